@@ -1,0 +1,65 @@
+"""The home page and plain standalone pages such as About Us."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from reviews.blocks import INLINE_FEATURES, StoryBlock
+from reviews.models import SectionPage
+
+HOME_ITEMS_PER_SECTION = 4
+
+
+class HomePage(Page):
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+    featured_review = models.ForeignKey(
+        "reviews.ReviewPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown large at the top of the home page.",
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["reviews.SectionPage", "home.StandardPage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_review")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    def sections(self):
+        return SectionPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_featured_review(self):
+        review = self.featured_review
+        if review is None or not review.live:
+            return None
+        return review.specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = self.get_featured_review()
+        context["section_listings"] = [
+            (section, list(section.latest_items()[:HOME_ITEMS_PER_SECTION]))
+            for section in self.sections()
+        ]
+        return context
+
+
+class StandardPage(Page):
+    """A plain page such as About Us."""
+
+    body = StreamField(StoryBlock(), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "plain page"

@@ -1,0 +1,94 @@
+"""Builds the magazine's page tree (Home, the four sections, About Us) when it is missing.
+
+Safe to run any number of times: what exists is found and reused, never duplicated.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage, StandardPage
+from reviews.models import SectionPage
+
+SECTIONS = [
+    (SectionPage.Kind.FILM_REVIEWS, "Film Reviews", "film-reviews"),
+    (SectionPage.Kind.BOOK_REVIEWS, "Book Reviews", "book-reviews"),
+    (SectionPage.Kind.NEWS, "News", "news"),
+    (SectionPage.Kind.FEATURES, "Features", "features"),
+]
+ABOUT_SLUG = "about-us"
+ABOUT_TEXT = (
+    "<p>Talking Pictures is an independent magazine of film and book reviews, "
+    "written by people who love both.</p>"
+)
+
+
+@dataclass
+class SiteTree:
+    home: HomePage
+    sections: dict[str, SectionPage]
+    about: StandardPage
+
+    def section_for(self, kind: str) -> SectionPage:
+        return self.sections[kind]
+
+
+@transaction.atomic
+def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
+    home = ensure_home_page(hostname, port)
+    sections = {kind: ensure_section(home, kind, title, slug) for kind, title, slug in SECTIONS}
+    return SiteTree(home=home, sections=sections, about=ensure_about_page(home))
+
+
+def ensure_home_page(hostname: str, port: int) -> HomePage:
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    home = HomePage.objects.first()
+    if home is None:
+        remove_wagtail_welcome_page()
+        home = HomePage(title="Talking Pictures", slug="home", show_in_menus=False)
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+    if site is None:
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            site_name="Talking Pictures",
+        )
+    else:
+        site.root_page = home
+        site.site_name = site.site_name or "Talking Pictures"
+        site.save()
+    return home
+
+
+def remove_wagtail_welcome_page() -> None:
+    """Wagtail's first migration leaves a plain "Welcome" page where Home must go."""
+    for page in Page.objects.filter(depth=2, content_type__model="page", numchild=0):
+        Site.objects.filter(root_page=page).delete()
+        page.delete()
+
+
+def ensure_section(home: HomePage, kind: str, title: str, slug: str) -> SectionPage:
+    section = SectionPage.objects.child_of(home).filter(kind=kind).first()
+    if section is None:
+        section = SectionPage(title=title, slug=slug, kind=kind, show_in_menus=True)
+        home.add_child(instance=section)
+        section.save_revision().publish()
+    return section
+
+
+def ensure_about_page(home: HomePage) -> StandardPage:
+    about = StandardPage.objects.child_of(home).filter(slug=ABOUT_SLUG).first()
+    if about is None:
+        about = StandardPage(
+            title="About Us",
+            slug=ABOUT_SLUG,
+            show_in_menus=True,
+            body=[("paragraph", ABOUT_TEXT)],
+        )
+        home.add_child(instance=about)
+        about.save_revision().publish()
+    return about

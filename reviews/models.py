@@ -1,0 +1,303 @@
+"""Contributors, section indexes, reviews and articles."""
+
+import datetime
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.text import slugify
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from reviews.blocks import INLINE_FEATURES, StoryBlock
+from reviews.credits import book_credits, film_credits
+
+SECTION_PAGE_SIZE = 20
+
+
+class Contributor(index.Indexed, models.Model):
+    """A reviewer or writer. Reviews point at contributors, so deleting one with work is refused."""
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=160, unique=True, blank=True)
+    bio = models.TextField("short bio", blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("photo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160] or "contributor"
+        super().save(*args, **kwargs)
+
+
+class SectionPage(Page):
+    """A section of the magazine (Film Reviews, Book Reviews, News, Features)."""
+
+    class Kind(models.TextChoices):
+        FILM_REVIEWS = "film", "Film reviews"
+        BOOK_REVIEWS = "book", "Book reviews"
+        NEWS = "news", "News"
+        FEATURES = "feature", "Features"
+
+    kind = models.CharField(
+        max_length=10,
+        choices=Kind.choices,
+        help_text="What this section publishes; decides which pages editors can add to it.",
+    )
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["reviews.FilmReviewPage", "reviews.BookReviewPage", "reviews.ArticlePage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    @property
+    def child_model(self) -> type[Page]:
+        return {
+            self.Kind.FILM_REVIEWS: FilmReviewPage,
+            self.Kind.BOOK_REVIEWS: BookReviewPage,
+        }.get(self.kind, ArticlePage)
+
+    def latest_items(self):
+        """Live, public children newest first, with what their cards show already loaded."""
+        return self.child_model.objects.child_of(self).live().public().for_listing()
+
+    def paginate(self, request) -> PaginatorPage:
+        # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
+        return Paginator(self.latest_items(), SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.paginate(request)
+        return context
+
+
+class SectionChildMixin:
+    """Only lets a page type be created in the sections whose kind publishes it."""
+
+    section_kinds: tuple[str, ...] = ()
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        return super().can_create_at(parent) and cls.belongs_in(parent)
+
+    def can_move_to(self, parent) -> bool:
+        return super().can_move_to(parent) and self.belongs_in(parent)
+
+    @classmethod
+    def belongs_in(cls, parent) -> bool:
+        section = parent.specific
+        return isinstance(section, SectionPage) and section.kind in cls.section_kinds
+
+
+class ReviewQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Newest first, with what a card shows loaded up front (no query per card)."""
+        return (
+            self.select_related("reviewer", "lead_image")
+            .prefetch_related("creators", "lead_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+
+class ArticleQuerySet(PageQuerySet):
+    def for_listing(self):
+        return (
+            self.select_related("author", "lead_image")
+            .prefetch_related("lead_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+
+class ReviewPage(SectionChildMixin, Page):
+    """Fields every review shares; readers only ever see a film or a book review."""
+
+    original_title = models.CharField(
+        max_length=255, blank=True, help_text="The title in its original language, if different."
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the film was released or the book published."
+    )
+    reviewer = models.ForeignKey(
+        Contributor, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
+    )
+    date = models.DateField("publication date", default=datetime.date.today)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences shown in listings and search results."
+    )
+    body = StreamField(StoryBlock(), blank=True)
+
+    objects = PageManager.from_queryset(ReviewQuerySet)()
+
+    is_creatable = False
+    subpage_types: list[str] = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("original_title", boost=3),
+        index.AutocompleteField("original_title"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("creators", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("reviewer", [index.SearchField("name")]),
+        index.FilterField("year"),
+        index.FilterField("date"),
+        index.FilterField("reviewer"),
+    ]
+
+    class Meta:
+        ordering = ["-date"]
+
+    def get_creator_names(self) -> list[str]:
+        return [creator.name for creator in self.creators.all()]
+
+    @property
+    def credits_line(self) -> str:
+        raise NotImplementedError
+
+
+class WorkCreator(Orderable):
+    """A director of a film or an author of a book, in billing order."""
+
+    page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="creators")
+    name = models.CharField(max_length=150)
+
+    panels = [FieldPanel("name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def review_panels(creators_label: str, work_fields: list) -> list:
+    return [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("original_title"),
+                InlinePanel("creators", label=creators_label, min_num=1),
+                *work_fields,
+            ],
+            heading="The work",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("date")]), FieldPanel("summary")],
+            heading="Review",
+        ),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+    ]
+
+
+class FilmReviewPage(ReviewPage):
+    countries = models.CharField(
+        max_length=150, blank=True, help_text="As printed, several separated by “/”: Germany/Austria."
+    )
+
+    section_kinds = (SectionPage.Kind.FILM_REVIEWS,)
+    parent_page_types = ["reviews.SectionPage"]
+    subpage_types: list[str] = []
+    is_creatable = True
+
+    content_panels = review_panels(
+        "Directors", [FieldRowPanel([FieldPanel("countries"), FieldPanel("year")])]
+    )
+    search_fields = [*ReviewPage.search_fields, index.SearchField("countries")]
+
+    class Meta:
+        verbose_name = "film review"
+
+    @property
+    def credits_line(self) -> str:
+        return film_credits(self.get_creator_names(), self.countries, self.year)
+
+    @property
+    def country_list(self) -> list[str]:
+        return [country.strip() for country in self.countries.split("/") if country.strip()]
+
+
+class BookReviewPage(ReviewPage):
+    publisher = models.CharField(max_length=150, blank=True)
+    pages = models.PositiveIntegerField("number of pages", null=True, blank=True)
+
+    section_kinds = (SectionPage.Kind.BOOK_REVIEWS,)
+    parent_page_types = ["reviews.SectionPage"]
+    subpage_types: list[str] = []
+    is_creatable = True
+
+    content_panels = review_panels(
+        "Authors",
+        [FieldRowPanel([FieldPanel("publisher"), FieldPanel("year"), FieldPanel("pages")])],
+    )
+    search_fields = [*ReviewPage.search_fields, index.SearchField("publisher")]
+
+    class Meta:
+        verbose_name = "book review"
+
+    @property
+    def credits_line(self) -> str:
+        return book_credits(self.get_creator_names(), self.publisher, self.year, self.pages)
+
+
+class ArticlePage(SectionChildMixin, Page):
+    """A news item or a feature."""
+
+    author = models.ForeignKey(
+        Contributor, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    date = models.DateField("publication date", default=datetime.date.today)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences shown in listings and search results."
+    )
+    body = StreamField(StoryBlock(), blank=True)
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    section_kinds = (SectionPage.Kind.NEWS, SectionPage.Kind.FEATURES)
+    parent_page_types = ["reviews.SectionPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("author"), FieldPanel("date")]),
+        FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+        ordering = ["-date"]
+
+    @property
+    def credits_line(self) -> str:
+        byline = f"By {self.author.name}. " if self.author_id else ""
+        return f"{byline}{self.date:%-d %B %Y}."
