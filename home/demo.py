@@ -10,6 +10,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 
 from wagtail.images.models import Image
+
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
@@ -24,11 +25,19 @@ CONTRIBUTORS = {
 
 FILMS = [
     {
-        "title": "The Lighthouse Keeper's Daughter", "slug": "lighthouse-keepers-daughter",
-        "directors": ["Agnieszka Wolska"], "countries": "Poland/France", "year": 2019,
-        "reviewer": "Mara Lindqvist", "date": datetime.date(2024, 3, 2), "colour": "#35526b",
+        "title": "The Lighthouse Keeper's Daughter",
+        "slug": "lighthouse-keepers-daughter",
+        "directors": ["Agnieszka Wolska"],
+        "countries": "Poland/France",
+        "year": 2019,
+        "reviewer": "Mara Lindqvist",
+        "date": datetime.date(2024, 3, 2),
+        "colour": "#35526b",
         "summary": "A slow, luminous drama about a girl who keeps the lamp burning after her father's death.",
-        "epigraph": ("The sea gives back everything, only never in the form you gave it.", "Baltic proverb"),
+        "epigraph": (
+            "The sea gives back everything, only never in the form you gave it.",
+            "Baltic proverb",
+        ),
         "spoiler": "This review describes the final scene.",
         "paragraphs": [
             "Wolska's film opens on a <i>single lamp</i> turning in the dark, and for a long while that is all we are given: light, water and the patience of a girl who refuses to leave.",
@@ -39,9 +48,14 @@ FILMS = [
         "trailer": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
     },
     {
-        "title": "Nine Winters", "slug": "nine-winters",
-        "directors": ["Joel Marchetti", "Ruth Marchetti"], "countries": "U.S.A.", "year": 2021,
-        "reviewer": "Tobias Reyes", "date": datetime.date(2024, 2, 14), "colour": "#6b3535",
+        "title": "Nine Winters",
+        "slug": "nine-winters",
+        "directors": ["Joel Marchetti", "Ruth Marchetti"],
+        "countries": "U.S.A.",
+        "year": 2021,
+        "reviewer": "Tobias Reyes",
+        "date": datetime.date(2024, 2, 14),
+        "colour": "#6b3535",
         "summary": "Two siblings direct a wry, wintry comedy about a family that never moves house.",
         "paragraphs": [
             "The Marchettis have made a comedy of staying put. Nine winters pass in a single farmhouse, and each one is shot from the same kitchen window.",
@@ -49,9 +63,14 @@ FILMS = [
         ],
     },
     {
-        "title": "Salt and Iron", "slug": "salt-and-iron",
-        "directors": ["Florian Henckel von Aschberg"], "countries": "Germany/Austria", "year": 2017,
-        "reviewer": "Mara Lindqvist", "date": datetime.date(2023, 11, 20), "colour": "#4b4b2a",
+        "title": "Salt and Iron",
+        "slug": "salt-and-iron",
+        "directors": ["Florian Henckel von Aschberg"],
+        "countries": "Germany/Austria",
+        "year": 2017,
+        "reviewer": "Mara Lindqvist",
+        "date": datetime.date(2023, 11, 20),
+        "colour": "#4b4b2a",
         "summary": "A mining town drama that mistakes weight for depth.",
         "epigraph": ("Under every town there is another town.", "Miner's saying"),
         "paragraphs": [
@@ -60,27 +79,43 @@ FILMS = [
         ],
     },
     {
-        "title": "The Quiet Harbour", "slug": "the-quiet-harbour",
-        "directors": ["Hana Sato"], "countries": "Japan", "year": 2022,
-        "reviewer": "Ines Okafor", "date": datetime.date(2024, 1, 8), "colour": "#2a4b4b",
+        "title": "The Quiet Harbour",
+        "slug": "the-quiet-harbour",
+        "directors": ["Hana Sato"],
+        "countries": "Japan",
+        "year": 2022,
+        "reviewer": "Ines Okafor",
+        "date": datetime.date(2024, 1, 8),
+        "colour": "#2a4b4b",
         "summary": "Sato's harbour town is a place where grief waits politely to be noticed.",
         "paragraphs": [
             "Few films this year trust their audience as much as <b>The Quiet Harbour</b>. Sato never tells us what happened to the missing brother; she lets the town's small courtesies tell us instead.",
         ],
     },
     {
-        "title": "Paper Crowns", "slug": "paper-crowns",
-        "directors": ["Daniel Osei"], "countries": "Ghana/U.K.", "year": 2020,
-        "reviewer": "Tobias Reyes", "date": datetime.date(2023, 9, 30), "colour": "#5a2a5a",
+        "title": "Paper Crowns",
+        "slug": "paper-crowns",
+        "directors": ["Daniel Osei"],
+        "countries": "Ghana/U.K.",
+        "year": 2020,
+        "reviewer": "Tobias Reyes",
+        "date": datetime.date(2023, 9, 30),
+        "colour": "#5a2a5a",
         "summary": "A schoolyard kingdom, built and lost in one summer.",
         "paragraphs": [
             "Osei's debut follows four children who declare an abandoned bus depot a kingdom and spend a summer governing it. It is funny, then frightening, then very sad.",
         ],
     },
     {
-        "title": "Ikiru", "slug": "ikiru", "original_title": "生きる",
-        "directors": ["Akira Kurosawa"], "countries": "Japan", "year": 1952,
-        "reviewer": "Mara Lindqvist", "date": datetime.date(2023, 6, 1), "colour": "#333333",
+        "title": "Ikiru",
+        "slug": "ikiru",
+        "original_title": "生きる",
+        "directors": ["Akira Kurosawa"],
+        "countries": "Japan",
+        "year": 1952,
+        "reviewer": "Mara Lindqvist",
+        "date": datetime.date(2023, 6, 1),
+        "colour": "#333333",
         "summary": "Revisiting Kurosawa's film about a clerk who learns he has months to live.",
         "paragraphs": [
             "Seventy years on, Kurosawa's story of a civil servant who finds a reason to live in a children's playground still has no equal as a film about doing one good thing.",
@@ -90,9 +125,15 @@ FILMS = [
 
 BOOKS = [
     {
-        "title": "The Cartographer's Silence", "slug": "cartographers-silence",
-        "authors": ["Elena Marsh"], "publisher": "Harbour Books", "year": 2018, "pages": 312,
-        "reviewer": "Tobias Reyes", "date": datetime.date(2024, 2, 28), "colour": "#3a5a3a",
+        "title": "The Cartographer's Silence",
+        "slug": "cartographers-silence",
+        "authors": ["Elena Marsh"],
+        "publisher": "Harbour Books",
+        "year": 2018,
+        "pages": 312,
+        "reviewer": "Tobias Reyes",
+        "date": datetime.date(2024, 2, 28),
+        "colour": "#3a5a3a",
         "summary": "A mapmaker who cannot bring himself to draw the village he left.",
         "epigraph": ("Every map is a list of what the mapmaker chose to forget.", "Elena Marsh"),
         "spoiler": "The last chapter is discussed below.",
@@ -102,18 +143,30 @@ BOOKS = [
         ],
     },
     {
-        "title": "A Year of Small Rooms", "slug": "a-year-of-small-rooms",
-        "authors": ["Priya Natarajan", "Owen Hale"], "publisher": "Northlight Press", "year": 2021, "pages": 198,
-        "reviewer": "Ines Okafor", "date": datetime.date(2023, 12, 5), "colour": "#5a4a2a",
+        "title": "A Year of Small Rooms",
+        "slug": "a-year-of-small-rooms",
+        "authors": ["Priya Natarajan", "Owen Hale"],
+        "publisher": "Northlight Press",
+        "year": 2021,
+        "pages": 198,
+        "reviewer": "Ines Okafor",
+        "date": datetime.date(2023, 12, 5),
+        "colour": "#5a4a2a",
         "summary": "Two writers trade letters across a year of lockdowns.",
         "paragraphs": [
             "This is a book of letters, and like all good letters these are about the weather, the neighbours and, underneath, everything else.",
         ],
     },
     {
-        "title": "Orchard Light", "slug": "orchard-light",
-        "authors": ["Tomas Berglund"], "publisher": "Faber and Faber", "year": 2015, "pages": 256,
-        "reviewer": "Mara Lindqvist", "date": datetime.date(2023, 8, 17), "colour": "#6b5a35",
+        "title": "Orchard Light",
+        "slug": "orchard-light",
+        "authors": ["Tomas Berglund"],
+        "publisher": "Faber and Faber",
+        "year": 2015,
+        "pages": 256,
+        "reviewer": "Mara Lindqvist",
+        "date": datetime.date(2023, 8, 17),
+        "colour": "#6b5a35",
         "summary": "A Swedish family saga told in one apple harvest.",
         "paragraphs": [
             "Berglund compresses three generations into a single harvest week, and the compression is the point: every family quarrel is also about the apples.",
@@ -123,34 +176,58 @@ BOOKS = [
 
 ARTICLES = [
     {
-        "section": "news", "title": "Festival season opens", "slug": "festival-season-opens",
-        "author": "Ines Okafor", "date": datetime.date(2024, 3, 10),
+        "section": "news",
+        "title": "Festival season opens",
+        "slug": "festival-season-opens",
+        "author": "Ines Okafor",
+        "date": datetime.date(2024, 3, 10),
         "summary": "Our correspondents head to three festivals this spring.",
         "paragraphs": [
             "The spring festivals begin next week, and Talking Pictures will report from all three. Expect daily notes and full reviews of the competition films.",
         ],
     },
     {
-        "section": "news", "title": "New book reviewers join the magazine", "slug": "new-book-reviewers",
-        "author": "Tobias Reyes", "date": datetime.date(2024, 1, 20),
+        "section": "news",
+        "title": "New book reviewers join the magazine",
+        "slug": "new-book-reviewers",
+        "author": "Tobias Reyes",
+        "date": datetime.date(2024, 1, 20),
         "summary": "Two new voices for the books pages.",
-        "paragraphs": ["We are delighted to welcome two new reviewers to the books pages this month."],
-    },
-    {
-        "section": "feature", "title": "The long take, reconsidered", "slug": "the-long-take-reconsidered",
-        "author": "Mara Lindqvist", "date": datetime.date(2024, 2, 1), "colour": "#2a2a5a",
-        "summary": "Why the unbroken shot still matters, from Murnau to now.",
-        "sections": [
-            ("Before the cut", "Early cinema had no choice but to hold the shot; the camera simply ran until the film did."),
-            ("The return of duration", "Later directors chose duration deliberately, as a way of making the audience share the characters' time."),
+        "paragraphs": [
+            "We are delighted to welcome two new reviewers to the books pages this month."
         ],
     },
     {
-        "section": "feature", "title": "Reading on screen: adaptations we loved", "slug": "adaptations-we-loved",
-        "author": "Tobias Reyes", "date": datetime.date(2023, 10, 12),
+        "section": "feature",
+        "title": "The long take, reconsidered",
+        "slug": "the-long-take-reconsidered",
+        "author": "Mara Lindqvist",
+        "date": datetime.date(2024, 2, 1),
+        "colour": "#2a2a5a",
+        "summary": "Why the unbroken shot still matters, from Murnau to now.",
+        "sections": [
+            (
+                "Before the cut",
+                "Early cinema had no choice but to hold the shot; the camera simply ran until the film did.",
+            ),
+            (
+                "The return of duration",
+                "Later directors chose duration deliberately, as a way of making the audience share the characters' time.",
+            ),
+        ],
+    },
+    {
+        "section": "feature",
+        "title": "Reading on screen: adaptations we loved",
+        "slug": "adaptations-we-loved",
+        "author": "Tobias Reyes",
+        "date": datetime.date(2023, 10, 12),
         "summary": "Our reviewers choose the adaptations that honoured their books.",
         "sections": [
-            ("Faithful, not literal", "The best adaptations keep the book's temperature rather than its plot."),
+            (
+                "Faithful, not literal",
+                "The best adaptations keep the book's temperature rather than its plot.",
+            ),
         ],
     },
 ]
@@ -186,8 +263,17 @@ def review_body(item: dict, image: Image | None) -> list:
     for index, text in enumerate(item.get("paragraphs", [])):
         body.append(("paragraph", f"<p>{text}</p>"))
         if index == 0 and image and item.get("pull_quote"):
-            body.append(("image", {"image": image, "alt_text": f"A still from {item['title']}",
-                                   "caption": item["title"], "credit": "Demo still"}))
+            body.append(
+                (
+                    "image",
+                    {
+                        "image": image,
+                        "alt_text": f"A still from {item['title']}",
+                        "caption": item["title"],
+                        "credit": "Demo still",
+                    },
+                )
+            )
             body.append(("pull_quote", {"quote": item["pull_quote"], "attribution": ""}))
     for heading, text in item.get("sections", []):
         body.append(("heading", {"text": heading, "level": "h2"}))
@@ -195,8 +281,12 @@ def review_body(item: dict, image: Image | None) -> list:
     if item.get("trailer"):
         body.append(("trailer", {"video": item["trailer"], "caption": "Official trailer"}))
     writer = item.get("reviewer") or item.get("author")
-    body.append(("signature", {"contributor": contributor(writer), "name": "",
-                               "dateline": f"{item['date']:%B %Y}"}))
+    body.append(
+        (
+            "signature",
+            {"contributor": contributor(writer), "name": "", "dateline": f"{item['date']:%B %Y}"},
+        )
+    )
     return body
 
 
@@ -212,9 +302,15 @@ def load_film(tree: SiteTree, item: dict):
         return None
     image = make_poster(item["title"], item["colour"])
     page = FilmReviewPage(
-        title=item["title"], slug=item["slug"], original_title=item.get("original_title", ""),
-        countries=item["countries"], year=item["year"], date=item["date"],
-        reviewer=contributor(item["reviewer"]), summary=item["summary"], lead_image=image,
+        title=item["title"],
+        slug=item["slug"],
+        original_title=item.get("original_title", ""),
+        countries=item["countries"],
+        year=item["year"],
+        date=item["date"],
+        reviewer=contributor(item["reviewer"]),
+        summary=item["summary"],
+        lead_image=image,
         body=review_body(item, image),
         creators=[WorkCreator(name=name) for name in item["directors"]],
     )
@@ -228,9 +324,16 @@ def load_book(tree: SiteTree, item: dict):
         return None
     image = make_poster(item["title"], item["colour"])
     page = BookReviewPage(
-        title=item["title"], slug=item["slug"], publisher=item["publisher"], year=item["year"],
-        pages=item["pages"], date=item["date"], reviewer=contributor(item["reviewer"]),
-        summary=item["summary"], lead_image=image, body=review_body(item, image),
+        title=item["title"],
+        slug=item["slug"],
+        publisher=item["publisher"],
+        year=item["year"],
+        pages=item["pages"],
+        date=item["date"],
+        reviewer=contributor(item["reviewer"]),
+        summary=item["summary"],
+        lead_image=image,
+        body=review_body(item, image),
         creators=[WorkCreator(name=name) for name in item["authors"]],
     )
     publish_child(section, page)
@@ -243,8 +346,12 @@ def load_article(tree: SiteTree, item: dict):
         return None
     image = make_poster(item["title"], item["colour"]) if item.get("colour") else None
     page = ArticlePage(
-        title=item["title"], slug=item["slug"], author=contributor(item["author"]),
-        date=item["date"], summary=item["summary"], lead_image=image,
+        title=item["title"],
+        slug=item["slug"],
+        author=contributor(item["author"]),
+        date=item["date"],
+        summary=item["summary"],
+        lead_image=image,
         body=review_body(item, image),
     )
     publish_child(section, page)

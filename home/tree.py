@@ -54,7 +54,10 @@ def ensure_home_page(hostname: str, port: int) -> HomePage:
         home.save_revision().publish()
     if site is None:
         Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
             site_name="Talking Pictures",
         )
     else:

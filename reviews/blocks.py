@@ -30,7 +30,9 @@ class EpigraphBlock(blocks.StructBlock):
 
 
 class SpoilerNoticeBlock(blocks.StructBlock):
-    label = blocks.CharBlock(default="Spoiler alert", help_text="Shown in bold, e.g. “Spoiler alert”.")
+    label = blocks.CharBlock(
+        default="Spoiler alert", help_text="Shown in bold, e.g. “Spoiler alert”."
+    )
     text = blocks.TextBlock(required=False, help_text="Optional: what the review gives away.")
 
     class Meta:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 
 def join_names(names: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """ "A", "A and B", "A, B and C"."""
     names = [name.strip() for name in names if name and name.strip()]
     if len(names) <= 1:
         return "".join(names)

@@ -21,7 +21,7 @@ SECTION_PAGE_SIZE = 20
 
 
 class Contributor(index.Indexed, models.Model):
-    """A reviewer or writer. Reviews point at contributors, so deleting one with work is refused."""
+    """A reviewer or writer. Deleting one who has reviews is refused (PROTECT)."""
 
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=160, unique=True, blank=True)
@@ -209,7 +209,9 @@ def review_panels(creators_label: str, work_fields: list) -> list:
 
 class FilmReviewPage(ReviewPage):
     countries = models.CharField(
-        max_length=150, blank=True, help_text="As printed, several separated by “/”: Germany/Austria."
+        max_length=150,
+        blank=True,
+        help_text="As printed, several separated by “/”: Germany/Austria.",
     )
 
     section_kinds = (SectionPage.Kind.FILM_REVIEWS,)

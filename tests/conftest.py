@@ -29,32 +29,73 @@ def publish(parent, page, *, live: bool = True):
     return page
 
 
-def make_film_review(section, *, title="Never Let Me Go", directors=("Mark Romanek",),
-                     countries="U.K.", year=2010, reviewer=None, body=None, live=True,
-                     date=datetime.date(2011, 3, 1), **fields) -> FilmReviewPage:
+def make_film_review(
+    section,
+    *,
+    title="Never Let Me Go",
+    directors=("Mark Romanek",),
+    countries="U.K.",
+    year=2010,
+    reviewer=None,
+    body=None,
+    live=True,
+    date=datetime.date(2011, 3, 1),
+    **fields,
+) -> FilmReviewPage:
     page = FilmReviewPage(
-        title=title, countries=countries, year=year, reviewer=reviewer, date=date,
+        title=title,
+        countries=countries,
+        year=year,
+        reviewer=reviewer,
+        date=date,
         body=body or [("paragraph", f"<p>A review of {title}.</p>")],
-        creators=[WorkCreator(name=name) for name in directors], **fields,
+        creators=[WorkCreator(name=name) for name in directors],
+        **fields,
     )
     return publish(section, page, live=live)
 
 
-def make_book_review(section, *, title="The Remains of the Day", authors=("Kazuo Ishiguro",),
-                     publisher="Faber and Faber", year=1989, pages=245, reviewer=None,
-                     body=None, date=datetime.date(2011, 3, 1), **fields) -> BookReviewPage:
+def make_book_review(
+    section,
+    *,
+    title="The Remains of the Day",
+    authors=("Kazuo Ishiguro",),
+    publisher="Faber and Faber",
+    year=1989,
+    pages=245,
+    reviewer=None,
+    body=None,
+    date=datetime.date(2011, 3, 1),
+    **fields,
+) -> BookReviewPage:
     page = BookReviewPage(
-        title=title, publisher=publisher, year=year, pages=pages, reviewer=reviewer, date=date,
+        title=title,
+        publisher=publisher,
+        year=year,
+        pages=pages,
+        reviewer=reviewer,
+        date=date,
         body=body or [("paragraph", f"<p>A review of {title}.</p>")],
-        creators=[WorkCreator(name=name) for name in authors], **fields,
+        creators=[WorkCreator(name=name) for name in authors],
+        **fields,
     )
     return publish(section, page)
 
 
-def make_article(section, *, title="Festival news", author=None, body=None,
-                 date=datetime.date(2010, 11, 12), **fields) -> ArticlePage:
+def make_article(
+    section,
+    *,
+    title="Festival news",
+    author=None,
+    body=None,
+    date=datetime.date(2010, 11, 12),
+    **fields,
+) -> ArticlePage:
     page = ArticlePage(
-        title=title, author=author, date=date,
-        body=body or [("paragraph", f"<p>{title}.</p>")], **fields,
+        title=title,
+        author=author,
+        date=date,
+        body=body or [("paragraph", f"<p>{title}.</p>")],
+        **fields,
     )
     return publish(section, page)

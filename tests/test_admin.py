@@ -1,8 +1,8 @@
-"""Editors in the Wagtail admin: every form opens, contributors are managed, a review is published."""
-
-import pytest
+"""Editors in the admin: every form opens, contributors are managed, a review is published."""
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
 
 from home.models import StandardPage
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage
@@ -69,7 +69,10 @@ class TestEditorForms:
                 "summary": "Grief waits politely to be noticed.",
                 "body": streamfield(
                     [
-                        ("epigraph", {"quote": "Every harbour keeps a secret.", "attribution": ""}),
+                        (
+                            "epigraph",
+                            {"quote": "Every harbour keeps a secret.", "attribution": ""},
+                        ),
                         ("paragraph", rich_text("<p>Sato never tells us what happened.</p>")),
                     ]
                 ),
@@ -91,8 +94,9 @@ class TestContributorAdmin:
     def test_list_shows_review_counts_and_searches(self, admin_client, site_tree, contributor):
         other = Contributor.objects.create(name="Mara Lindqvist")
         for number in range(3):
-            make_film_review(site_tree.sections["film"], title=f"Film {number}",
-                             reviewer=contributor)
+            make_film_review(
+                site_tree.sections["film"], title=f"Film {number}", reviewer=contributor
+            )
         response = admin_client.get("/admin/reviews/contributor/")
         assert response.status_code == 200
         rows = {c.name: c.num_reviews for c in response.context["object_list"]}

@@ -1,8 +1,8 @@
 """Trailers embed from the URL alone: nothing is fetched from the web."""
 
-import pytest
-
 from wagtail.embeds.exceptions import EmbedNotFoundException
+
+import pytest
 
 from reviews.embeds import VideoEmbedFinder, player_url
 
@@ -10,7 +10,10 @@ from reviews.embeds import VideoEmbedFinder, player_url
 @pytest.mark.parametrize(
     ("url", "player"),
     [
-        ("https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"),
+        (
+            "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ",
+        ),
         ("https://youtu.be/aqz-KE-bpKQ", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
         ("https://example.com/video.mp4", None),

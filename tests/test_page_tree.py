@@ -1,10 +1,13 @@
 """What editors can create where, and the tree builder that makes a fresh site."""
 
-import pytest
+from io import StringIO
+
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
 
 from home.models import HomePage, StandardPage
 from home.tree import ensure_site_tree
@@ -74,16 +77,19 @@ class TestTreeBuilder:
         site = Site.objects.get(is_default_site=True)
         assert site.root_page.specific == tree.home
         assert [s.title for s in tree.home.sections()] == [
-            "Film Reviews", "Book Reviews", "News", "Features",
+            "Film Reviews",
+            "Book Reviews",
+            "News",
+            "Features",
         ]
         assert tree.about.live and tree.about.get_parent().specific == tree.home
         # Wagtail's own welcome page is gone, not left beside Home.
         assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
 
     def test_running_twice_creates_nothing_new(self):
-        call_command("setup_site", stdout=open("/dev/null", "w"))
+        call_command("setup_site", stdout=StringIO())
         count = Page.objects.count()
-        call_command("setup_site", stdout=open("/dev/null", "w"))
+        call_command("setup_site", stdout=StringIO())
         assert Page.objects.count() == count
         assert Site.objects.count() == 1
 
@@ -96,8 +102,8 @@ class TestTreeBuilder:
         assert SectionPage.objects.filter(kind="film").count() == 1
 
     def test_demo_content_is_idempotent(self):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        call_command("load_demo_content", stdout=StringIO())
         count = Page.objects.count()
         assert FilmReviewPage.objects.live().count() >= 6
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        call_command("load_demo_content", stdout=StringIO())
         assert Page.objects.count() == count

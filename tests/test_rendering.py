@@ -3,15 +3,16 @@
 import datetime
 import io
 
-import pytest
 from django.core.files.images import ImageFile
 from django.test import Client, override_settings
 
 from wagtail.images.models import Image
+
+import pytest
 from PIL import Image as PILImage
 
-from tests.conftest import make_article, make_book_review, make_film_review, publish
 from home.models import StandardPage
+from tests.conftest import make_article, make_book_review, make_film_review, publish
 
 
 @pytest.fixture
@@ -28,8 +29,15 @@ def every_block(still, contributor) -> list:
         ("spoiler_notice", {"label": "Spoiler alert", "text": "The ending is discussed."}),
         ("paragraph", "<p>The first paragraph, with <i>emphasis</i>.</p>"),
         ("heading", {"text": "The making of", "level": "h2"}),
-        ("image", {"image": still, "alt_text": "Two figures on a pier", "caption": "On the pier",
-                   "credit": "Studio photo"}),
+        (
+            "image",
+            {
+                "image": still,
+                "alt_text": "Two figures on a pier",
+                "caption": "On the pier",
+                "credit": "Studio photo",
+            },
+        ),
         ("pull_quote", {"quote": "Nothing happens, and everything is lost.", "attribution": ""}),
         ("trailer", {"video": "https://youtu.be/aqz-KE-bpKQ", "caption": "Trailer"}),
         ("signature", {"contributor": contributor, "name": "", "dateline": "March 2011"}),
@@ -40,7 +48,9 @@ def assert_every_block_rendered(html: str) -> None:
     assert '<figure class="epigraph">' in html
     assert "<blockquote><p>Love is a symbol of eternity.</p></blockquote>" in html
     assert "<figcaption>Author Unknown</figcaption>" in html
-    assert 'role="note"' in html and "<strong>Spoiler alert</strong> The ending is discussed." in html
+    assert (
+        'role="note"' in html and "<strong>Spoiler alert</strong> The ending is discussed." in html
+    )
     assert "<i>emphasis</i>" in html
     assert "<h2>The making of</h2>" in html
     assert 'alt="Two figures on a pier"' in html and "Studio photo" in html
@@ -49,8 +59,16 @@ def assert_every_block_rendered(html: str) -> None:
     assert '<span class="signature__name">Howard Schumann</span>' in html
     assert "March 2011" in html
     # Blocks appear in the order the editor placed them.
-    order = ["Author Unknown", "Spoiler alert", "emphasis", "The making of", "On the pier",
-             "Nothing happens", "youtube-nocookie", "signature__name"]
+    order = [
+        "Author Unknown",
+        "Spoiler alert",
+        "emphasis",
+        "The making of",
+        "On the pier",
+        "Nothing happens",
+        "youtube-nocookie",
+        "signature__name",
+    ]
     positions = [html.index(marker) for marker in order]
     assert positions == sorted(positions)
 
@@ -58,8 +76,12 @@ def assert_every_block_rendered(html: str) -> None:
 @pytest.mark.django_db
 class TestPageTypesRender:
     def test_film_review(self, client, site_tree, every_block, contributor):
-        review = make_film_review(site_tree.sections["film"], body=every_block, reviewer=contributor,
-                                  original_title="Nunca me abandones")
+        review = make_film_review(
+            site_tree.sections["film"],
+            body=every_block,
+            reviewer=contributor,
+            original_title="Nunca me abandones",
+        )
         html = client.get(review.url).content.decode()
         assert "<h1>Never Let Me Go</h1>" in html
         assert '<p class="credits">Mark Romanek. U.K. 2010.</p>' in html
@@ -68,14 +90,20 @@ class TestPageTypesRender:
         assert_every_block_rendered(html)
 
     def test_book_review(self, client, site_tree, every_block, contributor):
-        review = make_book_review(site_tree.sections["book"], body=every_block, reviewer=contributor)
+        review = make_book_review(
+            site_tree.sections["book"], body=every_block, reviewer=contributor
+        )
         html = client.get(review.url).content.decode()
         assert '<p class="credits">Kazuo Ishiguro. Faber and Faber, 1989. 245 pages.</p>' in html
         assert_every_block_rendered(html)
 
     def test_article(self, client, site_tree, every_block, contributor):
-        article = make_article(site_tree.sections["feature"], title="The long take",
-                               author=contributor, body=every_block)
+        article = make_article(
+            site_tree.sections["feature"],
+            title="The long take",
+            author=contributor,
+            body=every_block,
+        )
         html = client.get(article.url).content.decode()
         assert "<h1>The long take</h1>" in html and "By Howard Schumann" in html
         assert_every_block_rendered(html)
@@ -90,10 +118,17 @@ class TestPageTypesRender:
         assert "A Guest Writer" in client.get(review.url).content.decode()
 
     def test_credits_line_follows_the_structured_fields(self, client, site_tree):
-        review = make_film_review(site_tree.sections["film"], title="The White Ribbon",
-                                  directors=["Michael Haneke"], countries="Germany/Austria/France",
-                                  year=2009)
-        assert "Michael Haneke. Germany/Austria/France. 2009." in client.get(review.url).content.decode()
+        review = make_film_review(
+            site_tree.sections["film"],
+            title="The White Ribbon",
+            directors=["Michael Haneke"],
+            countries="Germany/Austria/France",
+            year=2009,
+        )
+        assert (
+            "Michael Haneke. Germany/Austria/France. 2009."
+            in client.get(review.url).content.decode()
+        )
         assert review.specific.country_list == ["Germany", "Austria", "France"]
 
 
@@ -104,10 +139,12 @@ class TestSectionListing:
         section = site_tree.sections["film"]
         start = datetime.date(2020, 1, 1)
         for number in range(45):
-            make_film_review(section, title=f"Film {number:02d}",
-                             date=start + datetime.timedelta(days=number))
-        make_film_review(section, title="Unpublished draft", live=False,
-                         date=datetime.date(2030, 1, 1))
+            make_film_review(
+                section, title=f"Film {number:02d}", date=start + datetime.timedelta(days=number)
+            )
+        make_film_review(
+            section, title="Unpublished draft", live=False, date=datetime.date(2030, 1, 1)
+        )
         return section
 
     def titles(self, response) -> list[str]:
@@ -124,17 +161,24 @@ class TestSectionListing:
 
     def test_last_page(self, client, film_section):
         assert self.titles(client.get(film_section.url, {"page": 3})) == [
-            "Film 04", "Film 03", "Film 02", "Film 01", "Film 00"]
+            "Film 04",
+            "Film 03",
+            "Film 02",
+            "Film 01",
+            "Film 00",
+        ]
 
-    @pytest.mark.parametrize(("value", "expected_number"), [("abc", 1), ("9999", 3), ("-1", 3),
-                                                             ("", 1), ("2.5", 1)])
+    @pytest.mark.parametrize(
+        ("value", "expected_number"), [("abc", 1), ("9999", 3), ("-1", 3), ("", 1), ("2.5", 1)]
+    )
     def test_bad_page_values_never_fail(self, client, film_section, value, expected_number):
         response = client.get(film_section.url, {"page": value})
         assert response.status_code == 200
         assert response.context["items"].number == expected_number
 
-    def test_query_count_does_not_grow_with_the_page(self, client, film_section,
-                                                     django_assert_max_num_queries):
+    def test_query_count_does_not_grow_with_the_page(
+        self, client, film_section, django_assert_max_num_queries
+    ):
         client.get(film_section.url)  # warm per-process caches (content types, site)
         with django_assert_max_num_queries(20):
             client.get(film_section.url)
@@ -157,14 +201,19 @@ class TestHomeAndChrome:
         news = site_tree.sections["news"]
         news.unpublish()
         html = client.get("/").content.decode()
-        nav = html[html.index('<nav class="site-nav"'):html.index("</nav>")]
+        nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
         assert "Film Reviews" in nav and "About Us" in nav
         assert "News" not in nav
 
     def test_landmarks_and_skip_link(self, client, site_tree):
         html = client.get("/").content.decode()
-        for landmark in ('<header class="site-header">', '<main id="main"', "<footer",
-                         'role="search"', 'href="#main"'):
+        for landmark in (
+            '<header class="site-header">',
+            '<main id="main"',
+            "<footer",
+            'role="search"',
+            'href="#main"',
+        ):
             assert landmark in html
 
     def test_404_in_the_site_style(self, client, site_tree):
