@@ -41,8 +41,21 @@ class Contributor(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:160] or "contributor"
+            self.slug = self.unique_slug()
         super().save(*args, **kwargs)
+
+    def unique_slug(self) -> str:
+        # "Anne-Marie Roy" and "Anne Marie Roy" are different people with the same slugify().
+        base = slugify(self.name)[:150] or "contributor"
+        taken = set(
+            Contributor.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
 
 
 class SectionPage(Page):

@@ -117,3 +117,10 @@ class TestContributorAdmin:
         response = admin_client.get("/admin/contributor_chooser/")
         assert response.status_code == 200
         assert "Howard Schumann" in response.json()["html"]
+
+
+@pytest.mark.django_db
+def test_contributors_whose_names_slugify_alike_get_distinct_slugs():
+    first = Contributor.objects.create(name="Anne-Marie Roy")
+    second = Contributor.objects.create(name="Anne Marie Roy")
+    assert (first.slug, second.slug) == ("anne-marie-roy", "anne-marie-roy-2")
