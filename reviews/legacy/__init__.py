@@ -1,0 +1,1 @@
+"""Pure (Django-free) reader for the legacy static-HTML Talking Pictures archive."""

@@ -1,0 +1,229 @@
+"""Page furniture that must never become content: banners, nav bars, search, copyright.
+
+The rules are deliberately about shapes (a run of nav words between pipes, a copyright
+line, an image called logo) rather than about one template, because the archive's
+templates drifted across editors and years.
+"""
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from .credits import parse_credits
+from .text import content_words, normalise_space
+from .units import ImageRef, Unit
+
+SITE_NAMES = {"talking pictures", "talkingpictures", "talking pictures online"}
+
+_FREEFIND_REGION = re.compile(
+    r"<!--\s*FreeFind\s+Begin\s+No\s+Index\s*-->.*?<!--\s*FreeFind\s+End\s+No\s+Index\s*-->",
+    re.IGNORECASE | re.DOTALL,
+)
+# Word's "downlevel-revealed" markers: their content was shown, the markers were not.
+_DOWNLEVEL_MARKERS = re.compile(r"<!\[\s*(?:if\s[^\]]*|endif)\s*\]>", re.IGNORECASE)
+
+NAV_WORDS = {
+    "home", "home page", "homepage", "main page", "main", "index", "site index", "news",
+    "latest news", "features", "feature", "articles", "reviews", "film reviews", "film",
+    "films", "movie reviews", "movies", "book reviews", "books", "book", "dvd", "dvds",
+    "dvd reviews", "interviews", "festivals", "festival reports", "archive", "archives",
+    "about", "about us", "contact", "contact us", "links", "search", "site map", "sitemap",
+    "back", "top", "back to top", "to top", "return to top", "next", "previous", "prev",
+    "next page", "previous page", "up", "guestbook", "guest book", "email", "e mail",
+    "email us", "e mail us", "write to us", "subscribe", "faq", "help", "privacy", "a z",
+    "film reviews a z", "book reviews a z", "reviews a z", "editorial", "essays", "letters",
+    "contributors", "writers", "submissions", "advertise", "blog", "forum", "top 10",
+}  # fmt: skip
+_SEPARATORS = re.compile(r"[\s|·•\-–—\[\]()/:*>»«<~_.,]+")
+_CHROME_TEXT = re.compile(
+    r"powered\s+by\s+freefind|search\s+this\s+site|^\s*(?:site|web)\s+search\s*$"
+    r"|^\s*site\s+search\s*web\s+search\s*$|all\s+rights\s+reserved|^\s*(?:©|\(c\)\s*\d{4})"
+    r"|^\s*copyright\b.*\b(?:19|20)\d\d\b|\bbest\s+viewed\s+(?:with|in|at)\b|\b(?:visitors?|hits)\s+since\b"
+    r"|\byou\s+are\s+visitor\b|^\s*(?:this\s+page\s+was\s+)?last\s+(?:updated|modified)\b"
+    r"|^\s*(?:back|return)\s+to\s+(?:the\s+)?top\b|created\s+with\s+(?:microsoft\s+)?frontpage",
+    re.IGNORECASE,
+)
+CHROME_TEXT_MAX_WORDS = 30
+
+_CHROME_CONTAINER = re.compile(
+    r"nav|menu|sidebar|header|footer|banner|masthead|breadcrumb|copyright|search", re.I
+)
+CONTAINER_KEEP_WORDS = 40  # a "header" div with this much prose is a misnamed wrapper
+
+_STRONG_CHROME_IMAGE = re.compile(
+    r"banner|logo|spacer|masthead|counter|sitemeter|statcounter|hitbox|webring|pixel|clear\.gif"
+    r"|transparent|blank\.gif|shim\.gif|dot\.gif",
+    re.IGNORECASE,
+)
+_WEAK_CHROME_IMAGE_TOKENS = {
+    "nav", "home", "top", "back", "next", "prev", "previous", "bar", "line", "divider",
+    "bullet", "arrow", "button", "btn", "header", "footer", "rule", "hr", "icon", "search",
+    "email", "mail", "new",
+}  # fmt: skip
+_TITLE_IMAGE_TOKENS = {"title", "titles", "heading", "headings", "headline"}
+ICON_SIZE = 16
+_HOME_LINK = re.compile(r"(?:^|/)(?:index|default|home)\.s?html?$|^(?:\.\./)*\.?/?$", re.I)
+
+
+def strip_chrome_markup(html: str) -> str:
+    """Remove FreeFind's marked region and Word's downlevel-revealed markers."""
+    return _DOWNLEVEL_MARKERS.sub("", _FREEFIND_REGION.sub("", html))
+
+
+def remove_chrome_elements(soup: BeautifulSoup) -> list[str]:
+    """Decompose nav/header/footer containers and layout sidebars; report what went."""
+    warnings: list[str] = []
+    for tag in list(soup.find_all(_is_chrome_container)):
+        if not tag.decomposed:
+            _drop(tag, "a page-furniture block", warnings)
+    for cell in _sidebar_cells(soup):
+        _drop(cell, "a sidebar", warnings)
+    return warnings
+
+
+def _drop(tag: Tag, what: str, warnings: list[str]) -> None:
+    """Remove chrome, but say so when it held words that are not known furniture."""
+    words = _unexpected_words(tag)
+    if words:
+        warnings.append(f"dropped {what} with text: {' '.join(words[:12])!r}")
+    tag.decompose()
+
+
+def _is_chrome_container(tag: Tag) -> bool:
+    if tag.name in {"html", "body", "td", "table", "tr"}:
+        return False
+    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    if tag.name in {"nav", "header", "footer"}:
+        names += " nav"
+    if not _CHROME_CONTAINER.search(names):
+        return False
+    if _holds_article_header(tag):
+        return False
+    return len(_prose_words(tag)) < CONTAINER_KEEP_WORDS
+
+
+def _holds_article_header(tag: Tag) -> bool:
+    """A "header" div that carries the review's own heading or credits is content."""
+    for heading in tag.find_all(["h1", "h2", "h3"]):
+        if " ".join(content_words(heading.get_text(" "))) not in SITE_NAMES:
+            return True
+    return any(parse_credits(line) for line in tag.get_text("\n").split("\n") if line.strip())
+
+
+def _prose_words(tag: Tag) -> list[str]:
+    """Words outside links: what distinguishes an article from a menu."""
+    link_words = sum(len(content_words(a.get_text(" "))) for a in tag.find_all("a"))
+    words = content_words(tag.get_text(" "))
+    return words[link_words:] if link_words < len(words) else []
+
+
+def _unexpected_words(tag: Tag) -> list[str]:
+    """Words in a chrome container that are not nav labels, site names or boilerplate."""
+    words: list[str] = []
+    for line in tag.get_text("\n").split("\n"):
+        normalised = " ".join(content_words(line))
+        if not normalised or normalised in NAV_WORDS or normalised in SITE_NAMES:
+            continue
+        if not _CHROME_TEXT.search(line):
+            words.extend(normalised.split())
+    return words
+
+
+def _sidebar_cells(soup: BeautifulSoup) -> list[Tag]:
+    """Narrow link-heavy cells beside the cell that holds most of the page's words."""
+    body = soup.body or soup
+    total = len(content_words(body.get_text(" ")))
+    sidebars: list[Tag] = []
+    for row in soup.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        if len(cells) < 2:
+            continue
+        sizes = [len(content_words(cell.get_text(" "))) for cell in cells]
+        main = max(sizes)
+        if main < 100 or main < total / 2:
+            continue  # a data table, not the page layout
+        for cell, size in zip(cells, sizes, strict=True):
+            if size < main / 4 and _is_link_heavy(cell, size):
+                sidebars.append(cell)
+    return sidebars
+
+
+def _is_link_heavy(cell: Tag, size: int) -> bool:
+    link_words = sum(len(content_words(a.get_text(" "))) for a in cell.find_all("a"))
+    return size == 0 or link_words >= size / 2
+
+
+def is_chrome_image(ref: ImageRef) -> bool:
+    """Banners, logos, spacers, counters, buttons: never content images."""
+    if not ref.src:
+        return True
+    if _STRONG_CHROME_IMAGE.search(ref.src) or _STRONG_CHROME_IMAGE.search(ref.alt):
+        return True
+    if normalise_space(ref.alt).lower() in SITE_NAMES:
+        return True
+    if ref.href is not None and (
+        " ".join(content_words(ref.alt)) in NAV_WORDS or _HOME_LINK.search(ref.href)
+    ):
+        return True  # a nav button, or a logo linking home
+    if any(size is not None and size <= ICON_SIZE for size in (ref.width, ref.height)):
+        return True
+    file_tokens = set(re.split(r"[^a-z0-9]+", ref.src.lower().rsplit("/", 1)[-1]))
+    return bool(file_tokens & _WEAK_CHROME_IMAGE_TOKENS)
+
+
+def is_title_image(ref: ImageRef) -> bool:
+    """A graphic that prints the title (images/titles/x.gif): its alt is the title."""
+    tokens = set(re.split(r"[^a-z0-9]+", ref.src.lower()))
+    return bool(tokens & _TITLE_IMAGE_TOKENS)
+
+
+def is_chrome_unit(unit: Unit) -> bool:
+    """Nav bars, copyright lines, search boilerplate, counters, a bare site name."""
+    if unit.image is not None:
+        return is_chrome_image(unit.image)
+    text = unit.text
+    words = content_words(text)
+    if not words:
+        return False
+    if " ".join(words) in SITE_NAMES:
+        return True
+    if len(words) <= CHROME_TEXT_MAX_WORDS and any(
+        _CHROME_TEXT.search(line) for line in [text, *unit.line_texts]
+    ):
+        return True
+    return is_nav_unit(unit)
+
+
+def is_nav_unit(unit: Unit) -> bool:
+    """Only links and separators, and the links are site sections (or a pipe-bar)."""
+    link_texts: list[str] = []
+    other = []
+    for span in unit.spans:
+        (link_texts if span.style.link else other).append(span.text)
+    if not link_texts or _SEPARATORS.sub("", "".join(other)):
+        return False
+    labels = [" ".join(content_words(text)) for text in _join_link_runs(unit)]
+    labels = [label for label in labels if label]
+    if labels and all(label in NAV_WORDS or label in SITE_NAMES for label in labels):
+        return True
+    if all(len(label) == 1 for label in labels):
+        return True  # an A | B | C jump bar
+    separators = "".join(other)
+    return len(labels) >= 3 and bool(re.search(r"[|·•\[\]]", separators))
+
+
+def _join_link_runs(unit: Unit) -> list[str]:
+    """Texts of consecutive spans sharing one link ("<a><b>About</b> Us</a>")."""
+    runs: list[str] = []
+    previous = None
+    for span in unit.spans:
+        href = (span.style.link, span.style.href)
+        if not span.style.link:
+            previous = None
+            continue
+        if href == previous and runs:
+            runs[-1] += span.text
+        else:
+            runs.append(span.text)
+        previous = href
+    return runs

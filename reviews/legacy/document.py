@@ -1,0 +1,81 @@
+"""Plain data the legacy parser hands to the importer: no Django, no parsing logic."""
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    FILM_REVIEW = "film_review"
+    BOOK_REVIEW = "book_review"
+    NEWS = "news"
+    FEATURE = "feature"
+    PAGE = "page"  # plain page such as About Us
+    LISTING = "listing"  # A-Z / index pages: not imported as articles, their links teach sections
+    STUB = "stub"  # empty or near-empty: skipped and reported
+
+
+@dataclass
+class Credits:
+    raw: str  # the credits line as printed, e.g. "Mark Romanek. U.K. 2010."
+    people: list[str]  # directors (films) or authors (books), each name whole
+    countries: list[str] = field(default_factory=list)  # "U.K." kept as written
+    year: int | None = None
+    publisher: str = ""
+    pages: int | None = None
+    is_book: bool = False  # publisher and/or "NNN pages" seen
+
+
+@dataclass
+class Epigraph:
+    quote: str  # without the wrapping quote marks
+    attribution: str = ""  # without the leading dash
+
+
+@dataclass
+class SpoilerNotice:
+    label: str  # as printed, minus a leading "Note:"
+    text: str = ""  # whatever follows the label
+
+
+@dataclass
+class Paragraph:
+    # One paragraph of sanitised inline rich text: only <i>, <b>, <a href> and <br/>.
+    html: str
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass
+class Image:
+    src: str  # as written in the source (relative URLs unresolved)
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Signature:
+    name: str
+    dateline: str = ""
+
+
+Block = Epigraph | SpoilerNotice | Paragraph | Heading | Image | Signature
+
+
+@dataclass
+class LegacyDocument:
+    source_path: str
+    kind: Kind
+    title: str
+    encoding: str  # the codec actually used to decode
+    credits: Credits | None = None
+    blocks: list[Block] = field(default_factory=list)
+    published: datetime.date | None = None
+    links: list[str] = field(default_factory=list)  # content hrefs as written, in order
+    leftovers: list[str] = field(default_factory=list)  # content text placed in no block
+    warnings: list[str] = field(default_factory=list)
+    content_text: str = ""  # reader-visible content words (no chrome, title or credits)

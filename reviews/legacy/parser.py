@@ -1,0 +1,465 @@
+"""parse_document: the bytes of one legacy page -> a LegacyDocument (pure, no Django).
+
+Pipeline: decode (encoding.py) -> drop chrome elements (chrome.py) -> flatten to units
+(units.py) -> drop chrome units -> take title and credits off the top -> decide the kind
+-> turn the remaining units into blocks (shapes.py), in reading order.
+"""
+
+import datetime
+import re
+from pathlib import PurePosixPath
+
+from bs4 import BeautifulSoup
+
+from .chrome import (
+    SITE_NAMES,
+    is_chrome_unit,
+    is_title_image,
+    remove_chrome_elements,
+    strip_chrome_markup,
+)
+from .credits import parse_credits
+from .dates import date_line, find_date
+from .document import (
+    Block,
+    Credits,
+    Heading,
+    Image,
+    Kind,
+    LegacyDocument,
+    Paragraph,
+    Signature,
+)
+from .encoding import decode_html
+from .shapes import byline, epigraph, heading, signature, spoiler_notice
+from .text import content_words, html_to_text, normalise_space
+from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
+
+HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
+BODY_WORDS = 30  # a unit this long is body text: the header is over
+TAIL_UNITS = 3  # a signature sits within this many units of the end
+STUB_WORDS = 10
+LISTING_LINK_SHARE = 0.4
+LISTING_HINTED_LINK_SHARE = 0.25
+LISTING_MAX_PROSE_WORDS = 40
+FEATURE_MIN_WORDS = 300
+MAX_CAPTION_WORDS = 25
+MAX_TITLE_WORDS = 12
+NEWS_ITEM_MIN_WORDS = 8
+
+_GENERIC_TITLES = {
+    "review", "reviews", "film review", "book review", "movie review", "film reviews",
+    "book reviews", "film", "book", "untitled", "untitled document", "untitled page", "home",
+    "home page", "index", "welcome", "default", "document", "new page", "page", "features",
+    "feature", "news", "articles", "essays", "interviews", "film reviews a z",
+    "book reviews a z",
+}  # fmt: skip
+_GENERIC_TITLE_FORMS = re.compile(r"^(?:new page|untitled|document|page)\s*\d*$", re.IGNORECASE)
+_TITLE_SEPARATOR = re.compile(r"(\s+[-–—|·•»]+\s+|\s*::\s*|:\s+)")
+_UNDER_CONSTRUCTION = re.compile(
+    r"under\s+construction|coming\s+soon|page\s+not\s+found|\b404\b|to\s+follow\s+shortly",
+    re.IGNORECASE,
+)
+_SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
+_POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
+
+
+def parse_document(data: bytes, source_path: str = "") -> LegacyDocument:
+    """Parse one legacy page. Never raises: any input yields a document (a STUB with a
+    warning when nothing usable is there)."""
+    try:
+        return _parse(bytes(data or b""), source_path)
+    except Exception as error:  # a safety net: the importer must get a document back
+        return LegacyDocument(
+            source_path=source_path,
+            kind=Kind.STUB,
+            title=_title_from_path(source_path),
+            encoding="",
+            warnings=[f"internal parser error: {type(error).__name__}: {error}"],
+        )
+
+
+def _parse(data: bytes, source_path: str) -> LegacyDocument:
+    decoded = decode_html(data)
+    soup = make_soup(strip_chrome_markup(decoded.text))
+    page_title = normalise_space(soup.title.get_text(" ")) if soup.title else ""
+    from_word = _is_word_export(soup)
+    warnings = [*decoded.warnings, *remove_chrome_elements(soup)]
+    walked = walk(soup.body or soup)
+    warnings += walked.warnings
+    units = [unit for unit in walked.units if not is_chrome_unit(unit)]
+
+    title, title_keys = _choose_title(page_title, units, prefer_heading=from_word)
+    if not title:
+        title = _title_from_path(source_path)
+        warnings.append("no title found; used the file name")
+    hints = _path_hints(source_path)
+    news_like = "news" in hints or _count_news_items(units) >= 2
+    units, credits = _take_header(units, title_keys, want_credits=not news_like)
+
+    kind, reasons = _decide_kind(units, credits, hints, title, news_like)
+    warnings += reasons
+    if kind in _SIGNED_KINDS:
+        units = _detach_signature(units)
+    blocks, leftovers = _build_blocks(units, kind)
+    content_text = "\n\n".join(unit.text for unit in units if unit.text)
+    # Fallback text of removed embeds is reported, but readers never saw it: not content.
+    leftovers = [*walked.leftovers, *leftovers]
+    if leftovers:
+        warnings.append(f"{len(leftovers)} piece(s) of content text could not be placed")
+    return LegacyDocument(
+        source_path=source_path,
+        kind=kind,
+        title=title,
+        encoding=decoded.encoding,
+        credits=credits,
+        blocks=blocks,
+        published=_published(blocks, units, kind),
+        links=[href for unit in units for href in unit.hrefs],
+        leftovers=leftovers,
+        warnings=warnings,
+        content_text=content_text,
+    )
+
+
+# --- title -----------------------------------------------------------------------------
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(content_words(text))
+
+
+def _is_generic_title(text: str) -> bool:
+    """Site names, section names and editor defaults ("New Page 1") say nothing specific;
+    "Talking Pictures Reviews" is generic too, "About Talking Pictures" is not."""
+    key = " ".join(_key(text))
+    for site in SITE_NAMES:
+        key = key.replace(site, "").strip()
+    return not key or key in _GENERIC_TITLES or bool(_GENERIC_TITLE_FORMS.match(key))
+
+
+def clean_page_title(raw: str) -> str:
+    """Drop site-name and section parts from either end of a <title>:
+    "Talking Pictures - Book Review - The Remains of the Day" -> "The Remains of the Day"."""
+    parts = _TITLE_SEPARATOR.split(normalise_space(raw))
+    texts, separators = parts[0::2], parts[1::2]
+    start, end = 0, len(texts)
+    while end - start > 1 and _is_generic_title(texts[start]):
+        start += 1
+    while end - start > 1 and _is_generic_title(texts[end - 1]):
+        end -= 1
+    kept = [texts[start]]
+    for index in range(start + 1, end):
+        kept += [separators[index - 1], texts[index]]
+    return "".join(kept).strip()
+
+
+def _choose_title(
+    page_title: str, units: list[Unit], prefer_heading: bool
+) -> tuple[str, set[tuple[str, ...]]]:
+    """The most specific title, and the word-keys of every line that printed it."""
+    top = units[:HEADER_UNITS]
+    h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
+    graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
+    first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
+    cleaned = clean_page_title(page_title)
+    ordered = [h1, cleaned] if prefer_heading else [cleaned, h1]
+    ordered += [*graphics, first_alt, _emphasised_first_line(top)]
+    candidates = [normalise_space(text) for text in ordered if text]
+    specific = [text for text in candidates if not _is_generic_title(text)]
+    title = (specific or candidates or [""])[0]
+    keys = {_key(text) for text in [title, cleaned, h1, *graphics] if _key(text)}
+    return title.replace("\n", " "), keys
+
+
+def _emphasised_first_line(top: list[Unit]) -> str:
+    """A short bold or heading line opening the page: the title of pages with no other."""
+    first = next((unit for unit in top if unit.image is None), None)
+    if first is None or not first.lines:
+        return ""
+    line = first.lines[0]
+    text = items_text(line)
+    emphasised = all(s.style.bold or s.style.heading for s in line if isinstance(s, Span))
+    if not emphasised or len(content_words(text)) > MAX_TITLE_WORDS:
+        return ""
+    unit = Unit(items=line)
+    if parse_credits(text) or date_line(text) or spoiler_notice(unit) or byline(unit):
+        return ""
+    return text
+
+
+def _title_from_path(source_path: str) -> str:
+    stem = PurePosixPath(source_path.replace("\\", "/")).stem
+    words = re.sub(r"[_\-]+", " ", stem).strip()
+    return words.title() if words else "Untitled"
+
+
+def _is_word_export(soup: BeautifulSoup) -> bool:
+    """Word sets <title> from document properties, so its first heading is more reliable."""
+    for meta in soup.find_all("meta"):
+        name = str(meta.get("name") or "").lower()
+        if name in {"generator", "progid"} and "word" in str(meta.get("content") or "").lower():
+            return True
+    return False
+
+
+# --- header: title and credits lines ---------------------------------------------------
+
+
+def _take_header(
+    units: list[Unit], title_keys: set[tuple[str, ...]], want_credits: bool
+) -> tuple[list[Unit], Credits | None]:
+    """Remove title lines and the credits line from the top of the page."""
+    kept: list[Unit] = []
+    credits: Credits | None = None
+    seen_text = False
+    for index, unit in enumerate(units):
+        in_header = index < HEADER_UNITS and not any(_is_body(done) for done in kept)
+        if not in_header:
+            kept.append(unit)
+            continue
+        if unit.image is not None:
+            if not (is_title_image(unit.image) or _key(unit.image.alt) in title_keys):
+                kept.append(unit)
+            continue
+        remaining: list[list[Item]] = []
+        for line in unit.lines:
+            text = items_text(line)
+            if _key(text) in title_keys:
+                continue
+            looks_like_credits = want_credits and credits is None and not _has_link(line)
+            found = parse_credits(text) if looks_like_credits else None
+            if found and (_has_facts(found) or not seen_text):
+                credits = found
+                continue
+            remaining.append(line)
+            seen_text = True
+        kept.extend(_rebuild(unit, remaining))
+    return kept, credits
+
+
+def _has_link(items: list[Item]) -> bool:
+    """Credits lines are plain text; a linked line is an index entry."""
+    return any(isinstance(item, Span) and item.style.link for item in items)
+
+
+def _has_facts(credits: Credits) -> bool:
+    return bool(credits.year or credits.countries or credits.is_book)
+
+
+def _is_body(unit: Unit) -> bool:
+    return len(content_words(unit.text)) >= BODY_WORDS
+
+
+def _rebuild(unit: Unit, lines: list[list[Item]]) -> list[Unit]:
+    if len(lines) == len(unit.lines):
+        return [unit]
+    if not lines:
+        return []
+    return [Unit(items=_join_lines(lines))]
+
+
+# --- kind ------------------------------------------------------------------------------
+
+
+def _path_hints(source_path: str) -> set[str]:
+    """Section hints from folder names (books/, reviews/, news/) and the file name."""
+    path = PurePosixPath(source_path.replace("\\", "/").lower())
+    hints: set[str] = set()
+    for folder in path.parent.parts:
+        if "book" in folder:
+            hints.add("book")
+        elif re.search(r"film|movie|cinema|review|dvd", folder):
+            hints.add("film")
+        if "news" in folder:
+            hints.add("news")
+        if re.search(r"feature|article|essay|interview", folder):
+            hints.add("feature")
+    stem = path.stem
+    if "news" in stem:
+        hints.add("news")
+    if re.search(r"^(?:index|default|contents|archive|sitemap)|a-?z$|reviews?$|list", stem):
+        hints.add("listing")
+    return hints
+
+
+def _count_news_items(units: list[Unit]) -> int:
+    """Date lines with news under them (in the same unit or the next one); a signature's
+    dateline or a closing "Posted ..." line has nothing under it."""
+    count = 0
+    for index, unit in enumerate(units):
+        lines = unit.line_texts
+        if not lines or not date_line(lines[0]):
+            continue
+        following = units[index + 1].text if index + 1 < len(units) else ""
+        if len(lines) > 1 or len(content_words(following)) >= NEWS_ITEM_MIN_WORDS:
+            count += 1
+    return count
+
+
+def _decide_kind(
+    units: list[Unit], credits: Credits | None, hints: set[str], title: str, news_like: bool
+) -> tuple[Kind, list[str]]:
+    words = content_words(" ".join(unit.text for unit in units))
+    has_images = any(unit.image for unit in units)
+    if not words and not has_images:
+        return Kind.STUB, ["stub: no content found"]
+    if _UNDER_CONSTRUCTION.search(f"{title} {' '.join(words)}") and len(words) < 60:
+        return Kind.STUB, ["stub: page is a placeholder ('under construction')"]
+    if credits is None and _is_listing(units, len(words), "listing" in hints):
+        return Kind.LISTING, []
+    if len(words) < STUB_WORDS:
+        return Kind.STUB, [f"stub: only {len(words)} word(s) of content"]
+    if credits is not None:
+        is_book = credits.is_book or ("book" in hints and not credits.countries)
+        return (Kind.BOOK_REVIEW if is_book else Kind.FILM_REVIEW), []
+    if news_like:
+        return Kind.NEWS, []
+    if "feature" in hints:
+        return Kind.FEATURE, []
+    if "book" in hints or "film" in hints:
+        kind = Kind.BOOK_REVIEW if "book" in hints else Kind.FILM_REVIEW
+        return kind, ["no credits line found"]
+    headings = sum(1 for unit in units if heading(unit))
+    if len(words) >= FEATURE_MIN_WORDS and (headings >= 2 or any(map(byline, units[:4]))):
+        return Kind.FEATURE, []
+    return Kind.PAGE, []
+
+
+def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
+    """Mostly links to other pages, with little prose between them."""
+    links = [href for unit in units for href in unit.hrefs]
+    if len(links) < 2 or not total_words:
+        return False
+    link_words = sum(
+        len(content_words(span.text)) for unit in units for span in unit.spans if span.style.link
+    )
+    share = link_words / total_words
+    longest_prose = max(
+        len(content_words(" ".join(s.text for s in unit.spans if not s.style.link)))
+        for unit in units
+    )
+    if share >= LISTING_LINK_SHARE and longest_prose < LISTING_MAX_PROSE_WORDS:
+        return True
+    return hinted and share >= LISTING_HINTED_LINK_SHARE
+
+
+# --- blocks ----------------------------------------------------------------------------
+
+
+def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str]]:
+    """Blocks in reading order, and the text of any unit that produced none."""
+    blocks: list[Block] = []
+    leftovers: list[str] = []
+    tail_start = _tail_start(units)
+    body_started = False
+    index = 0
+    while index < len(units):
+        produced, used = _blocks_at(units, index, kind, body_started, index >= tail_start)
+        if not produced:
+            leftovers.append(units[index].text)
+        blocks += produced
+        body_started = body_started or any(isinstance(block, Paragraph) for block in produced)
+        index += used
+    return blocks, leftovers
+
+
+def _blocks_at(
+    units: list[Unit], index: int, kind: Kind, body_started: bool, in_tail: bool
+) -> tuple[list[Block], int]:
+    """The block(s) starting at ``units[index]`` and how many units they used. Order
+    matters: epigraphs and bylines only open a piece, signatures only close it."""
+    unit = units[index]
+    if unit.image is not None:
+        return _image_block(units, index)
+    if not body_started and (found := epigraph(units, index)):
+        return [found[0]], found[1]
+    if notice := spoiler_notice(unit):
+        return [notice], 1
+    if kind is Kind.NEWS and (item := _news_item(unit)):
+        return item, 1
+    if in_tail and (found := signature(units, index)):
+        return [found[0]], found[1]
+    if not body_started and (author := byline(unit)):
+        return [author], 1
+    if title := heading(unit):
+        return [title], 1
+    paragraph = Paragraph(render_inline(unit.items))
+    return ([paragraph] if content_words(html_to_text(paragraph.html)) else []), 1
+
+
+def _join_lines(lines: list[list[Item]]) -> list[Item]:
+    items: list[Item] = []
+    for line in lines:
+        items += ([BREAK] if items else []) + line
+    return items
+
+
+def _detach_signature(units: list[Unit]) -> list[Unit]:
+    """A name after a single <br> at the end of the last paragraph is the signature."""
+    text_indexes = [index for index, unit in enumerate(units) if unit.image is None]
+    if not text_indexes:
+        return units
+    index = text_indexes[-1]
+    lines = units[index].lines
+    for tail_size in (2, 1):
+        if len(lines) <= tail_size:
+            continue
+        tail = Unit(items=_join_lines(lines[-tail_size:]))
+        if signature([tail], 0):
+            head = Unit(items=_join_lines(lines[:-tail_size]))
+            return [*units[:index], head, tail, *units[index + 1 :]]
+    return units
+
+
+def _tail_start(units: list[Unit]) -> int:
+    """Signatures only after the last substantial paragraph, among the last few units."""
+    last_long = max(
+        (index for index, unit in enumerate(units) if len(content_words(unit.text)) >= 20),
+        default=-1,
+    )
+    return max(last_long + 1, len(units) - TAIL_UNITS)
+
+
+def _image_block(units: list[Unit], index: int) -> tuple[list[Block], int]:
+    ref = units[index].image
+    following = units[index + 1] if index + 1 < len(units) else None
+    if following is not None and _is_caption(following, ref.block):
+        return [Image(ref.src, ref.alt, caption=following.text)], 2
+    return [Image(ref.src, ref.alt)], 1
+
+
+def _is_caption(unit: Unit, image_block: int) -> bool:
+    if unit.image is not None or len(unit.line_texts) != 1:
+        return False
+    style = unit.style
+    if style.block != image_block or len(content_words(unit.text)) > MAX_CAPTION_WORDS:
+        return False
+    return style.small or style.align == "center" or unit.all_spans(lambda s: s.italic)
+
+
+def _news_item(unit: Unit) -> list[Block] | None:
+    """A dated news item: the date line becomes a heading, the rest a paragraph."""
+    lines = unit.lines
+    if not lines or date_line(items_text(lines[0])) is None:
+        return None
+    blocks: list[Block] = [Heading(items_text(lines[0]), 2)]
+    if len(lines) > 1:
+        blocks.append(Paragraph(render_inline(_join_lines(lines[1:]))))
+    return blocks
+
+
+def _published(blocks: list[Block], units: list[Unit], kind: Kind) -> datetime.date | None:
+    """Newest news date, else the signature's dateline, else a "Posted ..." line."""
+    if kind is Kind.NEWS:
+        dates = [date_line(block.text) for block in blocks if isinstance(block, Heading)]
+        if dated := [date for date in dates if date]:
+            return max(dated)
+    for block in blocks:
+        if isinstance(block, Signature) and (found := find_date(block.dateline)):
+            return found
+    for unit in units:
+        for line in unit.line_texts:
+            if _POSTED.match(line) and (found := find_date(line)):
+                return found
+    return None

@@ -1,0 +1,206 @@
+"""Recognisers for the parts of a review that have a recognisable shape.
+
+Each function looks at one unit (or a unit and its neighbour) and either returns the
+block it is plus how many units it used, or None. Position rules (epigraphs only before
+the body, signatures only at the end) live in parser.py.
+"""
+
+import re
+
+from .dates import date_line
+from .document import Block, Epigraph, Heading, Signature, SpoilerNotice
+from .text import content_words
+from .units import Unit
+
+Match = tuple[Block, int]  # (block, number of units consumed)
+
+OPEN_QUOTES = "“\"‘'«„"
+CLOSE_QUOTES = "”\"’'»“"
+MAX_EPIGRAPH_WORDS = 120
+MAX_ATTRIBUTION_WORDS = 10
+MAX_HEADING_WORDS = 12
+MAX_SPOILER_WORDS = 40
+_DASHES = " \t-–—~―"
+_INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
+_SPOILER = re.compile(
+    r"^\W*(?:note\s*[:\-–]\s*)?"
+    r"(?P<label>(?:spoilers?(?:\s+(?:alert|warning|ahead))?|(?:warning|caution)\s*[:\-–]?\s*"
+    r"spoilers?(?:\s+ahead)?)!*)"
+    r"\s*(?:[:\-–.!*]+\s*)?(?P<text>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_BY = re.compile(
+    r"^\W*(?:(?:film\s+|book\s+)?review(?:ed)?\s+by|written\s+by|words\s+by|by)\s*:?\s+",
+    re.IGNORECASE,
+)
+_NAME_PARTICLES = {"von", "van", "der", "de", "del", "della", "di", "da", "du", "la", "le", "st."}
+_NOT_NAME_WORDS = {
+    "the", "a", "an", "of", "and", "recommended", "highly", "rating", "verdict", "end",
+    "review", "reviews", "film", "book", "note", "spoiler", "alert", "warning", "top",
+    "back", "home", "next", "previous", "more", "unknown", "author", "copyright", "stars",
+    "proverb", "anonymous", "news", "contents", "index",
+}  # fmt: skip
+
+
+def is_quotation(text: str, unit: Unit) -> bool:
+    """Quote marks round it, or a <blockquote>, or italic and centred."""
+    if not text or len(content_words(text)) > MAX_EPIGRAPH_WORDS:
+        return False
+    if _wrapped_in_quotes(text) or unit.style.quoted:
+        return True
+    return unit.style.align == "center" and unit.all_spans(lambda style: style.italic)
+
+
+def _wrapped_in_quotes(text: str) -> bool:
+    stripped = text.strip().rstrip(".!?")
+    return len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES
+
+
+def unquote(text: str) -> str:
+    """The quotation without the marks that wrap it (inner quotes stay)."""
+    stripped = text.strip()
+    trailing = ""
+    if stripped and stripped[-1] in ".!?" and stripped[-2:-1] in tuple(CLOSE_QUOTES):
+        stripped, trailing = stripped[:-1], stripped[-1]
+    if len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES:
+        stripped = stripped[1:-1].strip()
+    return stripped + trailing
+
+
+def is_attribution(line: str) -> bool:
+    words = content_words(line)
+    return 0 < len(words) <= MAX_ATTRIBUTION_WORDS and not line.rstrip().endswith((":", ";"))
+
+
+def clean_attribution(line: str) -> str:
+    return line.strip().lstrip(_DASHES).strip()
+
+
+def epigraph(units: list[Unit], index: int) -> Match | None:
+    """A quotation with an optional short attribution, in one unit or two."""
+    unit = units[index]
+    lines = unit.line_texts
+    if unit.image is not None or not lines:
+        return None
+    if len(lines) >= 2 and is_attribution(lines[-1]):
+        quote = " ".join(lines[:-1])
+        if is_quotation(quote, unit) or (_wrapped_in_quotes(quote) and unit.style.italic):
+            return Epigraph(unquote(quote), clean_attribution(lines[-1])), 1
+    inline = _INLINE_ATTRIBUTION.match(unit.text.replace("\n", " "))
+    if inline and is_attribution(inline.group(2)) and len(content_words(inline.group(2))) <= 6:
+        return Epigraph(unquote(inline.group(1)), clean_attribution(inline.group(2))), 1
+    if not is_quotation(unit.text, unit):
+        return None
+    following = units[index + 1] if index + 1 < len(units) else None
+    if following is not None and _is_detached_attribution(following):
+        return Epigraph(unquote(unit.text), clean_attribution(following.text)), 2
+    styled = unit.style.align == "center" or unit.all_spans(lambda style: style.italic)
+    if unit.style.quoted or (_wrapped_in_quotes(unit.text) and styled):
+        return Epigraph(unquote(unit.text), ""), 1
+    return None
+
+
+def _is_detached_attribution(unit: Unit) -> bool:
+    """A line after a quotation that names its source: dashed, aligned or small."""
+    if unit.image is not None or len(unit.line_texts) != 1 or not is_attribution(unit.text):
+        return False
+    style = unit.style
+    dashed = unit.text.lstrip()[:1] in "-–—~―"
+    return dashed or style.align in {"center", "right"} or style.small or style.quoted
+
+
+def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
+    """ "Note: Spoiler Alert", "SPOILER WARNING: this review discusses the ending." """
+    text = unit.text.replace("\n", " ").strip()
+    if unit.image is not None or len(content_words(text)) > MAX_SPOILER_WORDS:
+        return None
+    match = _SPOILER.match(text)
+    if match:
+        return SpoilerNotice(match.group("label").strip(), match.group("text").strip())
+    if re.search(r"\bspoilers?\b", text, re.IGNORECASE) and len(content_words(text)) <= 12:
+        return SpoilerNotice(text)
+    return None
+
+
+def is_person_name(text: str, allow_single_word: bool = False) -> bool:
+    words = text.split()
+    if not words or len(words) > 5 or (len(words) == 1 and not allow_single_word):
+        return False
+    if re.search(r"[\d@:;!?()\"“”]", text):
+        return False
+    for word in words:
+        bare = word.strip(".,'’")
+        if bare.lower() in _NOT_NAME_WORDS:
+            return False
+        if not (bare[:1].isupper() or bare.lower() in _NAME_PARTICLES):
+            return False
+    return True
+
+
+def signature(units: list[Unit], index: int) -> Match | None:
+    """The reviewer's name (and maybe a date under it) closing the piece."""
+    unit = units[index]
+    lines = unit.line_texts
+    if unit.image is not None or not 1 <= len(lines) <= 2:
+        return None
+    byline = _BY.match(lines[0])
+    name, dateline = _split_name_and_date(lines[0][byline.end() :] if byline else lines[0])
+    consumed = 1
+    if len(lines) == 2:
+        if dateline or not date_line(lines[1]):
+            return None
+        dateline = lines[1].strip()
+    elif not dateline and _is_date_unit(units, index + 1):
+        dateline, consumed = units[index + 1].text.strip(), 2
+    if not is_person_name(name, allow_single_word=bool(byline)):
+        return None
+    style = unit.style
+    marked = byline or dateline or style.align == "right"
+    if not marked and not unit.all_spans(lambda s: s.bold or s.italic):
+        return None
+    return Signature(name, dateline), consumed
+
+
+def byline(unit: Unit) -> Signature | None:
+    """ "by Jane Smith" (maybe with a date) under a feature's title."""
+    lines = unit.line_texts
+    if unit.image is not None or not 1 <= len(lines) <= 2:
+        return None
+    match = _BY.match(lines[0])
+    if not match:
+        return None
+    name, dateline = _split_name_and_date(lines[0][match.end() :])
+    if len(lines) == 2 and not dateline and date_line(lines[1]):
+        dateline = lines[1].strip()
+    elif len(lines) == 2:
+        return None
+    return Signature(name, dateline) if is_person_name(name, allow_single_word=True) else None
+
+
+def _split_name_and_date(text: str) -> tuple[str, str]:
+    """ "Howard Schumann, March 2011" -> ("Howard Schumann", "March 2011")."""
+    text = text.strip().strip(_DASHES)
+    match = re.match(r"^(.*?)\s*[,;|–—\-]\s*(.+)$", text)
+    if match and date_line(match.group(2)):
+        return match.group(1).strip(), match.group(2).strip()
+    return text.rstrip(" ."), ""
+
+
+def _is_date_unit(units: list[Unit], index: int) -> bool:
+    if index >= len(units) or units[index].image is not None:
+        return False
+    return len(units[index].line_texts) == 1 and date_line(units[index].text) is not None
+
+
+def heading(unit: Unit) -> Heading | None:
+    """An <h2>-<h6>, or a short bold line standing alone as a paragraph."""
+    text = unit.text.replace("\n", " ").strip()
+    if unit.image is not None or not content_words(text):
+        return None
+    level = unit.style.heading
+    if level:
+        return Heading(text, min(max(level, 2), 4))
+    short = len(content_words(text)) <= MAX_HEADING_WORDS and len(unit.line_texts) == 1
+    if short and not text.endswith((".", ",", ";", ":")) and unit.all_spans(lambda s: s.bold):
+        return Heading(text, 2)
+    return None

@@ -1,0 +1,437 @@
+"""Flatten any legacy markup into a list of reading-order units.
+
+A unit is what a reader perceives as one paragraph: a <p>, a <div>, a table cell, or a
+run of text between <br><br> inside one <font>. Markup style (FrontPage tables, Word
+export, hand-written HTML 3.2) stops mattering after this step; the classifier in
+parser.py only ever looks at units.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from html import escape
+
+import nh3
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
+from bs4.element import CData, ProcessingInstruction
+
+from .encoding import clean_chars
+from .text import normalise_space
+
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "html", "layer", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}  # fmt: skip
+# Never content: editor machinery, search forms, page furniture.
+SILENT_DROP_TAGS = {
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "base",
+    "form", "input", "button", "label", "option", "optgroup", "map", "area", "xml", "param",
+    "frameset", "frame", "svg", "math",
+}  # fmt: skip
+# Unsafe or unrenderable embeds: removed, but any fallback text is reported as leftover.
+EMBED_TAGS = {"iframe", "object", "embed", "applet", "video", "audio", "canvas", "select",
+              "textarea"}  # fmt: skip
+SAFE_SCHEMES = {"http", "https", "mailto", "ftp"}
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+_WHITESPACE = re.compile(r"[ \t\n\r\f\xa0]+")
+
+
+@dataclass(frozen=True)
+class Style:
+    """The inherited presentation of a piece of text."""
+
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None  # safe href as written, None when absent or unsafe
+    link: bool = False  # inside <a href>, safe or not (nav bars are recognised by links)
+    heading: int = 0
+    align: str = ""
+    quoted: bool = False  # inside <blockquote>
+    small: bool = False
+    pre: bool = False
+    block: int = 0  # id of the innermost block element
+
+
+@dataclass
+class Span:
+    text: str
+    style: Style
+
+
+class LineBreak:
+    """A single <br>: a line break inside a paragraph."""
+
+    def __repr__(self) -> str:
+        return "<br>"
+
+
+BREAK = LineBreak()
+Item = Span | LineBreak
+
+
+@dataclass
+class ImageRef:
+    src: str
+    alt: str = ""
+    href: str | None = None  # the link wrapping the image, if any
+    block: int = 0  # id of the block element holding it (to pair it with a caption)
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass
+class Unit:
+    # Views are cached: a unit is complete (never mutated) once the walk emits it.
+    items: list[Item] = field(default_factory=list)
+    image: ImageRef | None = None
+
+    @cached_property
+    def spans(self) -> list[Span]:
+        return [item for item in self.items if isinstance(item, Span)]
+
+    @cached_property
+    def style(self) -> Style:
+        visible = [span for span in self.spans if span.text.strip()]
+        return visible[0].style if visible else Style()
+
+    @cached_property
+    def lines(self) -> list[list[Item]]:
+        lines: list[list[Item]] = [[]]
+        for item in self.items:
+            if item is BREAK:
+                lines.append([])
+            else:
+                lines[-1].append(item)
+        return [line for line in lines if items_text(line)]
+
+    @cached_property
+    def line_texts(self) -> list[str]:
+        return [items_text(line) for line in self.lines]
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(self.line_texts)
+
+    def all_spans(self, predicate: Callable[[Style], bool]) -> bool:
+        """Whether every span with a word in it has the style ``predicate`` asks for."""
+        visible = [span for span in self.spans if re.search(r"\w", span.text)]
+        return bool(visible) and all(predicate(span.style) for span in visible)
+
+    @property
+    def hrefs(self) -> list[str]:
+        found: list[str] = []
+        for span in self.spans:
+            href = span.style.href
+            if href is not None and (not found or found[-1] != href):
+                found.append(href)
+        if self.image and self.image.href:
+            found.append(self.image.href)
+        return found
+
+
+def items_text(items: list[Item]) -> str:
+    return normalise_space("".join(item.text for item in items if isinstance(item, Span)))
+
+
+def safe_href(href: str | None) -> str | None:
+    """The href as written, or None when it is empty or could run script."""
+    if href is None:
+        return None
+    written = clean_chars(href).strip()
+    scheme = _SCHEME.match(_URL_NOISE.sub("", written))
+    if not written or (scheme and scheme.group(1).lower() not in SAFE_SCHEMES):
+        return None
+    return written
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def render_inline(items: list[Item]) -> str:
+    """Sanitised inline HTML (<b>, <i>, <a href>, <br/>) for a run of items."""
+    html: list[str] = []
+    for piece in _normalised(items):
+        if piece is BREAK:
+            html.append("<br>")
+            continue
+        text = escape(piece.text, quote=False)
+        if not piece.text.strip():
+            html.append(text)
+            continue
+        if piece.style.italic:
+            text = f"<i>{text}</i>"
+        if piece.style.bold:
+            text = f"<b>{text}</b>"
+        if piece.style.href is not None:
+            text = f'<a href="{escape(piece.style.href)}">{text}</a>'
+        html.append(text)
+    return sanitise("".join(html))
+
+
+def sanitise(html: str) -> str:
+    """Last line of defence: whatever the walk missed, nh3 removes."""
+    cleaned = nh3.clean(
+        html,
+        tags={"b", "i", "a", "br"},
+        attributes={"a": {"href"}},
+        url_schemes=SAFE_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+    return cleaned.replace("<br>", "<br/>")
+
+
+def _normalised(items: list[Item]) -> Iterator[Item]:
+    """Collapse whitespace the way a browser does, trimming around line breaks."""
+    pieces: list[Item] = []
+    at_line_start = True
+    for item in items:
+        if item is BREAK:
+            _trim_trailing_space(pieces)
+            if pieces and pieces[-1] is not BREAK:
+                pieces.append(BREAK)
+            at_line_start = True
+            continue
+        text = _WHITESPACE.sub(" ", item.text)
+        if at_line_start:
+            text = text.lstrip()
+        if not text:
+            continue
+        at_line_start = text.endswith(" ")
+        pieces.append(Span(text, item.style))
+    _trim_trailing_space(pieces)
+    while pieces and pieces[-1] is BREAK:
+        pieces.pop()
+        _trim_trailing_space(pieces)
+    yield from _merge_same_style(pieces)
+
+
+def _trim_trailing_space(pieces: list[Item]) -> None:
+    while pieces and isinstance(pieces[-1], Span):
+        text = pieces[-1].text.rstrip()
+        if text:
+            pieces[-1] = Span(text, pieces[-1].style)
+            return
+        pieces.pop()
+
+
+def _format_key(style: Style) -> tuple:
+    return (style.bold, style.italic, style.href)
+
+
+def _merge_same_style(pieces: list[Item]) -> Iterator[Item]:
+    current: Span | None = None
+    for piece in pieces:
+        if (
+            isinstance(piece, Span)
+            and current
+            and _format_key(piece.style) == _format_key(current.style)
+        ):
+            current = Span(current.text + piece.text, current.style)
+            continue
+        if current:
+            yield current
+        if isinstance(piece, Span):
+            current = piece
+        else:
+            current = None
+            yield piece
+    if current:
+        yield current
+
+
+# --- walking ---------------------------------------------------------------------------
+
+
+@dataclass
+class Walk:
+    units: list[Unit] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.walk = Walk()
+        self.current = Unit()
+        self.pending_images: list[Unit] = []
+
+    def text(self, text: str, style: Style) -> None:
+        text = clean_chars(text)
+        if style.pre:
+            for number, line in enumerate(text.split("\n")):
+                if number:
+                    self.current.items.append(BREAK)
+                self.current.items.append(Span(line, style))
+        elif text:
+            self.current.items.append(Span(text, style))
+
+    def line_break(self) -> None:
+        self.current.items.append(BREAK)
+
+    def image(self, ref: ImageRef) -> None:
+        unit = Unit(image=ref)
+        if items_text(self.current.items):
+            self.pending_images.append(unit)  # an inline picture follows its paragraph
+        else:
+            self.boundary()
+            self._emit(unit)
+
+    def boundary(self) -> None:
+        for unit in _split_on_double_breaks(self.current):
+            self._emit(unit)
+        self.current = Unit()
+        for unit in self.pending_images:
+            self._emit(unit)
+        self.pending_images = []
+
+    def _emit(self, unit: Unit) -> None:
+        self.walk.units.append(unit)
+
+
+def _split_on_double_breaks(unit: Unit) -> list[Unit]:
+    """<br><br> (with only whitespace between) ends a paragraph; a single <br> does not."""
+    units: list[Unit] = [Unit()]
+    pending_breaks = 0
+    for item in unit.items:
+        if item is BREAK:
+            pending_breaks += 1
+            continue
+        if item.text.strip():
+            if pending_breaks >= 2:
+                units.append(Unit())
+            elif pending_breaks == 1:
+                units[-1].items.append(BREAK)
+            pending_breaks = 0
+        units[-1].items.append(item)
+    return [part for part in units if items_text(part.items)]
+
+
+def walk(root: Tag) -> Walk:
+    """Linearise ``root`` into units (iteratively: tag soup can nest thousands deep)."""
+    builder = _Builder()
+    block_counter = 0
+    stack: list[tuple[object, Style, bool]] = [(root, Style(), False)]
+    while stack:
+        node, style, closing = stack.pop()
+        if closing:
+            builder.boundary()
+            continue
+        if isinstance(node, (Comment, Declaration, Doctype, CData, ProcessingInstruction)):
+            continue
+        if isinstance(node, NavigableString):
+            builder.text(str(node), style)
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = (node.name or "").lower()
+        if name in SILENT_DROP_TAGS or _is_hidden(node):
+            continue
+        if name in EMBED_TAGS:
+            _report_embed(node, builder.walk)
+            continue
+        if name == "br":
+            builder.line_break()
+            continue
+        if name == "hr":
+            builder.boundary()
+            continue
+        if name == "img":
+            builder.image(_image_ref(node, style))
+            continue
+        is_block = name in BLOCK_TAGS
+        if is_block:
+            builder.boundary()
+            block_counter += 1
+        child_style = _derive_style(node, name, style, block_counter if is_block else None)
+        if is_block:
+            stack.append((node, style, True))
+        stack.extend((child, child_style, False) for child in reversed(node.contents))
+    builder.boundary()
+    return builder.walk
+
+
+def _is_hidden(tag: Tag) -> bool:
+    return bool(_HIDDEN_STYLE.search(_attr(tag, "style"))) or tag.has_attr("hidden")
+
+
+def _report_embed(tag: Tag, result: Walk) -> None:
+    source = _attr(tag, "src") or _attr(tag, "data")
+    result.warnings.append(f"removed <{tag.name}>" + (f" ({source})" if source else ""))
+    fallback = normalise_space(clean_chars(tag.get_text(" ")))
+    if re.search(r"\w", fallback):
+        result.leftovers.append(fallback)
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if isinstance(value, list):
+        value = " ".join(value)
+    return value or ""
+
+
+def _image_ref(tag: Tag, style: Style) -> ImageRef:
+    return ImageRef(
+        src=clean_chars(_attr(tag, "src")).strip(),
+        alt=normalise_space(clean_chars(_attr(tag, "alt"))),
+        href=style.href,
+        block=style.block,
+        width=_int_attr(tag, "width"),
+        height=_int_attr(tag, "height"),
+    )
+
+
+def _int_attr(tag: Tag, name: str) -> int | None:
+    match = re.match(r"\s*(\d{1,5})\s*$", _attr(tag, name))
+    return int(match.group(1)) if match else None
+
+
+def _css(tag: Tag) -> dict[str, str]:
+    declarations = {}
+    for declaration in _attr(tag, "style").split(";"):
+        prop, _, value = declaration.partition(":")
+        declarations[prop.strip().lower()] = value.strip().lower()
+    return declarations
+
+
+def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style:
+    css = _css(tag)
+    changes: dict[str, object] = {}
+    if block is not None:
+        changes["block"] = block
+    if name in {"b", "strong"} or re.fullmatch(r"bold|bolder|[6-9]00", css.get("font-weight", "")):
+        changes["bold"] = True
+    if css.get("font-weight") == "normal":
+        changes["bold"] = False
+    if name in {"i", "em", "cite", "dfn", "var"} or css.get("font-style") == "italic":
+        changes["italic"] = True
+    if name == "a" and tag.has_attr("href"):
+        changes["href"] = safe_href(_attr(tag, "href"))
+        changes["link"] = True
+    if re.fullmatch(r"h[1-6]", name):
+        changes["heading"] = int(name[1])
+    if name == "blockquote":
+        changes["quoted"] = True
+    if name == "pre":
+        changes["pre"] = True
+    align = _attr(tag, "align").lower() or css.get("text-align", "")
+    if name == "center":
+        align = "center"
+    if align in {"center", "right", "left", "justify"}:
+        changes["align"] = align
+    if name == "small" or (name == "font" and _attr(tag, "size").strip() in {"1", "-1", "-2"}):
+        changes["small"] = True
+    return replace(style, **changes) if changes else style
+
+
+def make_soup(html: str) -> BeautifulSoup:
+    """lxml copes best with tag soup; html.parser is the fallback if it ever fails."""
+    try:
+        return BeautifulSoup(html, "lxml")
+    except Exception:  # lxml has refused odd input (e.g. NULs in older versions)
+        return BeautifulSoup(html, "html.parser")

@@ -1,0 +1,46 @@
+"""Shared helpers for the legacy-parser tests (no Django anywhere)."""
+
+import re
+from pathlib import Path
+
+from reviews.legacy.document import Block, LegacyDocument, Paragraph
+from reviews.legacy.parser import parse_document
+from reviews.legacy.text import blocks_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
+GOLDEN = FIXTURES / "golden"
+SHARED_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "legacy-samples"
+
+# What double decoding, broken bytes or stray C1 controls look like once they are text.
+MOJIBAKE = re.compile(r"[\ufffd\u0080-\u009f]|â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
+# What no input whatsoever may produce (random text can legitimately contain "Ã©").
+NEVER_IN_OUTPUT = re.compile(r"[\ufffd\u0080-\u009f\x00-\x08\x0b\x0e-\x1f]")
+ALLOWED_TAG = re.compile(r"</?(?:i|b|a)>|<a href=\"[^\"]*\">|<br/>")
+
+
+def fixture_paths() -> list[str]:
+    """Every fixture page, as a site-relative path (folder names are kind hints)."""
+    return sorted(str(path.relative_to(FIXTURES)) for path in FIXTURES.rglob("*.htm"))
+
+
+def parse_fixture(relative_path: str) -> LegacyDocument:
+    return parse_document((FIXTURES / relative_path).read_bytes(), relative_path)
+
+
+def block_types(blocks: list[Block]) -> list[str]:
+    return [type(block).__name__ for block in blocks]
+
+
+def paragraphs(document: LegacyDocument) -> list[Paragraph]:
+    return [block for block in document.blocks if isinstance(block, Paragraph)]
+
+
+def all_output_text(document: LegacyDocument) -> str:
+    """Every string the importer will store, joined, for mojibake and chrome checks."""
+    parts = [document.title, document.content_text, blocks_text(document.blocks)]
+    parts += [block.html for block in paragraphs(document)]
+    parts += document.leftovers
+    if document.credits:
+        parts += [document.credits.raw, *document.credits.people, *document.credits.countries]
+        parts.append(document.credits.publisher)
+    return "\n".join(parts)

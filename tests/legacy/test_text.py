@@ -1,0 +1,52 @@
+"""text.py: word tokens, fidelity, html_to_text."""
+
+from reviews.legacy.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
+from reviews.legacy.text import blocks_text, content_words, fidelity, html_to_text
+
+
+def test_content_words_casefold_and_strip_punctuation():
+    assert content_words("“Guardians”, she said — it’s CAFÉ time!") == [
+        "guardians",
+        "she",
+        "said",
+        "it's",
+        "café",
+        "time",
+    ]
+
+
+def test_curly_and_straight_apostrophes_are_the_same_word():
+    assert content_words("one’s") == content_words("one's")
+
+
+def test_fidelity_counts_words_as_a_multiset():
+    assert fidelity("a a b", "a b") == (2 / 3, ["a"])
+    assert fidelity("", "anything") == (1.0, [])
+    assert fidelity("Same words.", "same, WORDS") == (1.0, [])
+
+
+def test_fidelity_lists_missing_words_in_source_order_capped():
+    source = " ".join(f"w{number}" for number in range(50))
+    score, missing = fidelity(source, "")
+    assert score == 0
+    assert missing == [f"w{number}" for number in range(20)]
+
+
+def test_html_to_text():
+    assert html_to_text("<b>One</b> &amp; <i>two</i><br/>three<script>x()</script>") == (
+        "One & two\nthree"
+    )
+
+
+def test_blocks_text_covers_every_block_type():
+    blocks = [
+        Epigraph("Quote", "Someone"),
+        SpoilerNotice("Spoiler Alert", "ending discussed"),
+        Heading("Part one"),
+        Paragraph('Body <a href="x.htm">link</a>'),
+        Image("a.jpg", caption="A caption"),
+        Signature("Name", "March 2011"),
+    ]
+    assert content_words(blocks_text(blocks)) == content_words(
+        "Quote Someone Spoiler Alert ending discussed Part one Body link A caption Name March 2011"
+    )
