@@ -1,0 +1,1 @@
+"""Editorial roles, the moderation workflow and the admin's editorial dashboard."""
