@@ -1,0 +1,21 @@
+"""A contributor's public page: their bio and everything they reviewed or wrote."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from reviews.listings import contributor_work, paginate_cards
+from reviews.models import Contributor
+
+
+def contributor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    contributor = get_object_or_404(Contributor.objects.select_related("photo"), slug=slug)
+    work = paginate_cards(contributor_work(contributor), request.GET.get("page"))
+    context = {
+        "contributor": contributor,
+        "items": work,
+        "meta_title": contributor.name,
+        "meta_description": contributor.bio or f"Reviews and articles by {contributor.name}.",
+        "canonical_url": request.build_absolute_uri(request.path),
+    }
+    return TemplateResponse(request, "reviews/contributor_detail.html", context)

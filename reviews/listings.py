@@ -1,0 +1,104 @@
+"""Listings that mix page types (a contributor's work, the site feed, related reviews).
+
+Each is built in a constant number of queries however long it is: first the ordered page ids,
+then one ``for_listing()`` query per page type, never a query per card.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from wagtail.models import Page
+
+from ops.fragments import content_cached
+from reviews.models import (
+    SECTION_PAGE_SIZE,
+    ArticlePage,
+    Contributor,
+    ReviewPage,
+    SectionPage,
+    WorkCreator,
+)
+
+RELATED_REVIEWS_LIMIT = 4
+
+
+def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
+    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards."""
+    rows = list(rows)
+    pks_by_type: dict[int, list[int]] = defaultdict(list)
+    for pk, content_type_id in rows:
+        pks_by_type[content_type_id].append(pk)
+    loaded: dict[int, Page] = {}
+    for content_type_id, pks in pks_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        loaded.update((page.pk, page) for page in model.objects.filter(pk__in=pks).for_listing())
+    return [loaded[pk] for pk, _ in rows if pk in loaded]
+
+
+def paginate_cards(
+    pages: QuerySet, page_number, per_page: int = SECTION_PAGE_SIZE
+) -> PaginatorPage:
+    """Paginate a mixed queryset of pages, loading only the cards of the page being shown."""
+    paginated = Paginator(pages.values_list("pk", "content_type_id"), per_page).get_page(
+        page_number
+    )
+    paginated.object_list = load_cards(paginated.object_list)
+    return paginated
+
+
+def newest_first(pages: QuerySet) -> QuerySet:
+    """Reviews and articles keep their dates in different tables: order by whichever is set."""
+    return pages.annotate(published=Coalesce("reviewpage__date", "articlepage__date")).order_by(
+        "-published", "-pk"
+    )
+
+
+def latest_work(root: Page | None = None) -> QuerySet:
+    """Every live, public review and article (under ``root`` if given), newest first."""
+    pages = Page.objects.live().public().type(ReviewPage, ArticlePage)
+    if root is not None:
+        pages = pages.descendant_of(root)
+    return newest_first(pages)
+
+
+def contributor_work(contributor: Contributor) -> QuerySet:
+    """The reviews a contributor wrote and the articles they signed, newest first."""
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(Q(reviewpage__reviewer=contributor) | Q(articlepage__author=contributor))
+    )
+    return newest_first(pages)
+
+
+def related_reviews(review: ReviewPage, limit: int = RELATED_REVIEWS_LIMIT) -> list[Page]:
+    """Other reviews of work by the same directors or authors, then more by the same reviewer."""
+    others = ReviewPage.objects.live().public().exclude(pk=review.pk).order_by("-date", "-pk")
+    same_creator = others.filter(
+        pk__in=WorkCreator.objects.filter(name__in=review.creators.values("name")).values(
+            "page_id"
+        )
+    )
+    rows = list(same_creator.values_list("pk", "content_type_id")[:limit])
+    if review.reviewer_id and len(rows) < limit:
+        same_reviewer = others.filter(reviewer_id=review.reviewer_id).exclude(
+            pk__in=[pk for pk, _ in rows]
+        )
+        rows += same_reviewer.values_list("pk", "content_type_id")[: limit - len(rows)]
+    return load_cards(rows)
+
+
+def review_context(review: ReviewPage, request) -> dict:
+    """What a review page shows besides itself: its section, browse links and related reviews."""
+    section = review.get_parent().specific
+    links = section.work_links(review, request) if isinstance(section, SectionPage) else []
+    # The costliest part of a review page and the same for every reader: kept until the
+    # next publish (ops.fragments; the content version changes with any publish).
+    related = content_cached("related-reviews", review.pk, lambda: related_reviews(review))
+    return {"section": section, "work_links": links, "related_reviews": related}
