@@ -29,6 +29,7 @@ from .document import (
     LegacyDocument,
     Paragraph,
     Signature,
+    SpoilerNotice,
 )
 from .encoding import decode_html
 from .shapes import byline, epigraph, heading, signature, spoiler_notice
@@ -58,6 +59,10 @@ _GENERIC_TITLE_FORMS = re.compile(r"^(?:new page|untitled|document|page)\s*\d*$"
 _TITLE_SEPARATOR = re.compile(r"(\s+[-–—|·•»]+\s+|\s*::\s*|:\s+)")
 _UNDER_CONSTRUCTION = re.compile(
     r"under\s+construction|coming\s+soon|page\s+not\s+found|\b404\b|to\s+follow\s+shortly",
+    re.IGNORECASE,
+)
+_LISTING_NAME = re.compile(
+    r"\bA\s*(?:-|–|—|to)\s*Z\b|\bindex\b|\blist(?:ing)?s?\b|\barchives?\b|\bcontents\b",
     re.IGNORECASE,
 )
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
@@ -101,8 +106,8 @@ def _parse(data: bytes, source_path: str) -> LegacyDocument:
     warnings += reasons
     if kind in _SIGNED_KINDS:
         units = _detach_signature(units)
-    blocks, leftovers = _build_blocks(units, kind)
-    content_text = "\n\n".join(unit.text for unit in units if unit.text)
+    blocks, leftovers, texts = _build_blocks(units, kind)
+    content_text = "\n\n".join(text for text in texts if text)
     # Fallback text of removed embeds is reported, but readers never saw it: not content.
     leftovers = [*walked.leftovers, *leftovers]
     if leftovers:
@@ -306,7 +311,8 @@ def _decide_kind(
         return Kind.STUB, ["stub: no content found"]
     if _UNDER_CONSTRUCTION.search(f"{title} {' '.join(words)}") and len(words) < 60:
         return Kind.STUB, ["stub: page is a placeholder ('under construction')"]
-    if credits is None and _is_listing(units, len(words), "listing" in hints):
+    listing_named = "listing" in hints or _names_a_listing(title, units)
+    if credits is None and _is_listing(units, len(words), listing_named):
         return Kind.LISTING, []
     if len(words) < STUB_WORDS:
         return Kind.STUB, [f"stub: only {len(words)} word(s) of content"]
@@ -326,10 +332,19 @@ def _decide_kind(
     return Kind.PAGE, []
 
 
+def _names_a_listing(title: str, units: list[Unit]) -> bool:
+    """An index-like title or heading: "Film Reviews A-Z", "Index of books", "Archive"."""
+    return bool(_LISTING_NAME.search(title)) or any(
+        _LISTING_NAME.search(unit.text) for unit in units if heading(unit)
+    )
+
+
 def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
-    """Mostly links to other pages, with little prose between them."""
+    """Mostly links to other pages, with little prose between them. A single link makes a
+    listing only under a listing-like file name, title or heading (an A-Z page with one
+    review so far); otherwise one link is too little to tell a listing from a stub."""
     links = [href for unit in units for href in unit.hrefs]
-    if len(links) < 2 or not total_words:
+    if not links or (len(links) < 2 and not hinted) or not total_words:
         return False
     link_words = sum(
         len(content_words(span.text)) for unit in units for span in unit.spans if span.style.link
@@ -339,18 +354,23 @@ def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
         len(content_words(" ".join(s.text for s in unit.spans if not s.style.link)))
         for unit in units
     )
-    if share >= LISTING_LINK_SHARE and longest_prose < LISTING_MAX_PROSE_WORDS:
-        return True
-    return hinted and share >= LISTING_HINTED_LINK_SHARE
+    mostly_links = share >= LISTING_LINK_SHARE and longest_prose < LISTING_MAX_PROSE_WORDS
+    if len(links) == 1:
+        return mostly_links
+    return mostly_links or (hinted and share >= LISTING_HINTED_LINK_SHARE)
 
 
 # --- blocks ----------------------------------------------------------------------------
 
 
-def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str]]:
-    """Blocks in reading order, and the text of any unit that produced none."""
+def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str], list[str]]:
+    """Blocks in reading order, the text of any unit that produced none, and the content
+    text a reader sees, unit by unit. A spoiler notice or a signature drops its label
+    ("Note:", "Reviewed by") on purpose: its content text is the block's own words, so
+    fidelity does not count the label as lost; every other unit counts with all its words."""
     blocks: list[Block] = []
     leftovers: list[str] = []
+    texts: list[str] = []
     tail_start = _tail_start(units)
     body_started = False
     index = 0
@@ -358,10 +378,20 @@ def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str]
         produced, used = _blocks_at(units, index, kind, body_started, index >= tail_start)
         if not produced:
             leftovers.append(units[index].text)
+        if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
+            texts.append(_labelled_block_text(produced[0]))
+        else:
+            texts += [unit.text for unit in units[index : index + used]]
         blocks += produced
         body_started = body_started or any(isinstance(block, Paragraph) for block in produced)
         index += used
-    return blocks, leftovers
+    return blocks, leftovers, texts
+
+
+def _labelled_block_text(block: SpoilerNotice | Signature) -> str:
+    if isinstance(block, SpoilerNotice):
+        return f"{block.label} {block.text}".strip()
+    return f"{block.name}\n{block.dateline}".strip()
 
 
 def _blocks_at(

@@ -1,0 +1,120 @@
+"""Search and reference indexing in bulk, once per run, instead of once per save.
+
+Creating and publishing one page saves it (and its revision, redirect, contributor) several
+times, and Wagtail re-indexes the object for search and for references on every save: that
+was most of the import's time. During an import those per-save updates are switched off
+(Wagtail's own advice for bulk loads); every object saved by a committed page transaction
+is remembered, and the remembered objects are indexed in bulk: per model, one
+``add_bulk`` per search backend and one reference-index update per object, every
+``FLUSH_EVERY`` pages and at the end of the run. An object saved in a transaction that
+rolled back is forgotten with it.
+
+If a run is killed between two flushes, the pages it committed are not yet in the search
+index: ``manage.py update_index`` and ``manage.py rebuild_references_index`` repair that
+(see docs/editors.md). The import runs in its own process (management command), so
+switching the signal handlers off for its duration affects no one else.
+"""
+
+import contextlib
+from collections import defaultdict
+from collections.abc import Iterator
+
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_save
+
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from modelsearch import index
+from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler
+
+FLUSH_EVERY = 250  # pages between two bulk index updates: bounds memory and what a kill loses
+CHUNK = 500  # objects per query and per add_bulk
+
+
+class BatchedIndexer:
+    def __init__(self) -> None:
+        self.saved: dict[tuple[type[Model], object], None] = {}  # committed, not yet indexed
+        self.pending: dict[tuple[type[Model], object], None] = {}  # saved by the open batch
+        self.search_models: list[type[Model]] = []
+        self.batches = 0
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator["BatchedIndexer"]:
+        """For the whole run: per-save indexing off, saved objects collected and indexed in
+        bulk (periodically and when the run ends, even if it ends with an error)."""
+        self.search_models = [
+            model
+            for model in index.get_indexed_models()
+            if getattr(model, "search_auto_update", True)
+        ]
+        for model in self.search_models:
+            post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(self._remember, dispatch_uid="legacy-import-batched-indexer")
+        try:
+            with disable_reference_index_auto_update():
+                yield self
+                self.flush()
+        finally:
+            post_save.disconnect(self._remember, dispatch_uid="legacy-import-batched-indexer")
+            for model in self.search_models:
+                post_save.connect(post_save_signal_handler, sender=model)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """One page's transaction: keep what it saved when it succeeds, forget it if not."""
+        self.pending.clear()
+        try:
+            yield
+        except BaseException:
+            self.pending.clear()
+            raise
+        self.saved.update(self.pending)
+        self.pending.clear()
+        self.batches += 1
+        if self.batches % FLUSH_EVERY == 0:
+            # Once the page's transaction has committed (at once if there is none).
+            transaction.on_commit(self.flush)
+
+    def flush(self) -> None:
+        """Index everything remembered so far, in bulk."""
+        by_model: dict[type[Model], list[object]] = defaultdict(list)
+        for model, pk in self.saved:
+            by_model[model].append(pk)
+        self.saved.clear()
+        with transaction.atomic():  # one commit, not one per reference-index write
+            for model, pks in by_model.items():
+                for start in range(0, len(pks), CHUNK):
+                    self._index(model, pks[start : start + CHUNK])
+
+    def _index(self, model: type[Model], pks: list[object]) -> None:
+        queryset = model._default_manager.filter(pk__in=pks)
+        if issubclass(model, Page):
+            queryset = queryset.specific()
+        by_class: dict[type[Model], list[Model]] = defaultdict(list)
+        for instance in queryset:
+            by_class[type(instance)].append(instance)
+        for cls, instances in by_class.items():
+            if cls in self.search_models:
+                self._add_to_search(cls, instances)
+            if ReferenceIndex.is_indexed(cls):
+                for instance in instances:
+                    ReferenceIndex.create_or_update_for_object(instance)
+
+    def _add_to_search(self, cls: type[Model], instances: list[Model]) -> None:
+        # Only what the model's own indexed queryset holds, as insert_or_update_object does.
+        indexed_pks = set(
+            cls.get_indexed_objects()
+            .filter(pk__in=[instance.pk for instance in instances])
+            .values_list("pk", flat=True)
+        )
+        objs = [instance for instance in instances if instance.pk in indexed_pks]
+        if objs:
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(cls, objs)
+
+    def _remember(self, sender: type[Model], instance: Model, raw: bool = False, **kwargs) -> None:
+        if not raw and (sender in self.search_models or ReferenceIndex.is_indexed(sender)):
+            self.pending[(sender, instance.pk)] = None

@@ -1,0 +1,84 @@
+"""What the importer remembers: each run, and one record per old page (keyed by its old path)."""
+
+from django.db import models
+
+
+class ImportStatus(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    UNCHANGED = "unchanged", "Unchanged"
+    SKIPPED = "skipped", "Skipped"
+    FAILED = "failed", "Failed"
+
+
+class ImportRun(models.Model):
+    """One invocation of ``import_legacy`` (dry runs leave none)."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    invoked_by = models.CharField(
+        max_length=150, blank=True, help_text="Who or what ran the import (user, host, command)."
+    )
+    sources = models.JSONField(default=list, blank=True, help_text="Paths given to the command.")
+    options = models.JSONField(default=dict, blank=True)
+    importer_version = models.CharField(max_length=20, blank=True)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = "import run"
+
+    def __str__(self) -> str:
+        return f"Import run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged + self.skipped + self.failed
+
+
+class ImportRecord(models.Model):
+    """The latest import of one old page: its source, what became of it and why."""
+
+    source_path = models.CharField(
+        max_length=500,
+        unique=True,
+        help_text="Path in the mirror, lower-cased: reviews/neverletmego.htm",
+    )
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
+    importer_version = models.CharField(max_length=20, blank=True)
+    original_html = models.TextField(blank=True, help_text="The old page, decoded to text.")
+    encoding = models.CharField(max_length=40, blank=True)
+    title = models.CharField(max_length=255, blank=True)
+    kind = models.CharField(max_length=20, blank=True, db_index=True)
+    section = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, db_index=True)
+    warnings = models.JSONField(default=list, blank=True)
+    leftovers = models.JSONField(default=list, blank=True)
+    fidelity = models.FloatField(null=True, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="legacy_import_records",
+    )
+    last_run = models.ForeignKey(
+        ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="records"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["source_path"]
+        verbose_name = "import record"
+
+    def __str__(self) -> str:
+        return self.source_path
+
+    @property
+    def has_warnings(self) -> bool:
+        return bool(self.warnings)

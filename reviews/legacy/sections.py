@@ -1,0 +1,147 @@
+"""Which section each old page belongs to.
+
+In order of precedence:
+
+1. explicit rules: ``--section GLOB=KIND`` options, then the lines of a ``--map`` file;
+2. the credits line of a review: a publisher or page count means a book, else a film;
+3. the A-Z listing pages: every page a listing links to belongs to the listing's section;
+4. the old folder names (``reviews/`` and ``films/`` → film, ``books/`` and
+   ``bookreviews/`` → book, ``news/`` → news, ``features/`` → feature);
+5. what the parser recognised (news page, feature, plain page).
+
+Mapping file format, one rule per line, ``#`` starts a comment, first match wins::
+
+    # glob (matched against the lower-cased mirror path; * crosses folders) = kind
+    reviews/*         = film
+    archive/books/*   = book
+    specials/*.htm    = feature
+    aboutus.htm       = page
+    drafts/*          = skip
+
+Kinds: ``film``, ``book``, ``news``, ``feature`` (the sections), ``page`` (a plain page
+under Home) and ``skip`` (not imported).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from .document import Kind, LegacyDocument
+from .paths import LinkKind, resolve_href
+
+FILM, BOOK, NEWS, FEATURE, PAGE, SKIP = "film", "book", "news", "feature", "page", "skip"
+TARGET_KINDS = (FILM, BOOK, NEWS, FEATURE, PAGE, SKIP)
+SECTION_KINDS = (FILM, BOOK, NEWS, FEATURE)
+
+FOLDER_DEFAULTS = {
+    "reviews": FILM,
+    "films": FILM,
+    "filmreviews": FILM,
+    "books": BOOK,
+    "bookreviews": BOOK,
+    "news": NEWS,
+    "features": FEATURE,
+}
+KIND_DEFAULTS = {
+    Kind.FILM_REVIEW: FILM,
+    Kind.BOOK_REVIEW: BOOK,
+    Kind.NEWS: NEWS,
+    Kind.FEATURE: FEATURE,
+    Kind.PAGE: PAGE,
+}
+# Words in a listing's file name or title that say which section it indexes.
+LISTING_HINTS = (
+    ("book", BOOK),
+    ("film", FILM),
+    ("review", FILM),
+    ("news", NEWS),
+    ("feature", FEATURE),
+)
+
+
+class MappingError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    pattern: str
+    target: str
+
+    def matches(self, key: str) -> bool:
+        return fnmatchcase(key, self.pattern)
+
+
+def parse_rule(text: str) -> SectionRule:
+    """``"reviews/* = film"`` → SectionRule; raises MappingError on anything else."""
+    pattern, separator, target = text.partition("=")
+    pattern, target = pattern.strip().lower().lstrip("/"), target.strip().lower()
+    if not separator or not pattern:
+        raise MappingError(f"expected 'glob = kind', got {text!r}")
+    if target not in TARGET_KINDS:
+        raise MappingError(f"unknown kind {target!r} in {text!r}; use one of {TARGET_KINDS}")
+    return SectionRule(pattern, target)
+
+
+def load_mapping_file(path: Path) -> list[SectionRule]:
+    rules = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            rules.append(parse_rule(line))
+        except MappingError as error:
+            raise MappingError(f"{path}:{number}: {error}") from error
+    return rules
+
+
+@dataclass
+class SectionMap:
+    rules: list[SectionRule] = field(default_factory=list)
+    learned: dict[str, str] = field(default_factory=dict)  # page key → kind, from listings
+
+    def learn_from_listings(self, documents: Iterable[LegacyDocument], base_url: str = "") -> None:
+        """Remember the section of every page an A-Z listing links to."""
+        for document in documents:
+            if document.kind != Kind.LISTING:
+                continue
+            section = self.listing_section(document)
+            if section is None:
+                continue
+            for href in document.links:
+                target = resolve_href(href, document.source_path, base_url)
+                if target.kind == LinkKind.PAGE:
+                    self.learned.setdefault(target.value, section)
+
+    def listing_section(self, document: LegacyDocument) -> str | None:
+        """The section an A-Z listing indexes, from a rule or its own name and title."""
+        explicit = self.explicit(document.source_path)
+        if explicit in SECTION_KINDS:
+            return explicit
+        name = f"{document.source_path} {document.title}".lower()
+        return next((kind for word, kind in LISTING_HINTS if word in name), None)
+
+    def explicit(self, key: str) -> str | None:
+        return next((rule.target for rule in self.rules if rule.matches(key)), None)
+
+    def target_for(self, document: LegacyDocument) -> str:
+        """Where a content page goes: a section kind, ``page`` or ``skip``."""
+        key = document.source_path
+        explicit = self.explicit(key)
+        if explicit:
+            return explicit
+        if document.kind in (Kind.FILM_REVIEW, Kind.BOOK_REVIEW) and document.credits:
+            return BOOK if document.credits.is_book else FILM
+        if key in self.learned:
+            return self.learned[key]
+        return folder_default(key) or KIND_DEFAULTS.get(document.kind, PAGE)
+
+
+def folder_default(key: str) -> str | None:
+    """The section the old site's folder names imply (innermost folder wins)."""
+    for folder in reversed(key.split("/")[:-1]):
+        if folder in FOLDER_DEFAULTS:
+            return FOLDER_DEFAULTS[folder]
+    return None

@@ -1,0 +1,124 @@
+"""Parsed blocks → raw StreamField data for ``reviews.blocks.StoryBlock``, and back to text.
+
+The body is built as raw data (the JSON Wagtail stores) and then validated with the
+StreamBlock's own ``clean``, so an imported page obeys exactly the rules an editor's does.
+"""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+
+from wagtail.blocks import StreamValue
+from wagtail.images.models import Image as WagtailImage
+
+from reviews.models import Contributor
+
+from .document import Block, Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
+from .richtext import LinkResolver, to_rich_text
+from .text import html_to_text
+
+CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
+ImageFinder = Callable[[Image], WagtailImage | None]
+ContributorFinder = Callable[[str], Contributor]
+
+
+@dataclass
+class BuiltBody:
+    data: list[dict] = field(default_factory=list)  # raw StreamField data
+    signer: Contributor | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BodyBuilder:
+    resolve_link: LinkResolver
+    find_image: ImageFinder
+    find_contributor: ContributorFinder
+
+    def build(self, blocks: list[Block]) -> BuiltBody:
+        built = BuiltBody()
+        last_signature = _last_index(blocks, Signature)
+        for position, block in enumerate(blocks):
+            if isinstance(block, Signature) and position != last_signature:
+                # StoryBlock allows one signature; an earlier one is kept as a line of text.
+                built.warnings.append(f"Extra signature kept as text: {block.name}")
+                block = Paragraph(html=_escape(f"{block.name} {block.dateline}".strip()))
+            entry = self.block_data(block, built)
+            if entry is not None:
+                built.data.append({"type": entry[0], "value": entry[1], "id": str(uuid.uuid4())})
+        return built
+
+    def block_data(self, block: Block, built: BuiltBody) -> tuple[str, object] | None:
+        match block:
+            case Paragraph(html=html):
+                rich_text = to_rich_text(html, self.resolve_link)
+                return ("paragraph", rich_text) if html_to_text(rich_text) else None
+            case Epigraph(quote=quote, attribution=attribution):
+                return "epigraph", {"quote": quote, "attribution": _short(attribution)}
+            case SpoilerNotice(label=label, text=text):
+                return "spoiler_notice", {"label": _short(label) or "Spoiler alert", "text": text}
+            case Heading(text=text, level=level):
+                return "heading", {"text": _short(text), "level": "h2" if level <= 2 else "h3"}
+            case Image():
+                return self.image_data(block, built)
+            case Signature(name=name, dateline=dateline):
+                built.signer = self.find_contributor(name)
+                return "signature", {
+                    "contributor": built.signer.pk,
+                    "name": "",
+                    "dateline": _short(dateline),
+                }
+        return None
+
+    def image_data(self, block: Image, built: BuiltBody) -> tuple[str, object] | None:
+        image = self.find_image(block)
+        if image is None:
+            built.warnings.append(f"Image not found in the mirror: {block.src}")
+            if block.caption:  # the caption is content: keep its words
+                return "paragraph", f"<p>{_escape(block.caption)}</p>"
+            return None
+        return "image", {
+            "image": image.pk,
+            "alt_text": _short(block.alt),
+            "caption": _short(block.caption),
+            "credit": "",
+        }
+
+
+def stream_text(value: StreamValue) -> str:
+    """The words a reader sees in a saved body, one block per paragraph (for fidelity)."""
+    texts = []
+    for child in value:
+        texts.append(_child_text(child.block_type, child.value))
+    return "\n\n".join(text for text in texts if text)
+
+
+def _child_text(block_type: str, value) -> str:
+    if block_type == "paragraph":
+        return html_to_text(value.source)
+    if block_type == "signature":
+        name = value["contributor"].name if value.get("contributor") else value.get("name", "")
+        return f"{name}\n{value.get('dateline', '')}".strip()
+    if block_type == "epigraph":
+        return f"{value['quote']}\n{value.get('attribution', '')}".strip()
+    if block_type == "spoiler_notice":
+        return f"{value['label']} {value.get('text', '')}".strip()
+    if block_type == "heading":
+        return value["text"]
+    if block_type == "image":
+        return value.get("caption", "")
+    return ""
+
+
+def _last_index(blocks: list[Block], block_type: type) -> int:
+    positions = [index for index, block in enumerate(blocks) if isinstance(block, block_type)]
+    return positions[-1] if positions else -1
+
+
+def _short(text: str) -> str:
+    return text.strip()[:CHAR_LIMIT]
+
+
+def _escape(text: str) -> str:
+    return escape(text, quote=False)

@@ -1,0 +1,529 @@
+"""Writes parsed legacy documents into Wagtail as pages, redirects and import records.
+
+A run has three steps:
+
+1. read and parse every file (pure, no database), and learn sections from A-Z listings;
+2. write each page in its own transaction (one validation, one revision, one publish):
+   links to pages that already exist become internal links at once, links to pages of
+   this run that are not written yet are left pending, links to pages that exist nowhere
+   are unwrapped to text and reported. Pages are written in link order (a page after the
+   pages it links to), so only pages in a cycle of links have pending links;
+3. once every page of the run exists, rewrite the pending links (a second pass), so the
+   order of the files never matters.
+
+Search and reference indexing are deferred and done in bulk (``indexing.py``).
+
+The old path is the key: a file whose bytes (and the importer version) have not changed
+since the last run is "unchanged" and not touched; a changed file gets one new revision.
+"""
+
+import contextlib
+import getpass
+import hashlib
+import socket
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.core.files.storage import InMemoryStorage
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images.models import Image as WagtailImage
+from wagtail.models import Page
+
+from home.tree import SiteTree, ensure_site_tree
+from reviews.models import Contributor
+
+from . import pages
+from .document import Kind, LegacyDocument
+from .encoding import decode_html
+from .images import ImageLibrary
+from .indexing import BatchedIndexer
+from .models import ImportRecord, ImportRun, ImportStatus
+from .parser import parse_document
+from .paths import INDEX_KEY_NAME, LinkKind, SourceFile, old_url_path, resolve_href, walk_sources
+from .richtext import TEXT_ONLY, ResolvedLink
+from .sections import SKIP, SectionMap, SectionRule
+from .streamdata import BodyBuilder, stream_text
+from .text import fidelity
+
+IMPORTER_VERSION = "1"  # bump when the output changes, so every page is rewritten once
+FIDELITY_THRESHOLD = 0.98
+LINK_PROBLEMS = {
+    LinkKind.PAGE: "Dead link kept as text",
+    LinkKind.FILE: "Link to a file that is not a page kept as text",
+    LinkKind.UNSAFE: "Unsafe link removed, its text kept",
+}
+IMPORTED_STATUSES = {ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED}
+
+
+@dataclass
+class ImportOptions:
+    base_url: str = ""
+    dry_run: bool = False
+    draft: bool = False
+    rules: list[SectionRule] = field(default_factory=list)
+    root: Path | None = None  # mirror root for single files given on their own
+    invoked_by: str = ""
+
+
+@dataclass
+class ItemReport:
+    source: str
+    status: str
+    kind: str
+    page_id: int | None = None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    fidelity: float | None = None
+
+
+@dataclass
+class ImportReport:
+    items: list[ItemReport] = field(default_factory=list)
+    run_id: int | None = None
+
+    def summary(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in ImportStatus}
+        for item in self.items:
+            counts[item.status] += 1
+        return counts
+
+    def as_dict(self) -> dict:
+        return {"summary": self.summary(), "items": [asdict(item) for item in self.items]}
+
+
+@dataclass
+class ParsedSource:
+    file: SourceFile
+    checksum: str = ""
+    original_html: str = ""
+    document: LegacyDocument | None = None
+    error: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.file.key
+
+
+class _DryRunRollback(Exception):
+    """Raised at the end of a dry run to roll back everything it wrote."""
+
+
+def read_source(source: SourceFile) -> ParsedSource:
+    """Read and parse one file; any failure is recorded on the result, never raised."""
+    parsed = ParsedSource(file=source)
+    try:
+        data = source.path.read_bytes()
+        parsed.checksum = hashlib.sha256(data).hexdigest()
+        parsed.original_html = _storable(decode_html(data).text)
+        if _looks_binary(data):
+            raise ValueError("not an HTML document (binary content)")
+        parsed.document = parse_document(data, source.key)
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+        parsed.error = f"Unreadable: {type(error).__name__}: {error}"
+    return parsed
+
+
+def _looks_binary(data: bytes) -> bool:
+    # UTF-16/32 pages legitimately contain NUL bytes; they start with a byte-order mark.
+    has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return not has_bom and b"\x00" in data[:8192]
+
+
+def _storable(text: str) -> str:
+    return text.replace("\x00", "")  # PostgreSQL text cannot hold NUL
+
+
+class LegacyImporter:
+    """Imports a set of old pages; see the module docstring for the steps."""
+
+    def __init__(self, options: ImportOptions) -> None:
+        self.options = options
+        self.sections = SectionMap(rules=list(options.rules))
+        self.page_ids: dict[str, int] = {}  # old key → page id, for link rewriting
+        self.run_keys: set[str] = set()  # keys of the pages this run will write
+        self.pending: dict[str, set[str]] = {}  # key → keys of not-yet-written link targets
+        self.relinking = False  # in the second pass, a target still missing is dead
+        self.images: ImageLibrary | None = None
+        self.tree: SiteTree | None = None
+        self.run: ImportRun | None = None
+        self.indexer = BatchedIndexer()
+        self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
+        self.contributors: dict[str, Contributor] = {}
+
+    def run_import(
+        self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None = None
+    ) -> ImportReport:
+        paths = [Path(path) for path in paths]
+        sources = walk_sources(paths, self.options.root)
+        parsed = [read_source(source) for source in sources]
+        self.sections.learn_from_listings(
+            (item.document for item in parsed if item.document), self.options.base_url
+        )
+        self.run_keys = {item.key for item in parsed if self._will_be_page(item)}
+        self.images = ImageLibrary(self._mirror_roots(paths, sources), self.options.base_url)
+        report = ImportReport()
+        with self._dry_run_guard(), self.indexer.deferred():
+            with self.indexer.batch():
+                self._prepare(paths, parsed)
+            items: dict[int, ItemReport] = {}
+            for position in self._write_order(parsed):
+                items[position] = self.import_one(parsed[position])
+                if on_item:
+                    on_item(items[position])
+            report.items = [items[position] for position in range(len(parsed))]
+            self._relink(parsed, report)
+            self._finish(report)
+        return report
+
+    # -- setup ---------------------------------------------------------------------------
+
+    def _will_be_page(self, parsed: ParsedSource) -> bool:
+        document = parsed.document
+        return bool(
+            document
+            and document.kind not in (Kind.STUB, Kind.LISTING)
+            and parsed.key != INDEX_KEY_NAME
+            and self.sections.target_for(document) != SKIP
+        )
+
+    def _write_order(self, parsed: list[ParsedSource]) -> list[int]:
+        """Positions in ``parsed``: everything that is not a page first (listings give their
+        old URL a destination), then the pages, each after the pages of this run it links to
+        where the links allow (depth-first; a cycle is broken where it is met)."""
+        positions = {item.key: position for position, item in enumerate(parsed)}
+        pages_at = [p for p, item in enumerate(parsed) if item.key in self.run_keys]
+        order = [p for p, item in enumerate(parsed) if item.key not in self.run_keys]
+        state: dict[int, int] = {}  # 1 = being visited, 2 = placed
+        for root in pages_at:
+            if root in state:
+                continue
+            stack = [(root, iter(self._link_targets(parsed[root], positions)))]
+            state[root] = 1
+            while stack:
+                position, targets = stack[-1]
+                target = next(targets, None)
+                if target is None:
+                    stack.pop()
+                    state[position] = 2
+                    order.append(position)
+                elif target not in state:
+                    state[target] = 1
+                    stack.append((target, iter(self._link_targets(parsed[target], positions))))
+        return order
+
+    def _link_targets(self, item: ParsedSource, positions: dict[str, int]) -> list[int]:
+        targets = []
+        for href in item.document.links:
+            target = resolve_href(href, item.key, self.options.base_url)
+            if target.kind == LinkKind.PAGE and target.value in self.run_keys:
+                targets.append(positions[target.value])
+        return targets
+
+    def _mirror_roots(self, paths: list[Path], sources: list[SourceFile]) -> list[Path]:
+        roots = {path for path in paths if path.is_dir()}
+        roots |= {self.options.root or s.path.parent for s in sources if not _under(s, roots)}
+        return sorted(roots)
+
+    @contextlib.contextmanager
+    def _dry_run_guard(self) -> Iterator[None]:
+        """A dry run does everything inside one transaction that is then rolled back, and
+        keeps image files in memory, so the database and the media folder stay untouched."""
+        if not self.options.dry_run:
+            yield
+            return
+        field = WagtailImage._meta.get_field("file")
+        real_storage, field.storage = field.storage, InMemoryStorage()
+        try:
+            with transaction.atomic():
+                yield
+                raise _DryRunRollback
+        except _DryRunRollback:
+            pass
+        finally:
+            field.storage = real_storage
+
+    def _prepare(self, paths: list[Path], parsed: list[ParsedSource] | None = None) -> None:
+        self.tree = ensure_site_tree()
+        self.page_ids = dict(
+            ImportRecord.objects.filter(page__isnull=False).values_list("source_path", "page_id")
+        )
+        keys = [item.key for item in parsed or ()]
+        self.records = {} if parsed is not None else None
+        for start in range(0, len(keys), 500):
+            chunk = ImportRecord.objects.filter(source_path__in=keys[start : start + 500])
+            for record in chunk.defer("original_html"):
+                self.records[record.source_path] = record
+        self.page_ids[INDEX_KEY_NAME] = self.tree.home.pk
+        self._point_redirect(INDEX_KEY_NAME, self.tree.home)  # the old /index.htm is Home
+        self.run = ImportRun.objects.create(
+            invoked_by=self.options.invoked_by or _who(),
+            sources=[str(path) for path in paths],
+            options={
+                "base_url": self.options.base_url,
+                "draft": self.options.draft,
+                "dry_run": self.options.dry_run,
+                "rules": [f"{rule.pattern} = {rule.target}" for rule in self.options.rules],
+            },
+            importer_version=IMPORTER_VERSION,
+        )
+
+    # -- one file ------------------------------------------------------------------------
+
+    def import_one(self, parsed: ParsedSource) -> ItemReport:
+        document = parsed.document
+        if document is None:
+            return self._failed(parsed, parsed.error)
+        if document.kind == Kind.LISTING or parsed.key == INDEX_KEY_NAME:
+            return self._redirect_only(parsed)
+        if document.kind == Kind.STUB:
+            return self._skipped(parsed, "Empty or stub page: nothing to import.")
+        target = self.sections.target_for(document)
+        if target == SKIP:
+            return self._skipped(parsed, "Skipped by the section mapping.")
+        if self.records is None:
+            record = ImportRecord.objects.filter(source_path=parsed.key).first()
+        else:
+            record = self.records.get(parsed.key)
+        if self._is_unchanged(record, parsed, target):
+            return self._unchanged(record)
+        try:
+            with transaction.atomic(), self.indexer.batch():
+                item, page_id = self._write(parsed, target, record)
+        except Exception as error:  # noqa: BLE001 - reported, and the batch goes on
+            self.images.clear_cache()  # images saved in the rolled-back transaction are gone
+            self.contributors.clear()  # and so are contributors
+            return self._failed(parsed, pages.describe_error(error), record)
+        self.page_ids[parsed.key] = page_id  # only once the page is committed
+        return item
+
+    def _is_unchanged(
+        self, record: ImportRecord | None, parsed: ParsedSource, target: str
+    ) -> bool:
+        return bool(
+            record
+            and record.page_id
+            and record.status in IMPORTED_STATUSES
+            and record.checksum == parsed.checksum
+            and record.importer_version == IMPORTER_VERSION
+            and record.section == target
+        )
+
+    def _write(
+        self, parsed: ParsedSource, target: str, record: ImportRecord | None
+    ) -> tuple[ItemReport, int]:
+        document = parsed.document
+        page, is_new, warnings = self._page_for(record, target, document)
+        built = self._builder(parsed.key, warnings).build(document.blocks)
+        warnings += built.warnings
+        warnings += pages.fill_page(page, document, built.data, built.signer)
+        with pages.validated_once(page, is_new=is_new):  # the one full validation
+            self._save(page, is_new, document, target)
+        self._point_redirect(parsed.key, page)
+        ratio, missing = fidelity(document.content_text, stream_text(page.body))
+        if ratio < FIDELITY_THRESHOLD:
+            warnings.append(f"Fidelity {ratio:.3f}: missing words: {' '.join(missing)}")
+        warnings += document.warnings
+        status = ImportStatus.CREATED if is_new and record_is_new(record) else ImportStatus.UPDATED
+        self._save_record(parsed, status, page, target, warnings, ratio)
+        return self._item(parsed.key, status, document.kind, page, warnings, ratio), page.pk
+
+    def _page_for(
+        self, record: ImportRecord | None, target: str, document: LegacyDocument
+    ) -> tuple[Page, bool, list[str]]:
+        """The page to write: the one imported before, an existing one to adopt, or new."""
+        page_type = pages.PAGE_TYPES[target]
+        if record and record.page_id:
+            page = Page.objects.get(pk=record.page_id).specific
+            if not isinstance(page, page_type):
+                raise ValueError(
+                    f"Imported before as a {page._meta.verbose_name}, now maps to "
+                    f"{page_type._meta.verbose_name}: move or delete the old page first."
+                )
+            return page, False, []
+        if target == "page":
+            existing = pages.adoptable_page(self.tree, document)
+            if existing is not None:
+                return existing, False, [f"Merged into the existing page '{existing.title}'."]
+        parent = pages.parent_for(self.tree, target)
+        return pages.new_page(target, document, parent), True, []
+
+    def _builder(self, key: str, warnings: list[str]) -> BodyBuilder:
+        return BodyBuilder(
+            resolve_link=lambda href: self._resolve_link(key, href, warnings),
+            find_image=lambda image: self.images.find(image, key),
+            find_contributor=self._contributor,
+        )
+
+    def _save(self, page: Page, is_new: bool, document: LegacyDocument, target: str) -> None:
+        live = not self.options.draft
+        if is_new:
+            page.live = live
+            page.first_published_at = pages.first_published(document) if live else None
+            pages.parent_for(self.tree, target).add_child(instance=page)
+        # Already validated (validated_once): clean=False, and publish this very instance.
+        # Like Wagtail's own create view, a new page logs "created" and "published" only.
+        revision = page.save_revision(clean=False, log_action=not is_new)
+        if live:
+            pages.publish(page, revision, log_action=True)
+
+    def _point_redirect(self, key: str, page: Page) -> None:
+        Redirect.objects.update_or_create(
+            old_path=old_url_path(key),
+            site=None,
+            defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
+        )
+
+    def _contributor(self, name: str) -> Contributor:
+        name = name.strip()[:150]
+        contributor = self.contributors.get(name)
+        if contributor is None:
+            contributor, _ = Contributor.objects.get_or_create(name=name)
+            self.contributors[name] = contributor
+        return contributor
+
+    # -- links ---------------------------------------------------------------------------
+
+    def _resolve_link(self, source_key: str, href: str, warnings: list[str]) -> ResolvedLink:
+        """What an href becomes; links that cannot be kept leave their words and a warning."""
+        target = resolve_href(href, source_key, self.options.base_url)
+        if target.kind == LinkKind.EXTERNAL:
+            return ResolvedLink(url=target.value)
+        if target.kind == LinkKind.PAGE and target.value in self.page_ids:
+            return ResolvedLink(page_id=self.page_ids[target.value])
+        if target.kind == LinkKind.PAGE and target.value in self.run_keys and not self.relinking:
+            self.pending.setdefault(source_key, set()).add(target.value)
+            return ResolvedLink(url=old_url_path(target.value))  # rewritten in the second pass
+        problem = LINK_PROBLEMS.get(target.kind)
+        if problem and f"{problem}: {href}" not in warnings:
+            warnings.append(f"{problem}: {href}")
+        return TEXT_ONLY
+
+    def _relink(self, parsed: list[ParsedSource], report: ImportReport) -> None:
+        """Second pass: rewrite the links that pointed at pages written later in this run."""
+        items = {item.source: item for item in report.items}
+        self.relinking = True
+        for source in parsed:
+            if source.key not in self.pending or source.key not in self.page_ids:
+                continue
+            item = items[source.key]
+            try:
+                with transaction.atomic(), self.indexer.batch():
+                    self._rewrite_links(source, item)
+            except Exception as error:  # noqa: BLE001 - keep the page as written, report
+                self.images.clear_cache()
+                self.contributors.clear()
+                item.warnings.append(f"Links not rewritten: {pages.describe_error(error)}")
+
+    def _rewrite_links(self, source: ParsedSource, item: ItemReport) -> None:
+        page = Page.objects.get(pk=self.page_ids[source.key]).specific
+        built = self._builder(source.key, item.warnings).build(source.document.blocks)
+        page.body = built.data
+        with pages.validated_once(page, is_new=False):
+            revision = page.save_revision(clean=False)
+            if page.live and not self.options.draft:
+                pages.publish(page, revision)
+        ImportRecord.objects.filter(source_path=source.key).update(warnings=item.warnings)
+
+    # -- outcomes ------------------------------------------------------------------------
+
+    def _redirect_only(self, parsed: ParsedSource) -> ItemReport:
+        """A listing (or the old home page) is not content: its old URL leads to its section."""
+        document = parsed.document
+        if parsed.key == INDEX_KEY_NAME:
+            destination: Page = self.tree.home
+        else:
+            section = self.sections.listing_section(document)
+            destination = self.tree.sections.get(section) or self.tree.home
+        self.page_ids.setdefault(parsed.key, destination.pk)
+        with transaction.atomic(), self.indexer.batch():
+            self._point_redirect(parsed.key, destination)
+            note = f"Index page: not imported; its old URL redirects to {destination.url}"
+            self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
+        return self._item(parsed.key, ImportStatus.SKIPPED, document.kind, destination, [note])
+
+    def _skipped(self, parsed: ParsedSource, reason: str) -> ItemReport:
+        self._save_record(parsed, ImportStatus.SKIPPED, None, "", [reason], None)
+        return self._item(parsed.key, ImportStatus.SKIPPED, parsed.document.kind, None, [reason])
+
+    def _unchanged(self, record: ImportRecord) -> ItemReport:
+        record.status = ImportStatus.UNCHANGED
+        record.last_run = self.run
+        record.save(update_fields=["status", "last_run", "updated_at"])
+        page = Page.objects.filter(pk=record.page_id).first()
+        return self._item(
+            record.source_path, record.status, record.kind, page, record.warnings, record.fidelity
+        )
+
+    def _failed(
+        self, parsed: ParsedSource, error: str, record: ImportRecord | None = None
+    ) -> ItemReport:
+        kind = parsed.document.kind if parsed.document else ""
+        self._save_record(parsed, ImportStatus.FAILED, None, "", [error], None)
+        page = record.page if record else None
+        return self._item(parsed.key, ImportStatus.FAILED, kind, page, [error])
+
+    def _save_record(
+        self,
+        parsed: ParsedSource,
+        status: str,
+        page: Page | None,
+        target: str,
+        warnings: list[str],
+        ratio: float | None,
+    ) -> None:
+        document = parsed.document
+        defaults = {
+            "checksum": parsed.checksum,
+            "importer_version": IMPORTER_VERSION,
+            "original_html": parsed.original_html,
+            "encoding": document.encoding if document else "",
+            "title": document.title[:255] if document else "",
+            "kind": document.kind.value if document else "",
+            "section": target,
+            "status": status,
+            "warnings": [_storable(warning) for warning in warnings],
+            "leftovers": [_storable(text) for text in document.leftovers] if document else [],
+            "fidelity": ratio,
+            "last_run": self.run,
+        }
+        if page is not None or status != ImportStatus.FAILED:
+            defaults["page"] = page  # a failed update keeps the link to the page it had
+        ImportRecord.objects.update_or_create(source_path=parsed.key, defaults=defaults)
+
+    def _item(self, key, status, kind, page, warnings, ratio=None) -> ItemReport:
+        hide_page = self.options.dry_run and status == ImportStatus.CREATED  # rolled back
+        return ItemReport(
+            source=key,
+            status=str(status),
+            kind=str(kind),
+            page_id=None if page is None or hide_page else page.pk,
+            url=None if page is None or hide_page else page.url,
+            warnings=list(warnings),
+            fidelity=None if ratio is None else round(ratio, 4),
+        )
+
+    def _finish(self, report: ImportReport) -> None:
+        summary = report.summary()
+        for status, count in summary.items():
+            setattr(self.run, status, count)
+        self.run.finished_at = timezone.now()
+        self.run.save()
+        report.run_id = None if self.options.dry_run else self.run.pk
+
+
+def record_is_new(record: ImportRecord | None) -> bool:
+    return record is None or record.page_id is None
+
+
+def _under(source: SourceFile, roots: set[Path]) -> bool:
+    return any(source.path.is_relative_to(root) for root in roots)
+
+
+def _who() -> str:
+    with contextlib.suppress(Exception):
+        return f"{getpass.getuser()}@{socket.gethostname()} (import_legacy)"
+    return "import_legacy"

@@ -1,0 +1,312 @@
+"""Whole runs: idempotency, dry runs, redirects, the command and its JSON report."""
+
+import io
+import json
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images.models import Image as WagtailImage
+from wagtail.models import Page, Revision
+
+import pytest
+
+from reviews.legacy.models import ImportRecord, ImportRun
+
+from .conftest import BASE_URL, by_source, run_import
+from .mirror import LONG_PARAGRAPHS, film_review, tiny_png, write_mirror
+
+pytestmark = pytest.mark.django_db
+SHARED_SITE = Path(__file__).resolve().parents[3] / "shared" / "legacy-samples" / "site"
+
+
+def counts() -> tuple[int, ...]:
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        ImportRecord.objects.count(),
+        Redirect.objects.count(),
+        WagtailImage.objects.count(),
+    )
+
+
+def test_second_run_changes_nothing(small_mirror):
+    run_import(small_mirror)
+    before = counts()
+    report = run_import(small_mirror)
+    assert {item.status for item in report.items} == {"unchanged"}
+    assert counts() == before
+
+
+def test_a_changed_file_is_updated_with_one_new_revision(small_mirror):
+    first = by_source(run_import(small_mirror))
+    page = Page.objects.get(pk=first["books/gamma.htm"].page_id)
+    revisions = page.revisions.count()
+    path = small_mirror / "books" / "gamma.htm"
+    path.write_bytes(path.read_bytes().replace(b"frozen lake", b"thawing river"))
+    second = by_source(run_import(small_mirror))
+    assert second["books/gamma.htm"].status == "updated"
+    assert second["books/gamma.htm"].page_id == page.pk
+    assert page.revisions.count() == revisions + 1
+    assert (
+        "thawing river" in page.specific.__class__.objects.get(pk=page.pk).body.render_as_block()
+    )
+    assert second["reviews/alpha.htm"].status == "unchanged"
+
+
+def test_dry_run_writes_nothing(small_mirror):
+    tiny_png(small_mirror / "images" / "x.png")
+    before = counts()
+    runs = ImportRun.objects.count()
+    report = run_import(small_mirror, dry_run=True)
+    assert report.summary()["created"] == 3
+    assert all(item.page_id is None for item in report.items)
+    assert counts() == before and ImportRun.objects.count() == runs
+
+
+def test_draft_creates_unpublished_pages(small_mirror):
+    items = run_import(small_mirror, draft=True).items
+    assert not any(Page.objects.get(pk=item.page_id).live for item in items)
+
+
+def test_an_interrupted_run_can_be_run_again(small_mirror, monkeypatch):
+    from reviews.legacy import writer
+
+    real_write = writer.LegacyImporter._write
+
+    def crash_on_beta(self, parsed, target, record):
+        if parsed.key == "reviews/beta.htm":
+            raise KeyboardInterrupt
+        return real_write(self, parsed, target, record)
+
+    monkeypatch.setattr(writer.LegacyImporter, "_write", crash_on_beta)
+    with pytest.raises(KeyboardInterrupt):
+        run_import(small_mirror)
+    monkeypatch.setattr(writer.LegacyImporter, "_write", real_write)
+    items = by_source(run_import(small_mirror))
+    assert items["reviews/beta.htm"].status == "created"
+    assert items["books/gamma.htm"].status == "unchanged"  # committed before the crash
+    assert Page.objects.filter(title="Beta Lake").count() == 1
+
+
+@pytest.mark.parametrize(
+    "old_url",
+    [
+        "/reviews/alpha.htm",
+        "/Reviews/Alpha.htm",
+        "/REVIEWS/ALPHA.HTM",
+        "/reviews/alpha.html",
+    ],
+)
+def test_old_urls_answer_301_and_lead_to_the_page(client, small_mirror, old_url):
+    page_id = by_source(run_import(small_mirror))["reviews/alpha.htm"].page_id
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == Page.objects.get(pk=page_id).url
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "old_url",
+    ["/specials/", "/specials/index.htm", "/Specials/Index.HTML", "/specials/index.html"],
+)
+def test_folder_index_spellings_redirect(client, tmp_path, old_url):
+    from .mirror import feature
+
+    mirror = write_mirror(
+        tmp_path,
+        {
+            "specials/index.htm": feature(
+                "Index Of Light",
+                [
+                    ("One", "A section with enough words to count as the body of a feature page."),
+                ],
+            )
+        },
+    )
+    item = run_import(mirror).items[0]
+    assert item.status == "created"
+    response = client.get(old_url)
+    assert response.status_code == 301 and response["Location"] == item.url
+    assert client.get(item.url).status_code == 200
+
+
+def test_unknown_old_urls_still_404(client, small_mirror):
+    run_import(small_mirror)
+    assert client.get("/reviews/nothing-here.htm").status_code == 404
+
+
+def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_path):
+    report_path = tmp_path / "report.json"
+    call_command(
+        "import_legacy",
+        str(small_mirror),
+        "--base-url",
+        BASE_URL,
+        "--report",
+        str(report_path),
+        stdout=(out := io.StringIO()),
+    )
+    report = json.loads(report_path.read_text())
+    assert set(report) == {"summary", "items"}
+    assert report["summary"] == {
+        "created": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 0,
+        "failed": 0,
+    }
+    for item in report["items"]:
+        assert set(item) == {"source", "status", "kind", "page_id", "url", "warnings", "fidelity"}
+    alpha = next(item for item in report["items"] if item["source"] == "reviews/alpha.htm")
+    assert alpha["url"] == "/film-reviews/alpha-road/" and alpha["kind"] == "film_review"
+    assert "Import finished" in out.getvalue()
+
+
+def test_command_dry_run_and_map_file(small_mirror, tmp_path):
+    mapping = tmp_path / "sections.map"
+    mapping.write_text("# every review is a feature here\nreviews/* = feature\nbooks/* = skip\n")
+    out = io.StringIO()
+    call_command(
+        "import_legacy", str(small_mirror), "--map", str(mapping), "--dry-run", stdout=out
+    )
+    assert "Dry run" in out.getvalue()
+    assert ImportRecord.objects.count() == 0
+    call_command("import_legacy", str(small_mirror), "--map", str(mapping), stdout=out)
+    assert ImportRecord.objects.get(source_path="reviews/alpha.htm").section == "feature"
+    assert ImportRecord.objects.get(source_path="books/gamma.htm").status == "skipped"
+
+
+@pytest.mark.skipif(not SHARED_SITE.is_dir(), reason="shared legacy samples are not present")
+def test_shared_samples_import_end_to_end(client):
+    report = by_source(run_import(SHARED_SITE))
+    assert report["reviews/neverletmego.htm"].status == "created"
+    assert report["books/remainsoftheday.htm"].status == "created"
+    assert report["filmreviews.htm"].status == "skipped"
+    assert report["aboutus.htm"].status == "updated"  # the existing About Us page
+    assert not [item for item in report.values() if item.status == "failed"]
+    for item in report.values():
+        if item.fidelity is not None:
+            assert item.fidelity >= 0.98, item
+    review = client.get("/reviews/neverletmego.htm", follow=True)
+    assert review.status_code == 200
+    html = review.content.decode()
+    assert "Kathy" in html and "FreeFind" not in html and "\ufffd" not in html
+    assert run_import(SHARED_SITE).summary()["unchanged"] == 4
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_admin_lists_filters_and_inspects_records(admin_client, tmp_path):
+    hostile = 'Body with <b>bold</b> words and <script>alert("x")</script> enough text.'
+    mirror = write_mirror(
+        tmp_path,
+        {
+            "reviews/a.htm": film_review(
+                "Aa", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS, hostile]
+            ),
+            "reviews/b.htm": film_review(
+                "Bb",
+                "Ann Bell. U.K. 2002.",
+                [*LONG_PARAGRAPHS, '<a href="gone.htm">dead</a> link here in a sentence.'],
+            ),
+        },
+    )
+    run_import(mirror)
+    index = "/admin/legacy/importrecord/"
+    assert admin_client.get(index).status_code == 200
+    for query in (
+        "?status__exact=created",
+        "?kind__exact=film_review",
+        "?has_warnings=yes",
+        "?has_warnings=no",
+    ):
+        assert admin_client.get(index + query).status_code == 200
+    with_warnings = admin_client.get(index + "?has_warnings=yes").content.decode()
+    assert "reviews/b.htm" in with_warnings and "reviews/a.htm" not in with_warnings
+    record = ImportRecord.objects.get(source_path="reviews/a.htm")
+    inspect = admin_client.get(f"{index}inspect/{record.pk}/")
+    html = inspect.content.decode()
+    assert inspect.status_code == 200
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert '<script>alert("x")</script>' not in html
+    assert f"/admin/pages/{record.page_id}/edit/" in html
+    assert admin_client.get("/admin/legacy/importrun/").status_code == 200
+
+
+def test_admin_list_queries_do_not_grow_with_rows(admin_client, small_mirror, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    run_import(small_mirror)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get("/admin/legacy/importrecord/")
+    more = {
+        f"reviews/extra{n}.htm": film_review(f"Extra {n}", "Ann Bell. U.K. 2001.", LONG_PARAGRAPHS)
+        for n in range(4)
+    }
+    run_import(write_mirror(small_mirror, more))
+    with CaptureQueriesContext(connection) as many:
+        admin_client.get("/admin/legacy/importrecord/")
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_imported_pages_are_in_the_search_and_reference_indexes_after_the_run(small_mirror):
+    from wagtail.models import ReferenceIndex
+
+    from reviews.models import FilmReviewPage
+
+    items = by_source(run_import(small_mirror))
+    alpha = FilmReviewPage.objects.get(pk=items["reviews/alpha.htm"].page_id)
+    beta_id = items["reviews/beta.htm"].page_id
+    assert alpha.pk in {page.pk for page in FilmReviewPage.objects.search("Alpha Road")}
+    # Alpha's body links to Beta: the reference index knows, so Beta's "usage" lists Alpha.
+    assert ReferenceIndex.get_references_to(Page.objects.get(pk=beta_id)).filter(
+        object_id=str(alpha.pk)
+    )
+
+
+def test_a_page_written_after_what_it_links_to_gets_one_revision(tmp_path):
+    """Links that do not form a cycle are resolved before the first publish."""
+    link = 'Its sequel is <a href="zeta.htm">Zeta Hill</a>, reviewed here as well.'
+    mirror = write_mirror(
+        tmp_path,
+        {
+            "reviews/alpha.htm": film_review(
+                "Alpha Road", "Jan Kowal. Poland. 2008.", [*LONG_PARAGRAPHS, link]
+            ),
+            "reviews/zeta.htm": film_review(
+                "Zeta Hill", "Jan Kowal. Poland. 2010.", LONG_PARAGRAPHS
+            ),
+        },
+    )
+    items = by_source(run_import(mirror))
+    assert [item.source for item in run_import(mirror).items] == list(items)  # report order
+    alpha = Page.objects.get(pk=items["reviews/alpha.htm"].page_id)
+    assert alpha.revisions.count() == 1
+    assert f'id="{items["reviews/zeta.htm"].page_id}"' in alpha.specific.body[-2].value.source
+
+
+def test_each_page_is_validated_once(small_mirror, monkeypatch):
+    from reviews.models import BookReviewPage, FilmReviewPage
+
+    calls = []
+    for model in (FilmReviewPage, BookReviewPage):
+        original = model.full_clean
+
+        def counting(self, *args, _original=original, **kwargs):
+            calls.append(self.title)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(model, "full_clean", counting)
+    run_import(small_mirror)
+    # alpha and beta link to each other: one of them is rewritten (and validated) again.
+    assert sorted(calls).count("Gamma Street") == 1
+    assert len(calls) == 4

@@ -1,0 +1,107 @@
+"""The pure helpers of the writing side: paths, section rules, rich text."""
+
+import pytest
+
+from reviews.legacy.document import Credits, Kind, LegacyDocument
+from reviews.legacy.paths import LinkKind, page_key, redirect_lookup_paths, resolve_href
+from reviews.legacy.richtext import ResolvedLink, to_rich_text
+from reviews.legacy.sections import MappingError, SectionMap, load_mapping_file, parse_rule
+
+BASE = "http://www.talkingpictures.example/"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("../bookreviews.htm", (LinkKind.PAGE, "bookreviews.htm")),
+        ("Other.HTM#top", (LinkKind.PAGE, "reviews/other.htm")),
+        ("/News/", (LinkKind.PAGE, "news/index.htm")),
+        ("../features/index.html", (LinkKind.PAGE, "features/index.htm")),
+        ("http://talkingpictures.example/Reviews/X.htm", (LinkKind.PAGE, "reviews/x.htm")),
+        ("https://www.talkingpictures.example/", (LinkKind.PAGE, "index.htm")),
+        ("http://elsewhere.example/x.htm", (LinkKind.EXTERNAL, "http://elsewhere.example/x.htm")),
+        ("mailto:editor@example.com", (LinkKind.EXTERNAL, "mailto:editor@example.com")),
+        ("#top", (LinkKind.ANCHOR, "#top")),
+        ("JavaScript:alert(1)", (LinkKind.UNSAFE, "JavaScript:alert(1)")),
+        ("../files/guide.pdf", (LinkKind.FILE, "files/guide.pdf")),
+    ],
+)
+def test_resolve_href(href, expected):
+    target = resolve_href(href, "reviews/neverletmego.htm", BASE)
+    assert (target.kind, target.value) == expected
+
+
+def test_page_keys_ignore_case_and_index_spelling():
+    assert page_key("Reviews/NeverLetMeGo.htm") == "reviews/neverletmego.htm"
+    assert page_key("news/INDEX.html") == "news/index.htm"
+
+
+def test_redirect_lookup_paths():
+    assert redirect_lookup_paths("/Reviews/X.HTM")[0] == "/reviews/x.htm"
+    assert "/news/index.htm" in redirect_lookup_paths("/News/")
+    assert "/news/index.htm" in redirect_lookup_paths("/news/index.html")
+    assert redirect_lookup_paths("/film-reviews/x/") == [
+        "/film-reviews/x/index.htm",
+        "/film-reviews/x/index.html",
+        "/film-reviews/x/",
+    ]
+    assert redirect_lookup_paths("/static/app.css") == []
+
+
+def document(path, kind=Kind.PAGE, credits=None, links=(), title=""):
+    return LegacyDocument(
+        source_path=path,
+        kind=kind,
+        title=title,
+        encoding="utf-8",
+        credits=credits,
+        links=list(links),
+    )
+
+
+def test_section_defaults_and_precedence():
+    sections = SectionMap(rules=[parse_rule("specials/* = feature")])
+    film = Credits(raw="A. U.K. 2001.", people=["A"], year=2001)
+    book = Credits(raw="A. Faber, 2001.", people=["A"], publisher="Faber", is_book=True)
+    assert sections.target_for(document("reviews/a.htm", Kind.FILM_REVIEW, book)) == "book"
+    assert sections.target_for(document("books/a.htm", Kind.FILM_REVIEW, film)) == "film"
+    assert sections.target_for(document("news/a.htm")) == "news"
+    assert sections.target_for(document("bookreviews/a.htm", Kind.FEATURE)) == "book"
+    assert sections.target_for(document("aboutus.htm")) == "page"
+    assert sections.target_for(document("specials/x.htm", Kind.FILM_REVIEW, film)) == "feature"
+    sections.learn_from_listings(
+        [document("bookreviews.htm", Kind.LISTING, links=["misc/a.htm"], title="Book Reviews A-Z")]
+    )
+    assert sections.target_for(document("misc/a.htm")) == "book"
+
+
+def test_mapping_file(tmp_path):
+    path = tmp_path / "map.txt"
+    path.write_text("# comment\n\nReviews/* = film   # trailing comment\narchive/*=skip\n")
+    rules = load_mapping_file(path)
+    assert [(rule.pattern, rule.target) for rule in rules] == [
+        ("reviews/*", "film"),
+        ("archive/*", "skip"),
+    ]
+    path.write_text("reviews/* = poem\n")
+    with pytest.raises(MappingError, match="map.txt:1"):
+        load_mapping_file(path)
+
+
+def test_rich_text_is_sanitised_and_links_resolved():
+    def resolve(href):
+        return {
+            "a.htm": ResolvedLink(page_id=7),
+            "https://x.example/": ResolvedLink(url="https://x.example/"),
+        }.get(href, ResolvedLink())
+
+    html = to_rich_text(
+        'An <em>odd</em> <a href="a.htm" onclick="x()">page</a>, <a href="https://x.example/">'
+        'site</a>, <a href="gone.htm">dead</a>, <span style="x">span</span> &amp; '
+        '<a href="javascript:evil()">trap</a><br>end<script>bad()</script>',
+        resolve,
+    )
+    assert html == (
+        '<p>An <i>odd</i> <a linktype="page" id="7">page</a>, <a href="https://x.example/">'
+        "site</a>, dead, span &amp; trap<br/>end</p>"
+    )
