@@ -1,15 +1,54 @@
-from django.core.paginator import Paginator
+"""/search/ results page and the /search/suggest/ JSON used by the autocomplete script."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
+from wagtail.models import Site
 
-RESULTS_PER_PAGE = 10
+from search.forms import SearchForm
+from search.query import parse_query
+from search.results import (
+    RESULTS_PER_PAGE,
+    log_search,
+    popular_searches,
+    run_search,
+    site_sections,
+    suggestions,
+)
 
 
-def search(request):
-    query = request.GET.get("query", request.GET.get("q", "")).strip()
-    results = Page.objects.live().public().search(query) if query else Page.objects.none()
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
-    )
+def site_root(request: HttpRequest):
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    return site.root_page
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    root = site_root(request)
+    sections = site_sections(root)
+    form = SearchForm(request.GET, sections)
+    criteria = form.criteria(root, request.GET.get("page"), RESULTS_PER_PAGE)
+    outcome = run_search(criteria, sections)
+    if request.GET.get("page", "1") in ("", "1"):
+        log_search(criteria.query)  # later pages are the same search, not a new one
+    no_results = criteria.query.is_searchable and not outcome.total
+    context = {
+        "form": form,
+        "search_query": criteria.query.text,
+        "outcome": outcome,
+        "search_results": outcome.page,
+        "popular_searches": popular_searches() if no_results else [],
+    }
+    response = TemplateResponse(request, "search/search.html", context)
+    response["X-Robots-Tag"] = "noindex"  # the <meta> tag covers HTML; this covers any client
+    return response
+
+
+@require_GET
+def suggest(request: HttpRequest) -> JsonResponse:
+    parsed = parse_query(request.GET.get("q", ""))
+    found = suggestions(parsed, site_root(request), request)
+    response = JsonResponse({"query": parsed.text, "suggestions": found})
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,363 @@
+"""Search benchmark: 20,000 reviews, 200 varied searches through the search view.
+
+    .venv/bin/python bench/search_bench.py                      # SQLite (temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tp_search \\
+        .venv/bin/python bench/search_bench.py                  # PostgreSQL (DB tp_search_bench)
+
+Never touches db.sqlite3 or the DATABASE_URL database itself: SQLite runs in a temporary file,
+PostgreSQL in a database named after DATABASE_URL's plus ``_bench`` (created and dropped here).
+Options: ``--reviews N`` (default 20000), ``--searches N`` (default 200), ``--keep`` (keep the DB).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def vocabulary(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST_WORDS = vocabulary(
+    "Silent Broken Last Red Hidden Long Quiet Burning Lonely Golden Dark Bright Secret Lost "
+    "Distant Wild Empty Frozen Little Endless Crimson Pale Northern Sleeping Sweet Bitter"
+)
+SECOND_WORDS = vocabulary(
+    "River Summer Garden Winter Harbour Station Mountain Road Season Mirror Letter Island "
+    "Night Morning Orchard Window Shadow Voyage Kingdom Promise Empire Storm Valley Bridge "
+    "Lantern"
+)
+SURNAMES = vocabulary(
+    "Kurosawa Ozu Mizoguchi Naruse Bergman Fellini Rossellini Renoir Truffaut Godard Varda "
+    "Wilder Hawks Ford Hitchcock Lang Murnau Ray Satyajit Kiarostami Tarkovsky Wajda "
+    "Kieslowski Ishiguro Atwood Morrison McEwan Tolstoy Chekhov Austen Eliot Hardy Woolf Mann "
+    "Calvino"
+)
+FORENAMES = vocabulary(
+    "Akira Yasujiro Ingrid Federico Jean Agnes Billy Howard John Alfred Fritz Anna"
+)
+COUNTRIES = ["Japan", "France", "Italy", "U.K.", "U.S.A.", "Germany", "Iran", "Poland", "India"]
+PUBLISHERS = ["Faber and Faber", "Penguin", "Vintage", "Picador", "Knopf", "Granta"]
+PROSE = vocabulary(
+    "film story camera light actor actress scene frame city family memory war love death "
+    "music silence landscape journey novel chapter character narrator dialogue rhythm colour "
+    "performance director writer audience festival cinema screen theatre childhood marriage "
+    "village harbour train letter winter summer river garden promise betrayal dignity grief"
+)
+
+
+def bench_database_url() -> tuple[str, str | None]:
+    """(URL to use, PostgreSQL database to create) — never the project's own database."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        parts = urlsplit(url)
+        name = parts.path.strip("/") + "_bench"
+        return urlunsplit(parts._replace(path=f"/{name}")), name
+    handle, path = tempfile.mkstemp(prefix="tp-search-bench-", suffix=".sqlite3")
+    os.close(handle)
+    return f"sqlite:///{path}", None
+
+
+def recreate_postgres_database(url: str, name: str) -> None:
+    import psycopg
+
+    admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_postgres_database(url: str, name: str) -> None:
+    import psycopg
+
+    admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def setup_django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(PROSE) for _ in range(words)).capitalize() + "."
+
+
+def generate_reviews(count: int, rng: random.Random) -> float:
+    """Insert ``count`` published reviews in bulk, then index them once. Returns seconds."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from wagtail.models import Locale, Page
+
+    from home.tree import ensure_site_tree
+    from reviews.models import (
+        BookReviewPage,
+        Contributor,
+        FilmReviewPage,
+        ReviewPage,
+        WorkCreator,
+    )
+
+    started = time.perf_counter()
+    tree = ensure_site_tree(hostname="testserver")
+    contributors = Contributor.objects.bulk_create(
+        [
+            Contributor(name=f"{rng.choice(FORENAMES)} Critic{n}", slug=f"critic-{n}")
+            for n in range(40)
+        ]
+    )
+    locale = Locale.get_default()
+    now = timezone.now()
+    film_section, book_section = tree.section_for("film"), tree.section_for("book")
+    plans = [(FilmReviewPage, film_section)] * (count * 3 // 5)
+    plans += [(BookReviewPage, book_section)] * (count - len(plans))
+    positions = {film_section.pk: film_section.numchild, book_section.pk: book_section.numchild}
+
+    # Page rows, review rows and film/book rows are inserted table by table with raw bulk
+    # inserts (Django's bulk_create refuses multi-table inheritance); treebeard paths are
+    # computed here. Nothing is indexed until update_index at the end.
+    with transaction.atomic():
+        pages, reviews, specifics, creators = [], [], [], []
+        for number, (model, section) in enumerate(plans):
+            positions[section.pk] += 1
+            title = f"{rng.choice(FIRST_WORDS)} {rng.choice(SECOND_WORDS)} {number}"
+            slug = f"review-{number}"
+            page = model(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=ContentType.objects.get_for_model(model),
+                path=Page._get_path(section.path, section.depth + 1, positions[section.pk]),
+                depth=section.depth + 1,
+                numchild=0,
+                url_path=f"{section.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                year=rng.randint(1920, 2024),
+                reviewer=rng.choice(contributors),
+                date=now.date().replace(year=rng.randint(2000, 2024)),
+                summary=paragraph(rng, 18),
+                original_title=rng.choice(["", "", f"{rng.choice(SECOND_WORDS)} no {number}"]),
+                body=[
+                    (
+                        "epigraph",
+                        {"quote": paragraph(rng, 10), "attribution": rng.choice(SURNAMES)},
+                    ),
+                    ("paragraph", f"<p>{paragraph(rng, 120)}</p>"),
+                    ("paragraph", f"<p>{paragraph(rng, 80)}</p>"),
+                ],
+            )
+            if model is FilmReviewPage:
+                page.countries = "/".join(rng.sample(COUNTRIES, rng.choice([1, 1, 2])))
+            else:
+                page.publisher, page.pages = rng.choice(PUBLISHERS), rng.randint(90, 900)
+            pages.append(page)
+        Page.objects.bulk_create(pages, batch_size=1000)  # fills in each page's id
+        for page in pages:
+            page.page_ptr_id = page.id
+            page.reviewpage_ptr_id = page.id
+            reviews.append(page)
+            specifics.append(page)
+            for order in range(random.Random(page.id).choice([1, 1, 1, 2])):
+                creators.append(
+                    WorkCreator(
+                        page_id=page.id,
+                        sort_order=order,
+                        name=f"{rng.choice(FORENAMES)} {rng.choice(SURNAMES)}",
+                    )
+                )
+        insert_local_rows(ReviewPage, reviews)
+        insert_local_rows(FilmReviewPage, [p for p in specifics if isinstance(p, FilmReviewPage)])
+        insert_local_rows(BookReviewPage, [p for p in specifics if isinstance(p, BookReviewPage)])
+        WorkCreator.objects.bulk_create(creators, batch_size=2000)
+        for section in (film_section, book_section):
+            Page.objects.filter(pk=section.pk).update(numchild=positions[section.pk])
+    inserted = time.perf_counter()
+    call_command("update_index", verbosity=0)  # the documented step after any bulk import
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give later
+    indexed = time.perf_counter()
+    print(
+        f"  inserted {count} reviews in {inserted - started:.1f} s, "
+        f"update_index in {indexed - inserted:.1f} s"
+    )
+    return indexed - started
+
+
+def insert_local_rows(model, objects) -> None:
+    """Bulk-insert only ``model``'s own table for objects whose parent rows exist."""
+    fields = model._meta.local_concrete_fields
+    for start in range(0, len(objects), 1000):
+        model._base_manager._insert(objects[start : start + 1000], fields=fields)
+
+
+def varied_searches(count: int, rng: random.Random) -> list[tuple[str, dict[str, str]]]:
+    """Realistic mixes: titles, names, countries, years, phrases, filters, pages, junk.
+
+    The generated prose uses a 60-word vocabulary, so a "common word" is in nearly every one
+    of the 20,000 reviews: a worst case that real text rarely reaches.
+    """
+    makers = [
+        ("title", lambda: {"q": f"{rng.choice(FIRST_WORDS)} {rng.choice(SECOND_WORDS)}"}),
+        ("title", lambda: {"q": rng.choice(FIRST_WORDS)}),
+        ("name", lambda: {"q": rng.choice(SURNAMES)}),
+        ("name", lambda: {"q": f"{rng.choice(FORENAMES)} {rng.choice(SURNAMES)}"}),
+        ("name", lambda: {"q": rng.choice(SURNAMES), "decade": decade(rng)}),
+        ("country/year", lambda: {"q": rng.choice(COUNTRIES)}),
+        ("country/year", lambda: {"q": str(rng.randint(1920, 2024))}),
+        ("common word", lambda: {"q": f'"{rng.choice(PROSE)} {rng.choice(PROSE)}"'}),
+        ("common word", lambda: {"q": rng.choice(PROSE), "kind": rng.choice(["film", "book"])}),
+        ("common word", lambda: {"q": rng.choice(PROSE), "order": "newest"}),
+        ("common word", lambda: {"q": rng.choice(PROSE), "page": str(rng.randint(2, 30))}),
+        (
+            "common word",
+            lambda: {
+                "q": rng.choice(PROSE),
+                "section": "book-reviews",
+                "year": str(rng.randint(1950, 2000)),
+            },
+        ),
+        ("common word", lambda: {"q": " ".join(rng.choice(PROSE) for _ in range(3))}),
+        ("junk", lambda: {"q": rng.choice(['"unbalanced', "AND OR NOT", "%_%", "😀", "a" * 500])}),
+    ]
+    chosen = [rng.choice(makers) for _ in range(count)]
+    return [(label, make()) for label, make in chosen]
+
+
+def decade(rng: random.Random) -> str:
+    return str(rng.randrange(1920, 2030, 10))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def time_searches(searches: list[tuple[str, dict[str, str]]]) -> list[tuple[str, float]]:
+    from django.test import RequestFactory
+
+    from search.views import search
+
+    factory = RequestFactory()
+    timings = []
+    for label, params in searches:
+        request = factory.get("/search/", params)
+        started = time.perf_counter()
+        response = search(request)
+        response.render()
+        timings.append((label, (time.perf_counter() - started) * 1000))
+        assert response.status_code == 200, params
+    return timings
+
+
+def time_baseline(count: int, rng: random.Random) -> list[float]:
+    """A plain indexed-free lookup by exact title: the yardstick for this machine and DB."""
+    from wagtail.models import Page
+
+    titles = list(Page.objects.filter(depth=4).values_list("title", flat=True)[:500])
+    timings = []
+    for _ in range(count):
+        started = time.perf_counter()
+        list(Page.objects.live().filter(title=rng.choice(titles))[:10])
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def queries_per_results_page(query: str) -> dict[int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.models import Site
+
+    from search.query import parse_query
+    from search.results import Criteria, run_search
+
+    root = Site.objects.get(is_default_site=True).root_page
+    counts = {}
+    for per_page in (10, 50):
+        criteria = Criteria(query=parse_query(query), site_root=root, per_page=per_page)
+        with CaptureQueriesContext(connection) as captured:
+            outcome = run_search(criteria)
+            shown = [(hit.credits, hit.excerpt_html, hit.section) for hit in outcome.hits]
+        assert len(shown) == per_page, (len(shown), per_page)
+        counts[per_page] = len(captured)
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reviews", type=int, default=20_000)
+    parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    options = parser.parse_args()
+
+    url, postgres_name = bench_database_url()
+    if postgres_name:
+        recreate_postgres_database(url, postgres_name)
+    setup_django(url)
+    from django.core.management import call_command
+    from django.db import connection
+
+    try:
+        print(f"Search benchmark on {connection.vendor} ({url.rsplit('/', 1)[-1]})")
+        call_command("migrate", verbosity=0)
+        rng = random.Random(4)
+        generate_reviews(options.reviews, rng)
+        searches = varied_searches(options.searches, rng)
+        time_searches(searches[:10])  # warm caches (site root paths, content types)
+        baseline = time_baseline(options.searches, rng)
+        timed = time_searches(searches)
+        base_p50 = statistics.median(baseline)
+        print(f"  baseline title lookup p50 {base_p50:.2f} ms")
+        groups = {"all": [ms for _, ms in timed]}
+        for label, ms in timed:
+            groups.setdefault(label, []).append(ms)
+        for label, values in groups.items():
+            p50, p95 = statistics.median(values), percentile(values, 0.95)
+            print(
+                f"  {label:>12} ({len(values):3} searches): p50 {p50:6.1f} ms "
+                f"({p50 / base_p50:4.0f}x baseline), p95 {p95:6.1f} ms ({p95 / base_p50:4.0f}x)"
+            )
+        p95 = percentile(groups["all"], 0.95)
+        counts = queries_per_results_page("film")
+        print(
+            f"  SQL queries per results page: {counts[10]} for 10 results, "
+            f"{counts[50]} for 50 results"
+        )
+        print(f"  p95 target < 100 ms: {'met' if p95 < 100 else 'NOT met'}")
+    finally:
+        connection.close()
+        if options.keep:
+            print(f"  kept {url}")
+        elif postgres_name:
+            drop_postgres_database(url, postgres_name)
+        else:
+            Path(urlsplit(url).path).unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,423 @@
+"""The site search: criteria in, one page of ready-to-show hits out.
+
+The view and ``bench/search_bench.py`` both call :func:`run_search`, so the benchmark times
+exactly what readers get.
+"""
+
+import enum
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Coalesce, Substr, Upper
+from django.db.models.lookups import Exact
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Phrase, PlainText, SearchQuery
+
+from reviews.models import (
+    ArticlePage,
+    BookReviewPage,
+    FilmReviewPage,
+    ReviewPage,
+    SectionPage,
+    WorkCreator,
+)
+from search.query import ParsedQuery, highlight, highlighted_excerpt, stream_text
+
+RESULTS_PER_PAGE = 10
+MAX_RESULTS_PER_PAGE = 50
+SUGGESTIONS = 8
+POPULAR_SEARCHES = 6
+MAX_PINNED = 50  # exact matches shown first; a prolific director's 300 films need no pinning
+POPULAR_MIN_HITS = 2  # one-off (or junk) queries never appear on the public page
+
+
+class Kind(enum.StrEnum):
+    FILM_REVIEW = "film"
+    BOOK_REVIEW = "book"
+    NEWS = "news"
+    FEATURE = "feature"
+
+    @property
+    def label(self) -> str:
+        return {
+            "film": "Film review",
+            "book": "Book review",
+            "news": "News",
+            "feature": "Feature",
+        }[self.value]
+
+
+class Order(enum.StrEnum):
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+
+
+# What each kind searches: a page model and, for articles, the sections of that kind.
+KIND_MODELS: dict[Kind, type[Page]] = {
+    Kind.FILM_REVIEW: FilmReviewPage,
+    Kind.BOOK_REVIEW: BookReviewPage,
+    Kind.NEWS: ArticlePage,
+    Kind.FEATURE: ArticlePage,
+}
+KIND_SECTIONS = {Kind.NEWS: SectionPage.Kind.NEWS, Kind.FEATURE: SectionPage.Kind.FEATURES}
+
+# How to load what a result card shows for each page type in one query per type (no N+1).
+RESULT_RELATIONS: dict[type[Page], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ReviewPage: (("reviewer",), ("creators",)),
+    ArticlePage: (("author",), ()),
+}
+
+
+@dataclass(frozen=True)
+class Criteria:
+    query: ParsedQuery
+    site_root: Page
+    section: SectionPage | None = None
+    kind: Kind | None = None
+    year_range: tuple[int, int] | None = None
+    order: Order = Order.RELEVANCE
+    page_number: str | int | None = 1
+    per_page: int = RESULTS_PER_PAGE
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.section or self.kind or self.year_range)
+
+
+@dataclass
+class Hit:
+    page: Page
+    section: SectionPage | None
+    title_html: str
+    credits: str
+    excerpt_html: str
+    promoted: bool = False
+
+
+@dataclass
+class SectionCount:
+    section: SectionPage
+    count: int
+
+
+@dataclass
+class SearchOutcome:
+    criteria: Criteria
+    hits: list[Hit]
+    page: PaginatorPage | None
+    section_counts: list[SectionCount] = field(default_factory=list)
+    external_promotions: list[SearchPromotion] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count if self.page else 0
+
+
+class PinnedFirst:
+    """Pinned pages (promotions, exact title matches), then the backend's results.
+
+    Looks enough like a list for Django's Paginator; only the requested slice is fetched.
+    """
+
+    def __init__(self, pinned: Sequence[Page], rest, rest_count: int | None = None) -> None:
+        self.pinned = list(pinned)
+        self.rest = rest
+        if rest_count is not None:
+            self._rest_count = rest_count  # counted with the section facet: no COUNT query
+
+    @cached_property
+    def _rest_count(self) -> int:
+        return self.rest.count()
+
+    def count(self) -> int:
+        return len(self.pinned) + self._rest_count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Page]:
+        start, stop = window.start or 0, window.stop if window.stop is not None else self.count()
+        head = self.pinned[start:stop]
+        rest_start, rest_stop = max(0, start - len(self.pinned)), stop - len(self.pinned)
+        tail = list(self.rest[rest_start:rest_stop]) if rest_stop > rest_start else []
+        return head + tail
+
+
+def backend_query(parsed: ParsedQuery) -> SearchQuery:
+    """Every word must match; quoted phrases must match as phrases."""
+    parts: list[SearchQuery] = []
+    if parsed.terms:
+        parts.append(PlainText(" ".join(parsed.terms), operator="and"))
+    parts.extend(Phrase(phrase) for phrase in parsed.phrases)
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def site_sections(site_root: Page) -> list[SectionPage]:
+    return list(SectionPage.objects.child_of(site_root).live().public().order_by("path"))
+
+
+def private_pages_q() -> Q:
+    """Wagtail's ``public()`` condition, read once per search (it queries the restrictions)."""
+    return Page.objects.all().private_q()
+
+
+def filtered_pages(
+    criteria: Criteria, sections: Sequence[SectionPage], *, section=True, private: Q | None = None
+):
+    """Live, public pages of the site that match the filters (not the words)."""
+    kind = criteria.kind
+    model = KIND_MODELS.get(kind, Page) if kind else Page
+    if criteria.year_range:
+        if model is ArticlePage:
+            return Page.objects.none()  # articles have no year of a work
+        model = model if model is not Page else ReviewPage
+    private = private_pages_q() if private is None else private
+    pages = model.objects.live().exclude(private)
+    pages = pages.descendant_of(criteria.site_root, inclusive=True)
+    if kind in KIND_SECTIONS:
+        paths = [s.path for s in sections if s.kind == KIND_SECTIONS[kind]]
+        if not paths:
+            return Page.objects.none()
+        in_kind = Q()
+        for path in paths:
+            in_kind |= Q(path__startswith=path)
+        pages = pages.filter(in_kind)
+    if section and criteria.section:
+        pages = pages.descendant_of(criteria.section)
+    if criteria.year_range:
+        pages = pages.filter(year__gte=criteria.year_range[0], year__lte=criteria.year_range[1])
+    return pages
+
+
+def newest_first(pages):
+    """Order by the magazine's publication date (reviews and articles), newest first."""
+    if hasattr(pages.model, "date"):
+        return pages.order_by("-date", "-id")
+    dated = Coalesce(F("reviewpage__date"), F("articlepage__date"), F("first_published_at__date"))
+    return pages.order_by(dated.desc(nulls_last=True), "-id")
+
+
+def promoted_pages(criteria: Criteria, pages) -> tuple[list[Page], list[SearchPromotion]]:
+    """Editors' picks for this query that pass the filters, and picks that link elsewhere."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=query_log_key(criteria.query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    visible = {page.pk: page for page in pages.filter(pk__in=page_ids)} if page_ids else {}
+    external = [p for p in promotions if not p.page_id and p.external_link_url]
+    return [visible[pk] for pk in page_ids if pk in visible], external
+
+
+def exact_matches(criteria: Criteria, pages) -> list[Page]:
+    """Pages whose title, original title or director/author is exactly the query.
+
+    They go first whatever the backend's score says: SQLite FTS5 (as modelsearch uses it)
+    weighs a word in the title no more than one in the body, so "Ikiru" could rank a passing
+    mention above the review of Ikiru. PostgreSQL's field boosts usually agree anyway.
+    """
+    text = " ".join(criteria.query.text.replace('"', " ").split())
+    if not text:
+        return []
+    # UPPER(column) = UPPER(text): what iexact means on PostgreSQL (and, for ASCII, SQLite's
+    # LIKE), written so the expression indexes of search/migrations/0002 serve it.
+    wanted = Upper(Value(text))
+    titled = Q(pk__in=Page.objects.filter(Exact(Upper("title"), wanted)).values("pk")) | Q(
+        pk__in=ReviewPage.objects.filter(Exact(Upper("original_title"), wanted)).values("pk")
+    )
+    credited = Q(pk__in=WorkCreator.objects.filter(Exact(Upper("name"), wanted)).values("page_id"))
+    matches = pages.filter(titled | credited).annotate(
+        title_match=Case(When(titled, then=Value(1)), default=Value(0))
+    )
+    return list(matches.order_by("-title_match", "path")[:MAX_PINNED])
+
+
+def run_search(criteria: Criteria, sections: Sequence[SectionPage] | None = None) -> SearchOutcome:
+    """Search, paginate and load one page of hits; queries do not grow with the page size."""
+    if not criteria.query.is_searchable:
+        return SearchOutcome(criteria=criteria, hits=[], page=None)
+    if sections is None:
+        sections = site_sections(criteria.site_root)
+    backend = get_search_backend()
+    query = backend_query(criteria.query)
+    private = private_pages_q()
+    pages = filtered_pages(criteria, sections, private=private)
+    promoted: list[Page] = []
+    external: list[SearchPromotion] = []
+    pinned: list[Page] = []
+    if criteria.order == Order.RELEVANCE:
+        promoted, external = promoted_pages(criteria, pages)
+        titled = [page for page in exact_matches(criteria, pages) if page not in promoted]
+        pinned = promoted + titled
+    pinned_ids = [page.pk for page in pinned]
+    section_counts, rest_count = count_matches(
+        criteria, query, sections, backend, private, pinned_ids
+    )
+    if criteria.order == Order.RELEVANCE:
+        rest_pages = pages.exclude(id__in=pinned_ids) if pinned else pages
+        rest = backend.search(query, rest_pages, order_by_relevance=True)
+    else:
+        rest = backend.search(query, newest_first(pages), order_by_relevance=False)
+    per_page = max(1, min(criteria.per_page, MAX_RESULTS_PER_PAGE))
+    # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
+    listing = PinnedFirst(pinned, rest, rest_count)
+    result_page = Paginator(listing, per_page).get_page(criteria.page_number)
+    promoted_ids = {page.pk for page in promoted}
+    return SearchOutcome(
+        criteria=criteria,
+        hits=build_hits(list(result_page.object_list), criteria.query, sections, promoted_ids),
+        page=result_page,
+        section_counts=section_counts,
+        external_promotions=external if result_page.number == 1 else [],
+    )
+
+
+def count_matches(
+    criteria: Criteria,
+    query: SearchQuery,
+    sections: Sequence[SectionPage],
+    backend,
+    private: Q,
+    pinned_ids: Sequence[int],
+) -> tuple[list[SectionCount], int | None]:
+    """Matches per section (under the other filters) and the backend's share of the total.
+
+    Database backends: one GROUP BY over the matches gives both the section facet and the
+    number of unpinned matches the paginator needs, so no separate COUNT runs. The second
+    value is None when it must be counted separately (search servers).
+    """
+    everywhere = filtered_pages(criteria, sections, section=False, private=private)
+    results = backend.search(query, everywhere, order_by_relevance=False)
+    if not hasattr(results, "get_queryset"):
+        counts = [
+            SectionCount(section, backend.search(query, everywhere.descendant_of(section)).count())
+            for section in sections
+        ]
+        return counts, None
+    if sections:
+        prefix_length, section_depth = len(sections[0].path), sections[0].depth
+    else:
+        prefix_length, section_depth = len(criteria.site_root.path), criteria.site_root.depth
+    grouped = (
+        results.get_queryset()
+        .order_by()
+        .annotate(
+            section_path=Substr("path", 1, prefix_length),
+            # A section page itself is not "in" its section (descendant_of is exclusive).
+            below=Case(When(depth__gt=section_depth, then=Value(1)), default=Value(0)),
+            pinned=Case(When(pk__in=list(pinned_ids), then=Value(1)), default=Value(0))
+            if pinned_ids
+            else Value(0),
+        )
+        .values("section_path", "below", "pinned")
+        .annotate(matches=Count("pk"))
+    )
+    per_section: dict[str, int] = defaultdict(int)
+    in_filter = 0
+    for row in grouped:
+        if row["below"]:
+            per_section[row["section_path"]] += row["matches"]
+        if criteria.section is None or (
+            row["below"] and row["section_path"] == criteria.section.path
+        ):
+            in_filter += 0 if row["pinned"] else row["matches"]
+    counts = [SectionCount(section, per_section.get(section.path, 0)) for section in sections]
+    return counts, in_filter
+
+
+def load_specific(pages: Sequence[Page]) -> list[Page]:
+    """The specific pages, in order, with what their cards show: one query per page type."""
+    ids_by_model: dict[type[Page], list[int]] = defaultdict(list)
+    for page in pages:
+        ids_by_model[page.specific_class or Page].append(page.pk)
+    loaded: dict[int, Page] = {}
+    for model, ids in ids_by_model.items():
+        queryset = model.objects.filter(pk__in=ids)
+        for base, (joined, prefetched) in RESULT_RELATIONS.items():
+            if issubclass(model, base):
+                queryset = queryset.select_related(*joined).prefetch_related(*prefetched)
+        loaded.update((page.pk, page) for page in queryset)
+    return [loaded.get(page.pk, page) for page in pages]
+
+
+def section_of(page: Page, sections: Sequence[SectionPage]) -> SectionPage | None:
+    return next((s for s in sections if page.path.startswith(s.path) and page.pk != s.pk), None)
+
+
+def page_text(page: Page) -> list[str]:
+    """The summary, then the text of every body block, for the excerpt."""
+    texts = [getattr(page, "summary", "") or ""]
+    body = getattr(page, "body", None)
+    if body is not None:
+        # raw_data is the stored JSON: reading it converts no blocks and runs no queries.
+        texts.append(" ".join(stream_text(list(body.raw_data))))
+    return [text for text in texts if text]
+
+
+def best_excerpt(texts: Sequence[str], terms: Sequence[str]) -> str:
+    """The first text that mentions a term, else the first text; highlighted."""
+    lowered_terms = [term.casefold() for term in terms]
+    chosen = next(
+        (text for text in texts if any(term in text.casefold() for term in lowered_terms)),
+        texts[0] if texts else "",
+    )
+    return highlighted_excerpt(chosen, terms)
+
+
+def build_hits(
+    pages: Sequence[Page], query: ParsedQuery, sections, promoted_ids: set[int]
+) -> list[Hit]:
+    terms = query.highlight_terms
+    hits = []
+    for page in load_specific(pages):
+        credits = getattr(page, "credits_line", "")
+        hits.append(
+            Hit(
+                page=page,
+                section=section_of(page, sections),
+                # Safe to mark: highlight() escapes every character of the text and terms.
+                title_html=mark_safe(highlight(page.title, terms)),  # noqa: S308
+                credits=credits,
+                excerpt_html=mark_safe(best_excerpt(page_text(page), terms)),  # noqa: S308
+                promoted=page.pk in promoted_ids,
+            )
+        )
+    return hits
+
+
+def query_log_key(parsed: ParsedQuery) -> str:
+    """The query as the promotions log stores it (lower case, single spaces)."""
+    return " ".join(parsed.text.lower().split())[:255]
+
+
+def log_search(parsed: ParsedQuery) -> None:
+    """Count the search so editors see popular queries (and can promote results for them)."""
+    if parsed.is_searchable:
+        with transaction.atomic():  # one commit, not three
+            Query.get(query_log_key(parsed)).add_hit()
+
+
+def popular_searches(limit: int = POPULAR_SEARCHES) -> list[str]:
+    popular = Query.get_most_popular().filter(_hits__gte=POPULAR_MIN_HITS)
+    return [query.query_string for query in popular[:limit]]
+
+
+def suggestions(parsed: ParsedQuery, site_root: Page, request=None) -> list[dict[str, str]]:
+    """Titles for the autocomplete box, from the backend's autocomplete (prefix) search."""
+    if not parsed.terms:
+        return []
+    pages = Page.objects.live().public().descendant_of(site_root)
+    backend = get_search_backend()
+    found = backend.autocomplete(" ".join(parsed.terms), pages)[:SUGGESTIONS]
+    return [{"title": page.title, "url": page.get_url(request) or ""} for page in found]
