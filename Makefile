@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= talkingpictures
 
-.PHONY: run test install install-dev migrate demo lint format check bench clean
+.PHONY: run test install install-dev migrate demo lint format check bench serve-prod clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,14 +23,22 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
+# axe-core for the browser tests' accessibility checks, pinned by the committed lock file.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the browser tests' axe-core checks will be skipped"; fi
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev $(AXE)
 
 migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: migrate
 	$(MANAGE) load_demo_content
+	$(MANAGE) import_legacy home/fixtures/legacy-mirror --base-url http://www.talkingpictures.example/
 	$(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
 
 run: demo
@@ -53,5 +61,17 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Production settings on this machine: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL
+# (see docs/deployment.md); add SECURE_SSL_REDIRECT=false SECURE_COOKIES=false for plain HTTP.
+serve-prod: install
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn -c config/gunicorn.py
+
+# HTTP benchmark with Debian's wrk against gunicorn + production settings. BENCH_ARGS=--help
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/http_bench.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache tests/browser/node_modules

@@ -4,8 +4,13 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import robots_txt
+from ops.health import healthz
+from reviews.contributor_views import contributor_detail
+from reviews.feeds import SiteAtomFeed, SiteFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -13,6 +18,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("healthz", healthz, name="healthz"),
+    path("feed/", SiteFeed(), name="feed_rss"),
+    path("feed/atom/", SiteAtomFeed(), name="feed_atom"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("contributors/<slug:slug>/", contributor_detail, name="contributor"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
 ]
 
 if settings.DEBUG:
@@ -21,6 +33,15 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA_FROM_DISK", False):
+    # Production on one machine without object storage: the app serves uploads itself.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Wagtail serves everything else from the page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -14,7 +14,11 @@ HOME_ITEMS_PER_SECTION = 4
 
 
 class HomePage(Page):
-    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+    intro = RichTextField(
+        blank=True,
+        features=INLINE_FEATURES,
+        help_text="A sentence or two under the magazine's name on the home page.",
+    )
     featured_review = models.ForeignKey(
         "reviews.ReviewPage",
         null=True,
@@ -53,7 +57,7 @@ class HomePage(Page):
 class StandardPage(Page):
     """A plain page such as About Us."""
 
-    body = StreamField(StoryBlock(), blank=True)
+    body = StreamField(StoryBlock(), blank=True, help_text="The page's text.")
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

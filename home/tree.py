@@ -9,6 +9,7 @@ from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from editorial.roles import apply_page_permissions
 from home.models import HomePage, StandardPage
 from reviews.models import SectionPage
 
@@ -39,7 +40,10 @@ class SiteTree:
 def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
     home = ensure_home_page(hostname, port)
     sections = {kind: ensure_section(home, kind, title, slug) for kind, title, slug in SECTIONS}
-    return SiteTree(home=home, sections=sections, about=ensure_about_page(home))
+    tree = SiteTree(home=home, sections=sections, about=ensure_about_page(home))
+    # Page-level roles and the moderation workflow can only be granted once the pages exist.
+    apply_page_permissions(tree)
+    return tree
 
 
 def ensure_home_page(hostname: str, port: int) -> HomePage:

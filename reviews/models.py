@@ -14,20 +14,43 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from editorial.panels import CreditsLinePanel, ImportedSourcePanel
 from reviews.blocks import INLINE_FEATURES, StoryBlock
 from reviews.credits import book_credits, film_credits
+from reviews.section_routes import SectionRoutesMixin
 
 SECTION_PAGE_SIZE = 20
+
+PUBLICATION_DATE_HELP = "The date printed on the page; listings are ordered by it."
+LEAD_IMAGE_HELP = "Shown at the top of the page and on its card in listings."
+SCHEDULING_HELP = (
+    "The publication date is what readers see. To make the page go live later, use "
+    "“Set schedule” in the Status side panel, then publish."
+)
 
 
 class Contributor(index.Indexed, models.Model):
     """A reviewer or writer. Deleting one who has reviews is refused (PROTECT)."""
 
-    name = models.CharField(max_length=150, unique=True)
-    slug = models.SlugField(max_length=160, unique=True, blank=True)
-    bio = models.TextField("short bio", blank=True)
+    name = models.CharField(
+        max_length=150, unique=True, help_text="Full name as printed in bylines."
+    )
+    slug = models.SlugField(
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Their page's web address; filled in from the name when left blank.",
+    )
+    bio = models.TextField(
+        "short bio", blank=True, help_text="Two or three sentences shown with their work."
+    )
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional portrait for their contributor page.",
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("photo")]
@@ -58,7 +81,7 @@ class Contributor(index.Indexed, models.Model):
         return slug
 
 
-class SectionPage(Page):
+class SectionPage(SectionRoutesMixin, Page):
     """A section of the magazine (Film Reviews, Book Reviews, News, Features)."""
 
     class Kind(models.TextChoices):
@@ -72,7 +95,11 @@ class SectionPage(Page):
         choices=Kind.choices,
         help_text="What this section publishes; decides which pages editors can add to it.",
     )
-    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+    intro = RichTextField(
+        blank=True,
+        features=INLINE_FEATURES,
+        help_text="A sentence or two shown above the section's list of pages.",
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.FilmReviewPage", "reviews.BookReviewPage", "reviews.ArticlePage"]
@@ -148,16 +175,32 @@ class ReviewPage(SectionChildMixin, Page):
         null=True, blank=True, help_text="Year the film was released or the book published."
     )
     reviewer = models.ForeignKey(
-        Contributor, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
+        Contributor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        help_text="Who wrote the review: shown in the byline and on their contributor page.",
     )
-    date = models.DateField("publication date", default=datetime.date.today)
+    date = models.DateField(
+        "publication date", default=datetime.date.today, help_text=PUBLICATION_DATE_HELP
+    )
     lead_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=LEAD_IMAGE_HELP,
     )
     summary = models.TextField(
         blank=True, help_text="One or two sentences shown in listings and search results."
     )
-    body = StreamField(StoryBlock(), blank=True)
+    body = StreamField(
+        StoryBlock(),
+        blank=True,
+        help_text="The review itself: paragraphs, epigraphs, spoiler notices, images, trailers.",
+    )
 
     objects = PageManager.from_queryset(ReviewQuerySet)()
 
@@ -170,8 +213,12 @@ class ReviewPage(SectionChildMixin, Page):
         index.AutocompleteField("original_title"),
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("creators", [index.SearchField("name", boost=2)]),
+        # Directors/authors weigh like the title; typing part of one suggests their work.
+        index.RelatedFields(
+            "creators", [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+        ),
         index.RelatedFields("reviewer", [index.SearchField("name")]),
+        index.SearchField("year"),  # "1952" finds the works of that year
         index.FilterField("year"),
         index.FilterField("date"),
         index.FilterField("reviewer"),
@@ -183,6 +230,13 @@ class ReviewPage(SectionChildMixin, Page):
     def get_creator_names(self) -> list[str]:
         return [creator.name for creator in self.creators.all()]
 
+    def get_context(self, request, *args, **kwargs):
+        from reviews.listings import review_context  # listings import this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(review_context(self, request))
+        return context
+
     @property
     def credits_line(self) -> str:
         raise NotImplementedError
@@ -192,7 +246,9 @@ class WorkCreator(Orderable):
     """A director of a film or an author of a book, in billing order."""
 
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="creators")
-    name = models.CharField(max_length=150)
+    name = models.CharField(
+        max_length=150, help_text="One person per row, in the order the credits print them."
+    )
 
     panels = [FieldPanel("name")]
 
@@ -201,21 +257,28 @@ class WorkCreator(Orderable):
 
 
 def review_panels(creators_label: str, work_fields: list) -> list:
+    """The review editor: the work and its credits, then who and when, then the text."""
     return [
         *Page.content_panels,
+        ImportedSourcePanel(heading="Imported from the old site"),
         MultiFieldPanel(
             [
                 FieldPanel("original_title"),
                 InlinePanel("creators", label=creators_label, min_num=1),
                 *work_fields,
+                CreditsLinePanel(heading="Credits line"),
             ],
             heading="The work",
+            help_text="What is reviewed. These fields make the credits line under the title.",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("date")]), FieldPanel("summary")],
-            heading="Review",
+            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("date")])],
+            heading="Reviewer and dates",
+            help_text=SCHEDULING_HELP,
         ),
-        FieldPanel("lead_image"),
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("lead_image")], heading="Listings and cards"
+        ),
         FieldPanel("body"),
     ]
 
@@ -250,8 +313,12 @@ class FilmReviewPage(ReviewPage):
 
 
 class BookReviewPage(ReviewPage):
-    publisher = models.CharField(max_length=150, blank=True)
-    pages = models.PositiveIntegerField("number of pages", null=True, blank=True)
+    publisher = models.CharField(
+        max_length=150, blank=True, help_text="As printed in the edition reviewed."
+    )
+    pages = models.PositiveIntegerField(
+        "number of pages", null=True, blank=True, help_text="Of the edition reviewed."
+    )
 
     section_kinds = (SectionPage.Kind.BOOK_REVIEWS,)
     parent_page_types = ["reviews.SectionPage"]
@@ -276,16 +343,30 @@ class ArticlePage(SectionChildMixin, Page):
     """A news item or a feature."""
 
     author = models.ForeignKey(
-        Contributor, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+        Contributor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Who wrote the article: shown in the byline.",
     )
-    date = models.DateField("publication date", default=datetime.date.today)
+    date = models.DateField(
+        "publication date", default=datetime.date.today, help_text=PUBLICATION_DATE_HELP
+    )
     lead_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=LEAD_IMAGE_HELP,
     )
     summary = models.TextField(
         blank=True, help_text="One or two sentences shown in listings and search results."
     )
-    body = StreamField(StoryBlock(), blank=True)
+    body = StreamField(
+        StoryBlock(), blank=True, help_text="The article itself: paragraphs, images, trailers."
+    )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
 
@@ -295,9 +376,15 @@ class ArticlePage(SectionChildMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("author"), FieldPanel("date")]),
-        FieldPanel("summary"),
-        FieldPanel("lead_image"),
+        ImportedSourcePanel(heading="Imported from the old site"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("author"), FieldPanel("date")])],
+            heading="Author and dates",
+            help_text=SCHEDULING_HELP,
+        ),
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("lead_image")], heading="Listings and cards"
+        ),
         FieldPanel("body"),
     ]
     search_fields = [

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image as PILImage
 
 from home.models import StandardPage
+from reviews.models import FilmReviewPage
 from tests.conftest import make_article, make_book_review, make_film_review, publish
 
 
@@ -44,7 +45,8 @@ def every_block(still, contributor) -> list:
     ]
 
 
-def assert_every_block_rendered(html: str) -> None:
+def assert_every_block_rendered(page_html: str) -> None:
+    html = page_html[page_html.index("<main") : page_html.index("</main>")]
     assert '<figure class="epigraph">' in html
     assert "<blockquote><p>Love is a symbol of eternity.</p></blockquote>" in html
     assert "<figcaption>Author Unknown</figcaption>" in html
@@ -85,7 +87,8 @@ class TestPageTypesRender:
         html = client.get(review.url).content.decode()
         assert "<h1>Never Let Me Go</h1>" in html
         assert '<p class="credits">Mark Romanek. U.K. 2010.</p>' in html
-        assert "Reviewed by Howard Schumann" in html and "1 March 2011" in html
+        assert 'Reviewed by <a href="/contributors/howard-schumann/">Howard Schumann</a>' in html
+        assert "1 March 2011" in html
         assert "Nunca me abandones" in html
         assert_every_block_rendered(html)
 
@@ -105,7 +108,8 @@ class TestPageTypesRender:
             body=every_block,
         )
         html = client.get(article.url).content.decode()
-        assert "<h1>The long take</h1>" in html and "By Howard Schumann" in html
+        assert "<h1>The long take</h1>" in html
+        assert 'By <a href="/contributors/howard-schumann/">Howard Schumann</a>' in html
         assert_every_block_rendered(html)
 
     def test_plain_page(self, client, site_tree, every_block):
@@ -139,8 +143,11 @@ class TestSectionListing:
         section = site_tree.sections["film"]
         start = datetime.date(2020, 1, 1)
         for number in range(45):
-            make_film_review(
-                section, title=f"Film {number:02d}", date=start + datetime.timedelta(days=number)
+            # Live pages without revisions: listings read the page rows, and this is 5x faster.
+            section.add_child(
+                instance=FilmReviewPage(
+                    title=f"Film {number:02d}", date=start + datetime.timedelta(days=number)
+                )
             )
         make_film_review(
             section, title="Unpublished draft", live=False, date=datetime.date(2030, 1, 1)

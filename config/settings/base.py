@@ -5,16 +5,23 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.backend_settings import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "home",
     "reviews",
+    "reviews.legacy",
     "search",
+    "ops",
+    "editorial",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -34,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -44,8 +53,24 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reviews.legacy.middleware.LegacyPathRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login refused by django-axes into a clear "locked out" response; keep last.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes counts failed logins (admin included) and locks out after AXES_FAILURE_LIMIT.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
+# Proxies (load balancer, CDN) in front of the app that append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 ROOT_URLCONF = "config.urls"
 
@@ -111,9 +136,9 @@ WAGTAIL_SITE_NAME = "Talking Pictures"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: the database backend (SQLite FTS5, or PostgreSQL full-text search when DATABASE_URL
+# is PostgreSQL) unless SEARCH_URL names OpenSearch/Elasticsearch; see search/README.md.
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL"))
 
 # Trailers are embedded from the URL alone: nothing is fetched from the web at render time.
 WAGTAILEMBEDS_FINDERS = [{"class": "reviews.embeds.VideoEmbedFinder"}]

@@ -5,8 +5,17 @@ import datetime
 import pytest
 
 from reviews.legacy.dates import date_line, find_date
-from reviews.legacy.document import Epigraph, Heading, Image, Kind, Paragraph, Signature
+from reviews.legacy.document import (
+    Epigraph,
+    Heading,
+    Image,
+    Kind,
+    Paragraph,
+    Signature,
+    SpoilerNotice,
+)
 from reviews.legacy.parser import clean_page_title, parse_document
+from reviews.legacy.text import blocks_text, content_words, fidelity
 from reviews.legacy.units import safe_href, sanitise
 
 
@@ -249,3 +258,70 @@ def test_nav_buttons_and_home_logos_are_chrome_but_linked_stills_are_content():
     assert document.blocks[0] == Image("stills/small1.jpg", alt="Kathy")
     assert len(document.blocks) == 2
     assert document.links == ["stills/big1.jpg"]
+
+
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [
+        # One review so far under its letter, on a page named as an index.
+        (
+            '<h1>Film Reviews A-Z</h1><p><b>N</b><br><a href="reviews/nlmg.htm">'
+            "Never Let Me Go</a> (Mark Romanek)</p>",
+            "filmreviews.htm",
+        ),
+        # The file name says nothing; the title does.
+        (
+            '<h1>Book Reviews A to Z</h1><p><a href="books/road.htm">The Road</a></p>',
+            "books_page.htm",
+        ),
+    ],
+)
+def test_an_a_to_z_listing_with_a_single_link_is_a_listing(body, path):
+    document = parse_body(body, path)
+    assert document.kind is Kind.LISTING
+    assert len(document.links) == 1
+
+
+def test_a_short_page_with_one_link_and_no_listing_name_is_still_a_stub():
+    document = parse_body('<h1>Coming attractions</h1><p><a href="x.htm">More</a></p>', "x.htm")
+    assert document.kind is Kind.STUB
+
+
+def test_one_link_in_a_real_review_does_not_make_a_listing():
+    document = parse_body(
+        f"<p>Jane Doe. France. 2001.</p><p>{LONG}</p>"
+        f'<p>{LONG} See also <a href="y.htm">another review</a>.</p>',
+        "reviews/index_of_time.htm",
+    )
+    assert document.kind is Kind.FILM_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("notice", "label", "text"),
+    [
+        ("Note: Spoiler Alert", "Spoiler Alert", ""),
+        (
+            "NOTE - spoilers ahead: the ending is discussed",
+            "spoilers ahead",
+            "the ending is discussed",
+        ),
+    ],
+)
+def test_a_spoiler_label_the_block_drops_is_not_content(notice, label, text):
+    document = parse_body(
+        f"<p>Jane Doe. France. 2001.</p><p><b>{notice}</b></p><p>{LONG}</p>", "reviews/x.htm"
+    )
+    assert SpoilerNotice(label, text) in document.blocks
+    assert "note" not in content_words(document.content_text)
+    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+
+
+def test_a_signature_label_the_block_drops_is_not_content():
+    document = parse_body(
+        f"<p>Jane Doe. France. 2001.</p><p>{LONG}</p><p>{LONG}</p>"
+        '<p align="right">Reviewed by Jane Smith<br>March 2011</p>',
+        "reviews/x.htm",
+    )
+    assert document.blocks[-1] == Signature("Jane Smith", "March 2011")
+    assert "reviewed" not in content_words(document.content_text)
+    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])

@@ -1,0 +1,89 @@
+"""Reading production configuration from the environment (twelve-factor style).
+
+Kept out of the settings module so each piece can be tested with a plain dict.
+"""
+
+import os
+from collections.abc import Mapping
+
+
+def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    value = environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) -> int:
+    value = environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def env_list(name: str, default: str = "", environ: Mapping[str, str] = os.environ) -> list[str]:
+    return [item.strip() for item in environ.get(name, default).split(",") if item.strip()]
+
+
+def redis_caches(redis_url: str) -> dict:
+    """Pages and sessions share one Redis; renditions get their own alias as Wagtail expects."""
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": redis_url,
+        "TIMEOUT": 600,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    return {
+        "default": {**redis, "KEY_PREFIX": "tp"},
+        "renditions": {**redis, "KEY_PREFIX": "tp-renditions", "TIMEOUT": 60 * 60 * 24},
+    }
+
+
+def media_storage(environ: Mapping[str, str] = os.environ) -> dict:
+    """Local disk unless AWS_STORAGE_BUCKET_NAME names an S3-compatible bucket.
+
+    Credentials are not read here: boto3 finds AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+    (or an instance role) itself.
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "file_overwrite": False,  # two editors uploading "poster.jpg" must not clash
+        "default_acl": None,
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False, environ),
+    }
+    for option, name in [
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+        ("location", "AWS_LOCATION"),
+    ]:
+        if environ.get(name):
+            options[option] = environ[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def frontend_cache_backends(environ: Mapping[str, str] = os.environ) -> dict:
+    """WAGTAILFRONTENDCACHE from FRONTEND_CACHE_* variables; empty when no CDN is used."""
+    kind = environ.get("FRONTEND_CACHE_BACKEND", "").strip().lower()
+    backends = {
+        "cloudflare": lambda: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        },
+        "cloudfront": lambda: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        },
+        # Varnish, Fastly-style or any cache that accepts an HTTP PURGE request.
+        "http": lambda: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_LOCATION"],
+        },
+    }
+    if not kind:
+        return {}
+    if kind not in backends:
+        raise ValueError(f"FRONTEND_CACHE_BACKEND must be one of {sorted(backends)}, not {kind!r}")
+    return {"default": backends[kind]()}
