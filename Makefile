@@ -49,6 +49,8 @@ run: demo
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n0 -x" for a serial run.
+PYTEST_ARGS ?= -n auto
 test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -165,23 +165,9 @@ class ArticleQuerySet(PageQuerySet):
         )
 
 
-class ReviewPage(SectionChildMixin, Page):
-    """Fields every review shares; readers only ever see a film or a book review."""
+class StoryFields(models.Model):
+    """What every review and article has: a date, a lead image, a summary and the body."""
 
-    original_title = models.CharField(
-        max_length=255, blank=True, help_text="The title in its original language, if different."
-    )
-    year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Year the film was released or the book published."
-    )
-    reviewer = models.ForeignKey(
-        Contributor,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reviews",
-        help_text="Who wrote the review: shown in the byline and on their contributor page.",
-    )
     date = models.DateField(
         "publication date", default=datetime.date.today, help_text=PUBLICATION_DATE_HELP
     )
@@ -199,7 +185,35 @@ class ReviewPage(SectionChildMixin, Page):
     body = StreamField(
         StoryBlock(),
         blank=True,
-        help_text="The review itself: paragraphs, epigraphs, spoiler notices, images, trailers.",
+        help_text="The text itself: paragraphs, epigraphs, spoiler notices, images, trailers.",
+    )
+
+    story_search_fields = [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ReviewPage(SectionChildMixin, StoryFields, Page):  # noqa: DJ008 (Page has __str__)
+    """Fields every review shares; readers only ever see a film or a book review."""
+
+    original_title = models.CharField(
+        max_length=255, blank=True, help_text="The title in its original language, if different."
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the film was released or the book published."
+    )
+    reviewer = models.ForeignKey(
+        Contributor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        help_text="Who wrote the review: shown in the byline and on their contributor page.",
     )
 
     objects = PageManager.from_queryset(ReviewQuerySet)()
@@ -211,8 +225,7 @@ class ReviewPage(SectionChildMixin, Page):
         *Page.search_fields,
         index.SearchField("original_title", boost=3),
         index.AutocompleteField("original_title"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
+        *StoryFields.story_search_fields,
         # Directors/authors weigh like the title; typing part of one suggests their work.
         index.RelatedFields(
             "creators", [index.SearchField("name", boost=2), index.AutocompleteField("name")]
@@ -220,7 +233,6 @@ class ReviewPage(SectionChildMixin, Page):
         index.RelatedFields("reviewer", [index.SearchField("name")]),
         index.SearchField("year"),  # "1952" finds the works of that year
         index.FilterField("year"),
-        index.FilterField("date"),
         index.FilterField("reviewer"),
     ]
 
@@ -283,7 +295,7 @@ def review_panels(creators_label: str, work_fields: list) -> list:
     ]
 
 
-class FilmReviewPage(ReviewPage):
+class FilmReviewPage(ReviewPage):  # noqa: DJ008
     countries = models.CharField(
         max_length=150,
         blank=True,
@@ -312,7 +324,7 @@ class FilmReviewPage(ReviewPage):
         return [country.strip() for country in self.countries.split("/") if country.strip()]
 
 
-class BookReviewPage(ReviewPage):
+class BookReviewPage(ReviewPage):  # noqa: DJ008
     publisher = models.CharField(
         max_length=150, blank=True, help_text="As printed in the edition reviewed."
     )
@@ -339,7 +351,7 @@ class BookReviewPage(ReviewPage):
         return book_credits(self.get_creator_names(), self.publisher, self.year, self.pages)
 
 
-class ArticlePage(SectionChildMixin, Page):
+class ArticlePage(SectionChildMixin, StoryFields, Page):  # noqa: DJ008
     """A news item or a feature."""
 
     author = models.ForeignKey(
@@ -349,23 +361,6 @@ class ArticlePage(SectionChildMixin, Page):
         on_delete=models.PROTECT,
         related_name="articles",
         help_text="Who wrote the article: shown in the byline.",
-    )
-    date = models.DateField(
-        "publication date", default=datetime.date.today, help_text=PUBLICATION_DATE_HELP
-    )
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=LEAD_IMAGE_HELP,
-    )
-    summary = models.TextField(
-        blank=True, help_text="One or two sentences shown in listings and search results."
-    )
-    body = StreamField(
-        StoryBlock(), blank=True, help_text="The article itself: paragraphs, images, trailers."
     )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
@@ -389,10 +384,8 @@ class ArticlePage(SectionChildMixin, Page):
     ]
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
+        *StoryFields.story_search_fields,
         index.RelatedFields("author", [index.SearchField("name")]),
-        index.FilterField("date"),
     ]
 
     class Meta:
