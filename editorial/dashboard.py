@@ -30,8 +30,11 @@ class AwaitingModerationPanel(Component):
         rows = list(states[:PANEL_ROWS])
         pages = Page.objects.in_bulk(int(state.workflow_state.object_id) for state in rows)
         return {
-            "rows": [(state, pages[int(state.workflow_state.object_id)]) for state in rows
-                     if int(state.workflow_state.object_id) in pages],
+            "rows": [
+                (state, pages[int(state.workflow_state.object_id)])
+                for state in rows
+                if int(state.workflow_state.object_id) in pages
+            ],
             "total": states.count() if len(rows) == PANEL_ROWS else len(rows),
         }
 

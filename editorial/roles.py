@@ -31,8 +31,10 @@ GLOBAL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
     CONTRIBUTORS: [ACCESS_ADMIN],
     EDITORS: [
         ACCESS_ADMIN,
-        *[("reviews", "contributor", f"{action}_contributor")
-          for action in ("add", "change", "delete", "view")],
+        *[
+            ("reviews", "contributor", f"{action}_contributor")
+            for action in ("add", "change", "delete", "view")
+        ],
         # Imports are run from the command line; editors inspect what they produced.
         ("legacy", "importrecord", "view_importrecord"),
         ("legacy", "importrun", "view_importrun"),
@@ -49,17 +51,26 @@ COLLECTION_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
         ("wagtaildocs", "document", "choose_document"),
     ],
     EDITORS: [
-        *[("wagtailimages", "image", f"{action}_image")
-          for action in ("add", "change", "delete", "choose")],
-        *[("wagtaildocs", "document", f"{action}_document")
-          for action in ("add", "change", "delete", "choose")],
+        *[
+            ("wagtailimages", "image", f"{action}_image")
+            for action in ("add", "change", "delete", "choose")
+        ],
+        *[
+            ("wagtaildocs", "document", f"{action}_document")
+            for action in ("add", "change", "delete", "choose")
+        ],
     ],
 }
 
 # Wagtail 8 page permission codenames (see wagtail.models.PAGE_PERMISSION_TYPES).
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page", "change_page")  # no publish: they submit instead
 EDITOR_PAGE_PERMISSIONS = (
-    "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page",
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
 )
 
 
@@ -143,9 +154,7 @@ def grant_page_roles(home_id: int, section_ids: list[int], apps: Apps = global_a
 
 def assign_moderation_workflow(section_ids: list[int], apps: Apps = global_apps) -> None:
     """Put the sections under editorial review, unless a section already has a workflow."""
-    workflow = apps.get_model("wagtailcore", "Workflow").objects.filter(
-        name=WORKFLOW_NAME
-    ).first()
+    workflow = apps.get_model("wagtailcore", "Workflow").objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:  # deleted by an administrator on purpose: do not bring it back
         return
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")

@@ -11,4 +11,3 @@ def add_editorial_panels(request, panels: list) -> None:
     # queries (Wagtail's asks for each row's actions and tasks), so it replaces that one.
     panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
     panels.extend(editorial_panels_for(request.user))
-

@@ -119,8 +119,10 @@ class ContributorWorkView(BaseListingView):
         return reverse(self.index_url_name, args=[self.contributor.pk])
 
     def get_breadcrumbs_items(self) -> list[dict]:
-        contributors = {"url": reverse("reviews_contributor_modeladmin_index"),
-                        "label": "Contributors"}
+        contributors = {
+            "url": reverse("reviews_contributor_modeladmin_index"),
+            "label": "Contributors",
+        }
         return [*self.breadcrumbs_items, contributors, {"url": "", "label": str(self.contributor)}]
 
     def get_base_queryset(self) -> QuerySet:

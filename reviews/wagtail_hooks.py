@@ -53,6 +53,9 @@ modeladmin_register(ContributorAdmin)
 @hooks.register("register_admin_urls")
 def register_contributor_work_urls():
     return [
-        path("reviews/contributor/<int:pk>/reviews/", ContributorWorkView.as_view(),
-             name="contributor_work"),
+        path(
+            "reviews/contributor/<int:pk>/reviews/",
+            ContributorWorkView.as_view(),
+            name="contributor_work",
+        ),
     ]

@@ -48,8 +48,14 @@ def add_url(model, parent) -> str:
     return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
 
 
-def film_review_form(*, title="The Quiet Harbour", slug="the-quiet-harbour", reviewer=None,
-                     action: str | None = None, **overrides) -> dict:
+def film_review_form(
+    *,
+    title="The Quiet Harbour",
+    slug="the-quiet-harbour",
+    reviewer=None,
+    action: str | None = None,
+    **overrides,
+) -> dict:
     """What the admin's film review form posts; ``action`` is e.g. "publish" or "submit"."""
     fields = {
         "title": title,

@@ -17,8 +17,12 @@ def delete_url(contributor) -> str:
 class TestListing:
     def test_counts_link_to_the_contributors_reviews(self, editor_client, site_tree, contributor):
         for number in range(3):
-            make_film_review(site_tree.sections["film"], title=f"Film {number}",
-                             slug=f"film-{number}", reviewer=contributor)
+            make_film_review(
+                site_tree.sections["film"],
+                title=f"Film {number}",
+                slug=f"film-{number}",
+                reviewer=contributor,
+            )
         make_article(site_tree.sections["news"], author=contributor)
         response = editor_client.get(INDEX)
         rows = {c.name: (c.num_reviews, c.num_articles) for c in response.context["object_list"]}
@@ -37,11 +41,14 @@ class TestListing:
     ):
         for number in range(30):
             reviewer = Contributor.objects.create(name=f"Reviewer {number}")
-            make_film_review(site_tree.sections["film"], title=f"F{number}", slug=f"f{number}",
-                             reviewer=reviewer)
+            make_film_review(
+                site_tree.sections["film"],
+                title=f"F{number}",
+                slug=f"f{number}",
+                reviewer=reviewer,
+            )
         with django_assert_max_num_queries(20):
             assert editor_client.get(INDEX).status_code == 200
-
 
     def test_the_work_listing_queries_do_not_grow_with_the_rows(
         self, editor_client, site_tree, contributor
@@ -52,8 +59,13 @@ class TestListing:
         def queries_for(total: int) -> int:
             while contributor.reviews.count() < total:
                 number = contributor.reviews.count()
-                make_film_review(site_tree.sections["film"], title=f"W{number}",
-                                 slug=f"w{number}", reviewer=contributor, live=number % 2 == 0)
+                make_film_review(
+                    site_tree.sections["film"],
+                    title=f"W{number}",
+                    slug=f"w{number}",
+                    reviewer=contributor,
+                    live=number % 2 == 0,
+                )
             with CaptureQueriesContext(connection) as queries:
                 response = editor_client.get(f"{INDEX}{contributor.pk}/reviews/")
                 assert response.status_code == 200

@@ -30,8 +30,10 @@ def edit_html(client, page) -> str:
 class TestPanels:
     def test_review_editor_groups_work_then_reviewer_then_body(self, editor_client, site_tree):
         html = edit_html(editor_client, make_film_review(site_tree.sections["film"]))
-        positions = [html.index(heading) for heading in
-                     ("The work", "Reviewer and dates", "Listings and cards", "Body")]
+        positions = [
+            html.index(heading)
+            for heading in ("The work", "Reviewer and dates", "Listings and cards", "Body")
+        ]
         assert positions == sorted(positions)
         assert "Who wrote the review" in html  # help text on the reviewer field
         assert "in the order the credits print them" in html
@@ -51,23 +53,38 @@ class TestPanels:
         assert b"appears here once the page has been saved" in html
 
     def test_every_content_field_has_help_text(self):
-        models = (FilmReviewPage, BookReviewPage, ArticlePage, SectionPage, HomePage,
-                  StandardPage, WorkCreator, Contributor)
+        models = (
+            FilmReviewPage,
+            BookReviewPage,
+            ArticlePage,
+            SectionPage,
+            HomePage,
+            StandardPage,
+            WorkCreator,
+            Contributor,
+        )
         missing = {
             (model.__name__, field.name)
             for model in models
             for field in model._meta.get_fields(include_parents=False)
-            if field.concrete and field.editable and not field.primary_key
-            and not isinstance(field, ParentalKey) and not field.help_text
+            if field.concrete
+            and field.editable
+            and not field.primary_key
+            and not isinstance(field, ParentalKey)
+            and not field.help_text
         }
         assert missing == set()
 
 
 def imported(page, warnings) -> ImportRecord:
     return ImportRecord.objects.create(
-        source_path=f"reviews/{page.slug}.htm", checksum="0" * 64, status=ImportStatus.CREATED,
+        source_path=f"reviews/{page.slug}.htm",
+        checksum="0" * 64,
+        status=ImportStatus.CREATED,
         original_html="<html><body><h1>Old <b>page</b></h1></body></html>",
-        warnings=warnings, page=page, kind="film",
+        warnings=warnings,
+        page=page,
+        kind="film",
     )
 
 
@@ -94,26 +111,64 @@ class TestImportedSource:
 
 PREVIEW_FORMS = {
     "film": lambda tree: (FilmReviewPage, tree.sections["film"], film_review_form()),
-    "book": lambda tree: (BookReviewPage, tree.sections["book"], nested_form_data({
-        "title": "The Quiet Harbour", "slug": "paper-crowns", "original_title": "",
-        "creators": inline_formset([{"name": "Ada Byrne"}], min=1), "publisher": "Faber",
-        "year": "1999", "pages": "300", "reviewer": "", "date": "2024-01-08",
-        "summary": "", "lead_image": "",
-        "body": streamfield([("paragraph", rich_text("<p>Sato never tells us.</p>"))]),
-    })),
-    "article": lambda tree: (ArticlePage, tree.sections["news"], nested_form_data({
-        "title": "The Quiet Harbour", "slug": "festival", "author": "", "date": "2024-01-08",
-        "summary": "", "lead_image": "",
-        "body": streamfield([("paragraph", rich_text("<p>Sato never tells us.</p>"))]),
-    })),
-    "standard": lambda tree: (StandardPage, tree.home, nested_form_data({
-        "title": "The Quiet Harbour", "slug": "contact",
-        "body": streamfield([("paragraph", rich_text("<p>Sato never tells us.</p>"))]),
-    })),
-    "section": lambda tree: (SectionPage, tree.home, nested_form_data({
-        "title": "The Quiet Harbour", "slug": "essays", "kind": "feature",
-        "intro": rich_text("<p>Sato never tells us.</p>"),
-    })),
+    "book": lambda tree: (
+        BookReviewPage,
+        tree.sections["book"],
+        nested_form_data(
+            {
+                "title": "The Quiet Harbour",
+                "slug": "paper-crowns",
+                "original_title": "",
+                "creators": inline_formset([{"name": "Ada Byrne"}], min=1),
+                "publisher": "Faber",
+                "year": "1999",
+                "pages": "300",
+                "reviewer": "",
+                "date": "2024-01-08",
+                "summary": "",
+                "lead_image": "",
+                "body": streamfield([("paragraph", rich_text("<p>Sato never tells us.</p>"))]),
+            }
+        ),
+    ),
+    "article": lambda tree: (
+        ArticlePage,
+        tree.sections["news"],
+        nested_form_data(
+            {
+                "title": "The Quiet Harbour",
+                "slug": "festival",
+                "author": "",
+                "date": "2024-01-08",
+                "summary": "",
+                "lead_image": "",
+                "body": streamfield([("paragraph", rich_text("<p>Sato never tells us.</p>"))]),
+            }
+        ),
+    ),
+    "standard": lambda tree: (
+        StandardPage,
+        tree.home,
+        nested_form_data(
+            {
+                "title": "The Quiet Harbour",
+                "slug": "contact",
+                "body": streamfield([("paragraph", rich_text("<p>Sato never tells us.</p>"))]),
+            }
+        ),
+    ),
+    "section": lambda tree: (
+        SectionPage,
+        tree.home,
+        nested_form_data(
+            {
+                "title": "The Quiet Harbour",
+                "slug": "essays",
+                "kind": "feature",
+                "intro": rich_text("<p>Sato never tells us.</p>"),
+            }
+        ),
+    ),
 }
 
 
@@ -132,12 +187,21 @@ class TestPreview:
     @pytest.mark.parametrize("kind", ["film", "book", "article", "home"])
     def test_preview_of_an_edit(self, editor_client, site_tree, kind):
         if kind == "home":
-            page, form = site_tree.home, nested_form_data({
-                "title": "Talking Pictures", "slug": "home", "featured_review": "",
-                "intro": rich_text("<p>Sato never tells us.</p>")})
+            page, form = (
+                site_tree.home,
+                nested_form_data(
+                    {
+                        "title": "Talking Pictures",
+                        "slug": "home",
+                        "featured_review": "",
+                        "intro": rich_text("<p>Sato never tells us.</p>"),
+                    }
+                ),
+            )
         else:
-            maker = {"film": make_film_review, "book": make_book_review,
-                     "article": make_article}[kind]
+            maker = {"film": make_film_review, "book": make_book_review, "article": make_article}[
+                kind
+            ]
             page = maker(site_tree.sections[{"article": "news"}.get(kind, kind)])
             _, _, form = PREVIEW_FORMS[kind](site_tree)
             form["slug"] = page.slug
@@ -152,12 +216,15 @@ class TestDashboard:
     def test_an_editor_sees_submissions_imports_and_drafts(
         self, contributor_client, editor_client, editor_user, site_tree
     ):
-        contributor_client.post(add_url(FilmReviewPage, site_tree.sections["film"]),
-                                film_review_form(action="submit"))
+        contributor_client.post(
+            add_url(FilmReviewPage, site_tree.sections["film"]), film_review_form(action="submit")
+        )
         flagged = make_film_review(site_tree.sections["film"], title="Ikiru", slug="ikiru")
         imported(flagged, ["repaired UTF-8 text that had been decoded as windows-1252"])
-        editor_client.post(add_url(FilmReviewPage, site_tree.sections["film"]),
-                           film_review_form(title="Orchard Light", slug="orchard-light"))
+        editor_client.post(
+            add_url(FilmReviewPage, site_tree.sections["film"]),
+            film_review_form(title="Orchard Light", slug="orchard-light"),
+        )
 
         html = editor_client.get("/admin/").content.decode()
         assert "Awaiting your approval" in html and "The Quiet Harbour" in html
@@ -165,8 +232,9 @@ class TestDashboard:
         assert "My drafts" in html and "Orchard Light" in html
 
     def test_a_contributor_sees_only_their_drafts(self, contributor_client, site_tree):
-        contributor_client.post(add_url(FilmReviewPage, site_tree.sections["film"]),
-                                film_review_form(action="submit"))
+        contributor_client.post(
+            add_url(FilmReviewPage, site_tree.sections["film"]), film_review_form(action="submit")
+        )
         html = contributor_client.get("/admin/").content.decode()
         assert "My drafts" in html and "The Quiet Harbour" in html
         assert "Awaiting your approval" not in html
@@ -182,11 +250,16 @@ class TestDashboard:
             for number in range(n):
                 contributor_client.post(
                     add_url(FilmReviewPage, site_tree.sections["film"]),
-                    film_review_form(title=f"Film {number}", slug=f"film-{number}-{n}",
-                                     action="submit"),
+                    film_review_form(
+                        title=f"Film {number}", slug=f"film-{number}-{n}", action="submit"
+                    ),
                 )
-                imported(make_film_review(site_tree.sections["film"], title=f"I{number}-{n}",
-                                          slug=f"i-{number}-{n}"), ["a warning"])
+                imported(
+                    make_film_review(
+                        site_tree.sections["film"], title=f"I{number}-{n}", slug=f"i-{number}-{n}"
+                    ),
+                    ["a warning"],
+                )
             with CaptureQueriesContext(connection) as queries:
                 assert editor_client.get("/admin/").status_code == 200
             return len(queries)

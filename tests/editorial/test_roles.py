@@ -22,15 +22,21 @@ from tests.editorial.conftest import add_url, film_review_form
 pytestmark = pytest.mark.django_db
 
 EDITOR_PAGE_CODENAMES = {
-    "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page",
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
 }
 
 
 def page_permissions(group_name: str) -> set[tuple[str, str]]:
     return {
         (grant.page.title, grant.permission.codename)
-        for grant in GroupPagePermission.objects.filter(group__name=group_name)
-        .select_related("page", "permission")
+        for grant in GroupPagePermission.objects.filter(group__name=group_name).select_related(
+            "page", "permission"
+        )
     }
 
 
@@ -136,8 +142,14 @@ class TestContributor:
 
     @pytest.mark.parametrize(
         "url",
-        ["/admin/users/", "/admin/groups/", "/admin/sites/", "/admin/workflows/list/",
-         "/admin/reviews/contributor/", "/admin/reviews/contributor/create/"],
+        [
+            "/admin/users/",
+            "/admin/groups/",
+            "/admin/sites/",
+            "/admin/workflows/list/",
+            "/admin/reviews/contributor/",
+            "/admin/reviews/contributor/create/",
+        ],
     )
     def test_cannot_reach_settings_users_or_contributors(self, contributor_client, url):
         assert denied(contributor_client.get(url))
@@ -178,9 +190,9 @@ class TestEditor:
         assert not review.live  # not yet: the go-live time is two days away
 
         # Two days later the cron job runs again, with the clock past the go-live time.
-        with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(
-            minutes=5
-        )):
+        with mock.patch(
+            "django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=5)
+        ):
             call_command("publish_scheduled")
         review.refresh_from_db()
         assert review.live and review.first_published_at is not None
