@@ -57,16 +57,12 @@ MOUNTED_SETTINGS = [
     "PAGE_CACHE_EXCLUDED_PREFIXES",
 ]
 
-SEARCH_INLINE_STYLE = pytest.mark.xfail(
-    reason="search/templates/search/search.html has an inline <style>: move it to static CSS",
-    strict=False,
-)
 # Pages a reader sees, with a review titled "Ikiru" published under Film Reviews.
 READER_URLS = [
     "/",
     "/film-reviews/",
     "/film-reviews/ikiru/",
-    pytest.param("/search/?q=ikiru", marks=SEARCH_INLINE_STYLE),
+    "/search/?q=ikiru",
 ]
 
 
