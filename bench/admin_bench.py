@@ -18,11 +18,12 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
+
+from benchdb import bench_database_url, postgres_admin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,26 +58,6 @@ WORDS = [
     "Orchard",
 ]
 OLD_PAGE = "<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
-
-
-def bench_database_url() -> tuple[str, str | None]:
-    """(URL to use, PostgreSQL database to create): never the project's own database."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        name = parts.path.strip("/").removesuffix("_bench") + "_bench"
-        return urlunsplit(parts._replace(path=f"/{name}")), name
-    handle, path = tempfile.mkstemp(prefix="tp-admin-bench-", suffix=".sqlite3")
-    os.close(handle)
-    return f"sqlite:///{path}", None
-
-
-def postgres_admin(url: str, statement: str) -> None:
-    import psycopg
-
-    admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def setup_django(database_url: str) -> None:
@@ -264,7 +245,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     options = parser.parse_args()
 
-    url, postgres_name = bench_database_url()
+    url, postgres_name = bench_database_url("tp-admin-bench-")
     if postgres_name:
         postgres_admin(url, f'DROP DATABASE IF EXISTS "{postgres_name}"')
         postgres_admin(url, f'CREATE DATABASE "{postgres_name}"')

@@ -274,6 +274,21 @@ class WorkCreator(Orderable):
         return self.name
 
 
+def story_panels(writer_field: str, heading: str) -> list:
+    """The panels every review and article ends with: who and when, the card, the text."""
+    return [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel(writer_field), FieldPanel("date")])],
+            heading=heading,
+            help_text=SCHEDULING_HELP,
+        ),
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("lead_image")], heading="Listings and cards"
+        ),
+        FieldPanel("body"),
+    ]
+
+
 def review_panels(creators_label: str, work_fields: list) -> list:
     """The review editor: the work and its credits, then who and when, then the text."""
     return [
@@ -289,15 +304,7 @@ def review_panels(creators_label: str, work_fields: list) -> list:
             heading="The work",
             help_text="What is reviewed. These fields make the credits line under the title.",
         ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("reviewer"), FieldPanel("date")])],
-            heading="Reviewer and dates",
-            help_text=SCHEDULING_HELP,
-        ),
-        MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("lead_image")], heading="Listings and cards"
-        ),
-        FieldPanel("body"),
+        *story_panels("reviewer", "Reviewer and dates"),
     ]
 
 
@@ -378,15 +385,7 @@ class ArticlePage(SectionChildMixin, StoryFields, Page):  # noqa: DJ008
     content_panels = [
         *Page.content_panels,
         ImportedSourcePanel(heading="Imported from the old site"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("author"), FieldPanel("date")])],
-            heading="Author and dates",
-            help_text=SCHEDULING_HELP,
-        ),
-        MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("lead_image")], heading="Listings and cards"
-        ),
-        FieldPanel("body"),
+        *story_panels("author", "Author and dates"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -6,7 +6,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from reviews.models import FilmReviewPage, WorkCreator
+from reviews.models import FilmReviewPage
+from tests.conftest import film_review
 
 
 def quick_film(
@@ -21,13 +22,13 @@ def quick_film(
     **fields,
 ) -> FilmReviewPage:
     """A live film review without revisions: enough for listings, much faster for many pages."""
-    page = FilmReviewPage(
+    page = film_review(
         title=title,
+        directors=directors,
         year=year,
         reviewer=reviewer,
         date=date,
         countries=countries,
-        creators=[WorkCreator(name=name) for name in directors],
         **fields,
     )
     return section.add_child(instance=page)
