@@ -100,6 +100,8 @@ def shared_services(tmp_path_factory) -> dict:
         DATABASE_URL=SHARED_DB,
         REDIS_URL=os.environ["REDIS_URL"],
         MEDIA_ROOT=str(tmp_path_factory.mktemp("shared-media")),
+        # Every server gets the same built static files, as from one deployment image.
+        STATIC_ROOT=str(tmp_path_factory.mktemp("collected-static")),
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
         LOG_LEVEL="WARNING",
@@ -107,8 +109,12 @@ def shared_services(tmp_path_factory) -> dict:
         PYTHONPATH=str(REPO),
     )
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=REPO, env=env, check=True)
-    subprocess.run([*manage, "shell", "-c", SEED_SITE], cwd=REPO, env=env, check=True)
+    for command in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["collectstatic", "--noinput", "-v", "0"],
+        ["shell", "-c", SEED_SITE],
+    ):
+        subprocess.run([*manage, *command], cwd=REPO, env=env, check=True)
     return env
 
 
@@ -147,7 +153,9 @@ class Browser:
     def __init__(self):
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirects()
+            urllib.request.HTTPCookieProcessor(self.cookies),
+            NoRedirects(),
+            urllib.request.ProxyHandler({}),  # loopback only, whatever *_proxy says
         )
 
     def get(self, url: str):
