@@ -26,7 +26,7 @@ def env_list(name: str, default: str = "", environ: Mapping[str, str] = os.envir
 def redis_caches(redis_url: str) -> dict:
     """Pages and sessions share one Redis; renditions get their own alias as Wagtail expects."""
     redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "ops.redis_cache.ReusingRedisCache",
         "LOCATION": redis_url,
         "TIMEOUT": 600,
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

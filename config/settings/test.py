@@ -15,7 +15,7 @@ if os.environ.get("REDIS_URL"):
     # parallel runs (and pytest-xdist workers) from reading each other's keys.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ops.redis_cache.ReusingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": f"tp-test-{os.getpid()}",
         }

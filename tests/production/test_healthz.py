@@ -9,7 +9,7 @@ from ops import health
 
 BROKEN_REDIS = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "ops.redis_cache.ReusingRedisCache",
         # Nothing listens on port 1: a real connection failure, not a mock.
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2},

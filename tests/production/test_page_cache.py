@@ -178,7 +178,7 @@ def test_a_commit_bumps_the_version_again(production_stack, django_capture_on_co
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
 def test_round_trip_through_real_redis(site_tree, production_stack):
     redis_cache = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "ops.redis_cache.ReusingRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": f"tp-test-{uuid.uuid4().hex}",
     }

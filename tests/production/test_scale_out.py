@@ -36,8 +36,8 @@ def test_every_kind_of_state_lives_in_a_shared_service():
     settings = load_production_settings(**SCALE_OUT_ENV)
     assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert {alias: c["BACKEND"] for alias, c in settings["CACHES"].items()} == {
-        "default": "django.core.cache.backends.redis.RedisCache",
-        "renditions": "django.core.cache.backends.redis.RedisCache",
+        "default": "ops.redis_cache.ReusingRedisCache",
+        "renditions": "ops.redis_cache.ReusingRedisCache",
     }
     assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert settings["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
