@@ -8,12 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from reviews.blocks import INLINE_FEATURES, StoryBlock
-from reviews.models import SectionPage
+from reviews.models import ChildPageRouteMixin, SectionPage
 
 HOME_ITEMS_PER_SECTION = 4
 
 
-class HomePage(Page):
+class HomePage(ChildPageRouteMixin, Page):
     intro = RichTextField(
         blank=True,
         features=INLINE_FEATURES,
@@ -34,6 +34,10 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_review")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    def child_for_route(self, slug: str) -> Page | None:
+        # Sections carry nearly all traffic; other pages (About Us) take Wagtail's lookup.
+        return SectionPage.objects.child_of(self).filter(slug=slug).first()
 
     def sections(self):
         return SectionPage.objects.child_of(self).live().public().order_by("path")
