@@ -12,6 +12,8 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
@@ -95,10 +97,24 @@ def related_reviews(review: ReviewPage, limit: int = RELATED_REVIEWS_LIMIT) -> l
 
 
 def review_context(review: ReviewPage, request) -> dict:
-    """What a review page shows besides itself: its section, browse links and related reviews."""
+    """What a review page shows besides itself: its section and the "Related reviews" aside."""
     section = review.get_parent().specific
-    links = section.work_links(review, request) if isinstance(section, SectionPage) else []
-    # The costliest part of a review page and the same for every reader: kept until the
-    # next publish (ops.fragments; the content version changes with any publish).
-    related = content_cached("related-reviews", review.pk, lambda: related_reviews(review))
-    return {"section": section, "work_links": links, "related_reviews": related}
+    # The costliest part of a review page and the same for every reader: rendered once and
+    # kept until the next publish (ops.fragments; any publish changes the content version).
+    related_html = content_cached(
+        "related-aside",
+        (review.pk, request.get_host()),  # its links are relative to the site being read
+        lambda: related_aside(review, section, request),
+    )
+    return {"section": section, "related_html": mark_safe(related_html)}  # noqa: S308
+
+
+def related_aside(review: ReviewPage, section: Page, request) -> str:
+    """The aside's HTML: reviews of the same people (or by the same reviewer), browse links."""
+    context = {
+        "work_links": section.work_links(review, request)
+        if isinstance(section, SectionPage)
+        else [],
+        "related_reviews": related_reviews(review),
+    }
+    return render_to_string("reviews/includes/related.html", context, request)

@@ -4,7 +4,7 @@ import datetime
 
 from reviews.listings import RELATED_REVIEWS_LIMIT, related_reviews
 from reviews.models import Contributor
-from tests.conftest import make_book_review
+from tests.conftest import make_book_review, make_film_review
 from tests.reader.conftest import quick_film, soup_of
 
 
@@ -46,3 +46,17 @@ def test_related_reviews_are_capped_and_shown(client, site_tree, contributor):
     soup = soup_of(client.get(review.url))
     titles = [h3.get_text(strip=True) for h3 in soup.select(".related .card__title")]
     assert titles == ["Another 5", "Another 4", "Another 3", "Another 2"]
+
+
+def test_a_newly_published_review_joins_the_aside_at_once(client, site_tree):
+    """The aside is rendered once per published state of the site, not once per reader."""
+    films = site_tree.section_for("film")
+    review = quick_film(films, "Never Let Me Go", directors=["Mark Romanek"])
+
+    def related_titles() -> list[str]:
+        soup = soup_of(client.get(review.url))
+        return [h3.get_text(strip=True) for h3 in soup.select(".related .card__title")]
+
+    assert related_titles() == []
+    make_film_review(films, title="One Hour Photo", directors=["Mark Romanek"])  # published
+    assert related_titles() == ["One Hour Photo"]
