@@ -103,7 +103,7 @@ def review_context(review: ReviewPage, request) -> dict:
     # kept until the next publish (ops.fragments; any publish changes the content version).
     related_html = content_cached(
         "related-aside",
-        (review.pk, request.get_host()),  # its links are relative to the site being read
+        f"{review.pk}:{request.get_host()}",  # its links are relative to the site being read
         lambda: related_aside(review, section, request),
     )
     return {"section": section, "related_html": mark_safe(related_html)}  # noqa: S308

@@ -1,0 +1,43 @@
+"""Which Wagtail site a request is for, looked up once per published state, not per request.
+
+Wagtail finds the site with a query on every request (hostname, port, default site), then
+loads the root page's specific row to route from it. Both change only when a site or a page
+is saved, which changes the content version (ops.invalidation), so they are kept with it.
+"""
+
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+from ops.fragments import content_cached
+from ops.pagecache import setting
+
+
+class CachedSiteMiddleware:
+    """Sets ``request._wagtail_site``, where ``Site.find_for_request`` looks first."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        # Not for the admin, documents or the health check (which must not need the cache).
+        if not request.path.startswith(tuple(setting("PAGE_CACHE_EXCLUDED_PREFIXES"))):
+            request._wagtail_site = site_for(request)
+        return self.get_response(request)
+
+
+def site_for(request: HttpRequest) -> Site | None:
+    # get_host() validates the Host header against ALLOWED_HOSTS: no key for arbitrary names.
+    hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+    return content_cached("site", f"{hostname}:{port}", lambda: _lookup(hostname, port))
+
+
+def _lookup(hostname: str, port: str) -> Site | None:
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    site.root_page = site.root_page.specific  # routing starts here: no query for it later
+    return site
