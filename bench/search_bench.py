@@ -49,12 +49,49 @@ FORENAMES = vocabulary(
 )
 COUNTRIES = ["Japan", "France", "Italy", "U.K.", "U.S.A.", "Germany", "Iran", "Poland", "India"]
 PUBLISHERS = ["Faber and Faber", "Penguin", "Vintage", "Picador", "Knopf", "Granta"]
+# Topical words: the "common word" searches pick from these. They sit at ranks 8 to ~400 of a
+# Zipf-like word frequency, so each is in a few percent up to most of the reviews.
 PROSE = vocabulary(
-    "film story camera light actor actress scene frame city family memory war love death "
+    "story camera light actor actress scene frame city family memory war love death "
     "music silence landscape journey novel chapter character narrator dialogue rhythm colour "
     "performance director writer audience festival cinema screen theatre childhood marriage "
     "village harbour train letter winter summer river garden promise betrayal dignity grief"
 )
+# The extreme case, searched and reported on its own: a word in nearly every review (as "film"
+# is in a film magazine). Rank 1 of the frequency list.
+EXTREME_WORD = "film"
+FILLER_WORDS = 3000  # distinct made-up words that fill the rest of the vocabulary
+ZIPF_EXPONENT = 1.0
+
+
+def prose_vocabulary() -> tuple[list[str], list[float]]:
+    """Words and cumulative weights: Zipf-like (weight 1/rank), about 3,050 distinct words.
+
+    Real text is not uniform: a few words are everywhere, most are rare. Generated words fill
+    the ranks; the topical words are spread over ranks 8 to ~400 and the extreme word is 1st.
+    """
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    rng = random.Random(60)
+    fillers: list[str] = []
+    seen = {word.lower() for word in PROSE + FIRST_WORDS + SECOND_WORDS + SURNAMES} | {
+        EXTREME_WORD
+    }
+    while len(fillers) < FILLER_WORDS:
+        word = "".join(rng.choice(syllables) for _ in range(rng.choice([2, 3, 3, 4])))
+        if word not in seen:
+            seen.add(word)
+            fillers.append(word)
+    ranked = [EXTREME_WORD, *fillers]
+    for position, word in enumerate(PROSE):
+        ranked.insert(8 + position * position // 6, word)  # ranks 8 … ~400
+    cumulative, total = [], 0.0
+    for rank in range(1, len(ranked) + 1):
+        total += 1 / rank**ZIPF_EXPONENT
+        cumulative.append(total)
+    return ranked, cumulative
+
+
+PROSE_WORDS, PROSE_WEIGHTS = prose_vocabulary()
 
 
 def recreate_postgres_database(url: str, name: str) -> None:
@@ -78,7 +115,8 @@ def setup_django(database_url: str) -> None:
 
 
 def paragraph(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(PROSE) for _ in range(words)).capitalize() + "."
+    chosen = rng.choices(PROSE_WORDS, cum_weights=PROSE_WEIGHTS, k=words)
+    return " ".join(chosen).capitalize() + "."
 
 
 def generate_reviews(count: int, rng: random.Random) -> float:
@@ -180,7 +218,13 @@ def generate_reviews(count: int, rng: random.Random) -> float:
     inserted = time.perf_counter()
     call_command("update_index", verbosity=0)  # the documented step after any bulk import
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give later
+        if connection.vendor == "postgresql":
+            # What autovacuum does after a bulk load (off on some machines): update_index
+            # rewrites every index entry twice, and the dead versions (2 per row) would be
+            # scanned, and found through the GIN index, by every search until vacuumed.
+            cursor.execute("VACUUM ANALYZE")
+        else:
+            cursor.execute("ANALYZE")  # fresh planner statistics
     indexed = time.perf_counter()
     print(
         f"  inserted {count} reviews in {inserted - started:.1f} s, "
@@ -199,8 +243,9 @@ def insert_local_rows(model, objects) -> None:
 def varied_searches(count: int, rng: random.Random) -> list[tuple[str, dict[str, str]]]:
     """Realistic mixes: titles, names, countries, years, phrases, filters, pages, junk.
 
-    The generated prose uses a 60-word vocabulary, so a "common word" is in nearly every one
-    of the 20,000 reviews: a worst case that real text rarely reaches.
+    "common word" searches pick topical words of the Zipf-like prose (each in a few percent
+    to most of the reviews); "extreme word" searches the one word found in nearly every
+    review, with the same variations, and is reported as its own row.
     """
     makers = [
         ("title", lambda: {"q": f"{rng.choice(FIRST_WORDS)} {rng.choice(SECOND_WORDS)}"}),
@@ -224,9 +269,23 @@ def varied_searches(count: int, rng: random.Random) -> list[tuple[str, dict[str,
         ),
         ("common word", lambda: {"q": " ".join(rng.choice(PROSE) for _ in range(3))}),
         ("junk", lambda: {"q": rng.choice(['"unbalanced', "AND OR NOT", "%_%", "😀", "a" * 500])}),
+        ("extreme word", lambda: extreme_search(rng)),
     ]
     chosen = [rng.choice(makers) for _ in range(count)]
     return [(label, make()) for label, make in chosen]
+
+
+def extreme_search(rng: random.Random) -> dict[str, str]:
+    """The word in nearly every review: alone, filtered, newest first or a later page."""
+    return rng.choice(
+        [
+            {"q": EXTREME_WORD},
+            {"q": EXTREME_WORD, "kind": rng.choice(["film", "book"])},
+            {"q": EXTREME_WORD, "order": "newest"},
+            {"q": EXTREME_WORD, "page": str(rng.randint(2, 30))},
+            {"q": f"{EXTREME_WORD} {rng.choice(PROSE)}"},
+        ]
+    )
 
 
 def decade(rng: random.Random) -> str:
@@ -314,22 +373,25 @@ def main() -> None:
         timed = time_searches(searches)
         base_p50 = statistics.median(baseline)
         print(f"  baseline title lookup p50 {base_p50:.2f} ms")
-        groups = {"all": [ms for _, ms in timed]}
-        for label, ms in timed:
+        groups = {
+            "all": [ms for _, ms in timed],
+            "all but extreme": [ms for label, ms in timed if label != "extreme word"],
+        }
+        for label, ms in sorted(timed):
             groups.setdefault(label, []).append(ms)
         for label, values in groups.items():
             p50, p95 = statistics.median(values), percentile(values, 0.95)
             print(
-                f"  {label:>12} ({len(values):3} searches): p50 {p50:6.1f} ms "
+                f"  {label:>15} ({len(values):3} searches): p50 {p50:6.1f} ms "
                 f"({p50 / base_p50:4.0f}x baseline), p95 {p95:6.1f} ms ({p95 / base_p50:4.0f}x)"
             )
         p95 = percentile(groups["all"], 0.95)
-        counts = queries_per_results_page("film")
+        counts = queries_per_results_page(EXTREME_WORD)
         print(
             f"  SQL queries per results page: {counts[10]} for 10 results, "
             f"{counts[50]} for 50 results"
         )
-        print(f"  p95 target < 100 ms: {'met' if p95 < 100 else 'NOT met'}")
+        print(f"  p95 target < 100 ms (all searches): {'met' if p95 < 100 else 'NOT met'}")
     finally:
         connection.close()
         if options.keep:

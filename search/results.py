@@ -162,8 +162,10 @@ def backend_query(parsed: ParsedQuery) -> SearchQuery:
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def site_sections(site_root: Page) -> list[SectionPage]:
-    return list(SectionPage.objects.child_of(site_root).live().public().order_by("path"))
+def site_sections(site_root: Page, private: Q | None = None) -> list[SectionPage]:
+    """The site's live, public sections; ``private`` is ``private_pages_q()`` if already read."""
+    private = private_pages_q() if private is None else private
+    return list(SectionPage.objects.child_of(site_root).live().exclude(private).order_by("path"))
 
 
 def private_pages_q() -> Q:
@@ -233,25 +235,44 @@ def exact_matches(criteria: Criteria, pages) -> list[Page]:
     # UPPER(column) = UPPER(text): what iexact means on PostgreSQL (and, for ASCII, SQLite's
     # LIKE), written so the expression indexes of search/migrations/0002 serve it.
     wanted = Upper(Value(text))
-    titled = Q(pk__in=Page.objects.filter(Exact(Upper("title"), wanted)).values("pk")) | Q(
-        pk__in=ReviewPage.objects.filter(Exact(Upper("original_title"), wanted)).values("pk")
+    titled = (
+        Page.objects.filter(Exact(Upper("title"), wanted))
+        .order_by()
+        .values("pk")
+        .union(
+            ReviewPage.objects.filter(Exact(Upper("original_title"), wanted))
+            .order_by()
+            .values("pk")
+        )
     )
-    credited = Q(pk__in=WorkCreator.objects.filter(Exact(Upper("name"), wanted)).values("page_id"))
-    matches = pages.filter(titled | credited).annotate(
-        title_match=Case(When(titled, then=Value(1)), default=Value(0))
+    credited = (
+        WorkCreator.objects.filter(Exact(Upper("name"), wanted)).order_by().values("page_id")
+    )
+    # One IN (… UNION …): three index lookups, then pages by primary key. An OR of three
+    # IN-subqueries made PostgreSQL scan every page (8 ms at 20,000 pages).
+    matches = pages.filter(pk__in=titled.union(credited)).annotate(
+        title_match=Case(When(pk__in=titled, then=Value(1)), default=Value(0))
     )
     return list(matches.order_by("-title_match", "path")[:MAX_PINNED])
 
 
-def run_search(criteria: Criteria, sections: Sequence[SectionPage] | None = None) -> SearchOutcome:
-    """Search, paginate and load one page of hits; queries do not grow with the page size."""
+def run_search(
+    criteria: Criteria,
+    sections: Sequence[SectionPage] | None = None,
+    private: Q | None = None,
+) -> SearchOutcome:
+    """Search, paginate and load one page of hits; queries do not grow with the page size.
+
+    ``private`` is ``private_pages_q()`` when the caller has already read the view
+    restrictions (the view reads them once for the sections and the search).
+    """
     if not criteria.query.is_searchable:
         return SearchOutcome(criteria=criteria, hits=[], page=None)
+    private = private_pages_q() if private is None else private
     if sections is None:
-        sections = site_sections(criteria.site_root)
+        sections = site_sections(criteria.site_root, private)
     backend = get_search_backend()
     query = backend_query(criteria.query)
-    private = private_pages_q()
     pages = filtered_pages(criteria, sections, private=private)
     promoted: list[Page] = []
     external: list[SearchPromotion] = []

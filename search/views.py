@@ -12,6 +12,7 @@ from search.results import (
     RESULTS_PER_PAGE,
     log_search,
     popular_searches,
+    private_pages_q,
     run_search,
     site_sections,
     suggestions,
@@ -26,10 +27,11 @@ def site_root(request: HttpRequest):
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     root = site_root(request)
-    sections = site_sections(root)
+    private = private_pages_q()  # Wagtail's view restrictions, read once per search
+    sections = site_sections(root, private)
     form = SearchForm(request.GET, sections)
     criteria = form.criteria(root, request.GET.get("page"), RESULTS_PER_PAGE)
-    outcome = run_search(criteria, sections)
+    outcome = run_search(criteria, sections, private)
     if request.GET.get("page", "1") in ("", "1"):
         log_search(criteria.query)  # later pages are the same search, not a new one
     no_results = criteria.query.is_searchable and not outcome.total

@@ -86,6 +86,6 @@ def test_database_backend_matches_the_database():
 
     expected = {
         "sqlite": "RankedSQLiteSearchBackend",  # search/sqlite_ranking.py
-        "postgresql": "PostgresSearchBackend",  # modelsearch's, unchanged
+        "postgresql": "RankedPostgresSearchBackend",  # search/postgres_ranking.py
     }[connection.vendor]
     assert type(get_search_backend()).__name__ == expected

@@ -1,0 +1,110 @@
+"""PostgreSQL full-text matching and ranking that use the GIN index (see search/backends.py).
+
+modelsearch 1.3 joins every page to its index entry on ``object_id = page.id::varchar`` (a text
+comparison no index serves), selects the whole ``title || body`` vector with each row, and
+lets the planner rank and sort page rows; on 20,000 reviews it picked a nested loop that
+compared 200,000 pairs for ten results. Here the search starts from the index entries:
+
+* matching is ``(title || body) @@ query`` on the entries table alone, which the GIN index of
+  ``search/migrations/0001`` serves; the page filters are a semi-join on the integer page id
+  (the primary key index), not a text join;
+* only the entries that match *and* pass the filters are ranked (same ``ts_rank`` weights,
+  title norm and tie-break as modelsearch), and only the ids of the requested slice come
+  back; the pages of that slice are then loaded by primary key;
+* counting (and "newest first") filter the pages with ``pk IN (matching entry ids)``.
+
+Imported only on PostgreSQL: modelsearch's PostgreSQL module needs the tsvector model.
+"""
+
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
+
+from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+IndexEntry = modelsearch_postgres.IndexEntry
+INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "SmallAutoField")
+
+
+def _is_positive(query) -> bool:
+    """Plain words and phrases combined with AND/OR: what the site search sends."""
+    if isinstance(query, PlainText | Phrase):
+        return True
+    if isinstance(query, And | Or):
+        return all(_is_positive(subquery) for subquery in query.subqueries)
+    return False
+
+
+def _has_integer_key(model) -> bool:
+    pk = model._meta.pk
+    while pk.is_relation:  # a multi-table child: page_ptr -> Page.id
+        pk = pk.target_field
+    return pk.get_internal_type() in INTEGER_KEYS
+
+
+class RankedPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
+    def _matching_entries(self):
+        """Index entries matching the query for this model (ids as integers), or None."""
+        compiler = self.query_compiler
+        model = compiler.queryset.model
+        if (
+            # Only plain search: autocomplete matches a different vector, by prefix.
+            type(compiler) is not modelsearch_postgres.PostgresSearchQueryCompiler
+            or self._score_field
+            or compiler.fields is not None
+            or not _is_positive(compiler.query)
+            or not _has_integer_key(model)
+        ):
+            return None  # modelsearch's own SQL
+        config = compiler.get_config(self.backend)
+        tsquery = compiler.build_tsquery(compiler.query, config=config)
+        if tsquery is None:
+            return None
+        return (
+            IndexEntry._default_manager.filter(
+                content_type_id__in=get_descendants_content_types_pks(model)
+            )
+            # The expression of the GIN index in search/migrations/0001, not selected.
+            .alias(_vector_=F("title")._combine(F("body"), "||", False))
+            .filter(_vector_=tsquery)
+            # Cast in the select list: only entries of this model's types are converted.
+            .annotate(_page_id=Cast("object_id", IntegerField()))
+        )
+
+    def get_queryset(self):
+        entries = self._matching_entries()
+        compiler = self.query_compiler
+        if entries is None or compiler.order_by_relevance:
+            return super().get_queryset()
+        queryset = compiler.queryset.filter(pk__in=entries.values("_page_id"))
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")  # as modelsearch: stable pages (wagtail#3729)
+        return queryset[self.start : self.stop]
+
+    def _do_search(self):
+        entries = self._matching_entries()
+        compiler = self.query_compiler
+        if entries is None or not compiler.order_by_relevance:
+            return super()._do_search()
+        config = compiler.get_config(self.backend)
+        # modelsearch's score: ts_rank(title) * title_norm + ts_rank(body), best first, then
+        # the highest id; computed only for entries that match and pass the page filters.
+        rank = compiler._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        pages = compiler.queryset.order_by()
+        ids = list(
+            entries.filter(_page_id__in=pages.values("pk"))
+            .annotate(_score=rank)
+            .order_by("-_score", "-_page_id")
+            .values_list("_page_id", flat=True)[self.start : self.stop]
+        )
+        if not ids:
+            return []
+        found = pages.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
+class RankedPostgresSearchBackend(modelsearch_postgres.PostgresSearchBackend):
+    results_class = RankedPostgresSearchResults
