@@ -7,13 +7,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ops.restrictions import CachedViewRestrictionsMixin
 from reviews.blocks import INLINE_FEATURES, StoryBlock
 from reviews.models import ChildPageRouteMixin, SectionPage
 
 HOME_ITEMS_PER_SECTION = 4
 
 
-class HomePage(ChildPageRouteMixin, Page):
+class HomePage(ChildPageRouteMixin, CachedViewRestrictionsMixin, Page):
     intro = RichTextField(
         blank=True,
         features=INLINE_FEATURES,
@@ -58,7 +59,7 @@ class HomePage(ChildPageRouteMixin, Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A plain page such as About Us."""
 
     body = StreamField(StoryBlock(), blank=True, help_text="The page's text.")
