@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ops.fragments import content_cached
 from ops.restrictions import CachedViewRestrictionsMixin
 from reviews.blocks import INLINE_FEATURES, StoryBlock
 from reviews.models import ChildPageRouteMixin, SectionPage
@@ -38,7 +39,12 @@ class HomePage(ChildPageRouteMixin, CachedViewRestrictionsMixin, Page):
 
     def child_for_route(self, slug: str) -> Page | None:
         # Sections carry nearly all traffic; other pages (About Us) take Wagtail's lookup.
-        return SectionPage.objects.child_of(self).filter(slug=slug).first()
+        # The few sections change only on a publish, so they are kept with the content version.
+        sections = content_cached("sections-by-slug", self.pk, self._sections_by_slug)
+        return sections.get(slug)
+
+    def _sections_by_slug(self) -> dict[str, SectionPage]:
+        return {section.slug: section for section in SectionPage.objects.child_of(self)}
 
     def sections(self):
         return SectionPage.objects.child_of(self).live().public().order_by("path")

@@ -4,18 +4,33 @@ Keys carry the page cache's content version (ops.pagecache), so whatever invalid
 pages invalidates these fragments too; no separate purge list to keep in step.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from ops.pagecache import current_version, page_cache, setting
 
 T = TypeVar("T")
+_pinned_version: ContextVar[int | None] = ContextVar("pinned_content_version", default=None)
+
+
+@contextmanager
+def one_content_version() -> Iterator[None]:
+    """Read the content version once for a whole request: every fragment of the page then
+    comes from the same published state, for one cache round trip instead of one each."""
+    token = _pinned_version.set(current_version())
+    try:
+        yield
+    finally:
+        _pinned_version.reset(token)
 
 
 def content_cached(name: str, key: object, compute: Callable[[], T]) -> T:
     """``compute()`` once per published state of the site, shared by all app servers."""
     cache = page_cache()
-    full_key = f"fragment:{name}:{current_version()}:{key}"
+    version = _pinned_version.get() or current_version()
+    full_key = f"fragment:{name}:{version}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()

@@ -11,21 +11,24 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from ops.fragments import content_cached
+from ops.fragments import content_cached, one_content_version
 from ops.pagecache import setting
 
 
 class CachedSiteMiddleware:
-    """Sets ``request._wagtail_site``, where ``Site.find_for_request`` looks first."""
+    """Sets ``request._wagtail_site``, where ``Site.find_for_request`` looks first, and reads
+    the content version once for the whole request (``ops.fragments.one_content_version``)."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
         # Not for the admin, documents or the health check (which must not need the cache).
-        if not request.path.startswith(tuple(setting("PAGE_CACHE_EXCLUDED_PREFIXES"))):
+        if request.path.startswith(tuple(setting("PAGE_CACHE_EXCLUDED_PREFIXES"))):
+            return self.get_response(request)
+        with one_content_version():  # the site and the page's fragments: one published state
             request._wagtail_site = site_for(request)
-        return self.get_response(request)
+            return self.get_response(request)
 
 
 def site_for(request: HttpRequest) -> Site | None:

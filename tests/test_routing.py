@@ -44,3 +44,13 @@ def test_a_sections_own_routes_come_before_its_children(client, site_tree):
     response = client.get("/film-reviews/a-z/")
     assert response.status_code == 200
     assert response.context["page"].pk == section.pk
+
+
+def test_a_renamed_section_answers_at_its_new_address_at_once(client, site_tree):
+    section = site_tree.section_for("news")
+    old_url = section.url
+    assert client.get(old_url).status_code == 200
+    section.slug = "magazine-news"
+    section.save_revision().publish()
+    assert client.get("/magazine-news/").status_code == 200
+    assert client.get(old_url).status_code == 404
