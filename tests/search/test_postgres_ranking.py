@@ -1,6 +1,9 @@
 """PostgreSQL: our matching/ranking SQL returns exactly what modelsearch's own SQL returns."""
 
+import re
+
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
@@ -55,3 +58,39 @@ def test_same_results_in_the_same_order_and_counts(backends, corpus, query):
     assert [p.pk for p in ours.search(query, newest, order_by_relevance=False)] == [
         p.pk for p in theirs.search(query, newest, order_by_relevance=False)
     ]
+
+
+def test_the_tsquery_is_computed_once_per_statement(backends, corpus):
+    """``(SELECT to_tsquery(…))``, never a bare ``to_tsquery`` evaluated for every row.
+
+    Hidden from the planner, a word in nearly every page is still matched through the GIN
+    index (not a sequential scan merging ``title || body`` per row), and ranking does not
+    parse the query again for every match. See ``search.postgres_ranking._Once``.
+    """
+    ours, _ = backends
+    pages = Page.objects.live()
+    query = And([PlainText("light"), Phrase("the harbour")])
+    with CaptureQueriesContext(connection) as captured:
+        ranked = [p.pk for p in ours.search(query, pages)[:10]]
+        newest = list(ours.search(query, pages, order_by_relevance=False)[:10])
+    assert ranked and newest
+    searches = [q["sql"] for q in captured.captured_queries if "to_tsquery(" in q["sql"]]
+    assert len(searches) == 2
+    for sql in searches:
+        assert sql.count("to_tsquery(") >= 2  # a word and a phrase
+        assert all(_inside_a_select(sql, call.start()) for call in TSQUERY_CALL.finditer(sql))
+
+
+TSQUERY_CALL = re.compile(r"\w*to_tsquery\(")
+ONCE = re.compile(r"\(SELECT \(*\w*to_tsquery\(")  # (SELECT to_tsquery(…) [&& …])
+
+
+def _inside_a_select(sql: str, position: int) -> bool:
+    """Whether ``position`` is inside a ``(SELECT <tsquery>)`` (not any subquery)."""
+    opened: list[bool] = []
+    for index, char in enumerate(sql[:position]):
+        if char == "(":
+            opened.append(ONCE.match(sql, index) is not None)
+        elif char == ")" and opened:
+            opened.pop()
+    return any(opened)
