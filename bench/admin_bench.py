@@ -14,16 +14,19 @@ Options: ``--reviews N`` (default 10000), ``--repeat N`` (default 7), ``--keep``
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from benchdb import bench_database_url, postgres_admin
+from benchdb import (
+    bench_database_url,
+    create_bench_database,
+    discard_bench_database,
+    setup_django,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -58,14 +61,6 @@ WORDS = [
     "Orchard",
 ]
 OLD_PAGE = "<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
-
-    django.setup()
 
 
 def build_site(count: int, rng: random.Random):
@@ -246,9 +241,7 @@ def main() -> None:
     options = parser.parse_args()
 
     url, postgres_name = bench_database_url("tp-admin-bench-")
-    if postgres_name:
-        postgres_admin(url, f'DROP DATABASE IF EXISTS "{postgres_name}"')
-        postgres_admin(url, f'CREATE DATABASE "{postgres_name}"')
+    create_bench_database(url, postgres_name)
     setup_django(url)
     from django.db import connection
 
@@ -259,10 +252,7 @@ def main() -> None:
     finally:
         connection.close()
         if not options.keep:
-            if postgres_name:
-                postgres_admin(url, f'DROP DATABASE IF EXISTS "{postgres_name}"')
-            else:
-                Path(urlsplit(url).path).unlink(missing_ok=True)
+            discard_bench_database(url, postgres_name)
 
 
 if __name__ == "__main__":

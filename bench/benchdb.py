@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -24,3 +25,29 @@ def postgres_admin(url: str, statement: str) -> None:
     admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(statement)
+
+
+def create_bench_database(url: str, postgres_name: str | None) -> None:
+    """A fresh, empty PostgreSQL database (a temp SQLite file needs nothing)."""
+    if postgres_name:
+        postgres_admin(url, f'DROP DATABASE IF EXISTS "{postgres_name}"')
+        postgres_admin(url, f'CREATE DATABASE "{postgres_name}"')
+
+
+def discard_bench_database(url: str, postgres_name: str | None) -> None:
+    if postgres_name:
+        postgres_admin(url, f'DROP DATABASE IF EXISTS "{postgres_name}"')
+    else:
+        Path(urlsplit(url).path).unlink(missing_ok=True)
+
+
+def setup_django(database_url: str) -> None:
+    """Django with the test settings on the benchmark's database, answering any host."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]

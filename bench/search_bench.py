@@ -10,16 +10,19 @@ Options: ``--reviews N`` (default 20000), ``--searches N`` (default 200), ``--ke
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from benchdb import bench_database_url, postgres_admin
+from benchdb import (
+    bench_database_url,
+    create_bench_database,
+    discard_bench_database,
+    setup_django,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -92,26 +95,6 @@ def prose_vocabulary() -> tuple[list[str], list[float]]:
 
 
 PROSE_WORDS, PROSE_WEIGHTS = prose_vocabulary()
-
-
-def recreate_postgres_database(url: str, name: str) -> None:
-    postgres_admin(url, f'DROP DATABASE IF EXISTS "{name}"')
-    postgres_admin(url, f'CREATE DATABASE "{name}"')
-
-
-def drop_postgres_database(url: str, name: str) -> None:
-    postgres_admin(url, f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def setup_django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    settings.ALLOWED_HOSTS = ["*"]
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -356,8 +339,7 @@ def main() -> None:
     options = parser.parse_args()
 
     url, postgres_name = bench_database_url("tp-search-bench-")
-    if postgres_name:
-        recreate_postgres_database(url, postgres_name)
+    create_bench_database(url, postgres_name)
     setup_django(url)
     from django.core.management import call_command
     from django.db import connection
@@ -396,10 +378,8 @@ def main() -> None:
         connection.close()
         if options.keep:
             print(f"  kept {url}")
-        elif postgres_name:
-            drop_postgres_database(url, postgres_name)
         else:
-            Path(urlsplit(url).path).unlink(missing_ok=True)
+            discard_bench_database(url, postgres_name)
 
 
 if __name__ == "__main__":

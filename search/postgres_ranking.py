@@ -25,20 +25,12 @@ from django.db.models import BooleanField, F, Func, IntegerField
 from django.db.models.functions import Cast
 
 from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
-from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from search.backends import is_plain_query
 
 IndexEntry = modelsearch_postgres.IndexEntry
 INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "SmallAutoField")
-
-
-def _is_positive(query) -> bool:
-    """Plain words and phrases combined with AND/OR: what the site search sends."""
-    if isinstance(query, PlainText | Phrase):
-        return True
-    if isinstance(query, And | Or):
-        return all(_is_positive(subquery) for subquery in query.subqueries)
-    return False
 
 
 def _has_integer_key(model) -> bool:
@@ -104,7 +96,7 @@ class RankedPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
             type(compiler) is not modelsearch_postgres.PostgresSearchQueryCompiler
             or self._score_field
             or compiler.fields is not None
-            or not _is_positive(compiler.query)
+            or not is_plain_query(compiler.query)
             or not _has_integer_key(model)
         ):
             return None  # modelsearch's own SQL

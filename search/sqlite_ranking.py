@@ -9,8 +9,9 @@ from django.db.models import F
 
 from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from search.backends import is_plain_query
 
 # FTS5 column order is (autocomplete, body, title): a word in the title counts five times.
 COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
@@ -26,21 +27,12 @@ class WeightedBM25(modelsearch_sqlite.BM25):
         return f"bm25({table}, {weights})", []
 
 
-def _is_positive(query) -> bool:
-    """Plain words and phrases combined with AND/OR: what the site search sends."""
-    if isinstance(query, PlainText | Phrase):
-        return True
-    if isinstance(query, And | Or):
-        return all(_is_positive(subquery) for subquery in query.subqueries)
-    return False
-
-
 class RankedSQLiteSearchResults(modelsearch_sqlite.SQLiteSearchResults):
     def _matching_entries(self):
         """FTS entries matching the query for this model, or None to fall back to modelsearch."""
         compiler = self.query_compiler
         query = normalize(compiler.query)
-        if self._score_field or not _is_positive(query):
+        if self._score_field or not is_plain_query(query):
             return None
         match = MatchExpression(
             compiler.fields or compiler.FTS_TABLE_FIELDS, compiler.build_search_query(query)
