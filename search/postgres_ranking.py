@@ -21,10 +21,11 @@ Imported only on PostgreSQL: modelsearch's PostgreSQL module needs the tsvector 
 """
 
 from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField
-from django.db.models import BooleanField, F, Func, IntegerField
+from django.db.models import BooleanField, F, Func, IntegerField, Q
 from django.db.models.functions import Cast
 
 from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
+from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends import is_plain_query
@@ -72,6 +73,28 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
+def _words_of(query):
+    """``query`` with each phrase loosened to its words, all required: implied by the query,
+    and matched exactly by the GIN index (no recheck of every candidate)."""
+    if isinstance(query, Phrase):
+        return PlainText(query.query_string, operator="and")
+    if isinstance(query, And | Or):
+        return type(query)([_words_of(subquery) for subquery in query.subqueries])
+    return query
+
+
+def _every_word(query) -> list[str]:
+    if isinstance(query, Phrase | PlainText):
+        return query.query_string.split()
+    return [word for subquery in query.subqueries for word in _every_word(subquery)]
+
+
+def _has_phrase(query) -> bool:
+    if isinstance(query, And | Or):
+        return any(_has_phrase(subquery) for subquery in query.subqueries)
+    return isinstance(query, Phrase)
+
+
 def _computed_once(expression):
     """A copy of ``expression`` in which every tsquery is computed once (see ``_Once``)."""
     if isinstance(expression, SearchQueryCombinable):
@@ -108,10 +131,33 @@ class RankedPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
             IndexEntry._default_manager.filter(
                 content_type_id__in=get_descendants_content_types_pks(model)
             )
-            # The expression of the GIN index in search/migrations/0001, not selected.
-            .filter(_Matches(F("title")._combine(F("body"), "||", False), _Once(tsquery)))
+            .filter(self._match(compiler, config, tsquery))
             # Cast in the select list: only entries of this model's types are converted.
             .annotate(_page_id=Cast("object_id", IntegerField()))
+        )
+
+    @staticmethod
+    def _match(compiler, config, tsquery) -> Q:
+        """modelsearch's ``(title || body) @@ query``, found through the GIN index of
+        ``search/migrations/0001`` (that expression). With a phrase, the index only knows
+        which entries hold the words, and checking each of them merges ``title || body``
+        (~7 µs; 70 ms for two common words at 20,000 reviews). The merge shifts the body's
+        positions past the title's and changes nothing else, so where the title holds none
+        of the query's words the body alone answers the same (~1 µs): 70 ms → 17 ms."""
+        title_body = F("title")._combine(F("body"), "||", False)
+        matches = Q(_Matches(title_body, _Once(tsquery)))
+        query = compiler.query
+        if not _has_phrase(query):
+            return matches  # plain words: the index answers exactly
+        words = compiler.build_tsquery(_words_of(query), config=config)
+        any_word = compiler.build_tsquery(
+            PlainText(" ".join(_every_word(query)), operator="or"), config=config
+        )
+        # A body match is a match (the query has no NOT); otherwise the merged vector
+        # decides, and only where the title holds a word that a phrase could start in.
+        return Q(_Matches(title_body, _Once(words))) & (
+            Q(_Matches(F("body"), _Once(tsquery)))
+            | (Q(_Matches(F("title"), _Once(any_word))) & matches)
         )
 
     def get_queryset(self):

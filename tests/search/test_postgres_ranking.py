@@ -35,6 +35,9 @@ def corpus(site_tree):
         body = [("paragraph", f"<p>{' '.join(words[: 1 + number % 5])} {'rain ' * number}</p>")]
         make = make_film_review if number % 3 else make_book_review
         make(films if number % 3 else books, title=f"{words[number % 5]} {number}", body=body)
+    # modelsearch matches `title || body`: a phrase may run from the title's last word into
+    # the body's first, and a match on the body alone must not miss it.
+    make_film_review(films, title="Night harbour", body=[("paragraph", "<p>Light rain.</p>")])
 
 
 @pytest.mark.parametrize(
@@ -58,6 +61,15 @@ def test_same_results_in_the_same_order_and_counts(backends, corpus, query):
     assert [p.pk for p in ours.search(query, newest, order_by_relevance=False)] == [
         p.pk for p in theirs.search(query, newest, order_by_relevance=False)
     ]
+
+
+def test_a_phrase_running_from_the_title_into_the_body_matches_as_in_modelsearch(backends, corpus):
+    ours, theirs = backends
+    pages = Page.objects.live()
+    for query in (Phrase("harbour light"), And([PlainText("rain"), Phrase("night harbour")])):
+        found = [page.title for page in ours.search(query, pages)]
+        assert "Night harbour" in found
+        assert found == [page.title for page in theirs.search(query, pages)]
 
 
 def test_the_tsquery_is_computed_once_per_statement(backends, corpus):
