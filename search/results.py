@@ -129,9 +129,16 @@ class PinnedFirst:
     Looks enough like a list for Django's Paginator; only the requested slice is fetched.
     """
 
-    def __init__(self, pinned: Sequence[Page], rest, rest_count: int | None = None) -> None:
+    def __init__(
+        self,
+        pinned: Sequence[Page],
+        rest,
+        rest_count: int | None = None,
+        rest_slice: "RestSlice | None" = None,
+    ) -> None:
         self.pinned = list(pinned)
         self.rest = rest
+        self.rest_slice = rest_slice  # fetched with the counts, if the backend could
         if rest_count is not None:
             self._rest_count = rest_count  # counted with the section facet: no COUNT query
 
@@ -149,8 +156,36 @@ class PinnedFirst:
         start, stop = window.start or 0, window.stop if window.stop is not None else self.count()
         head = self.pinned[start:stop]
         rest_start, rest_stop = max(0, start - len(self.pinned)), stop - len(self.pinned)
-        tail = list(self.rest[rest_start:rest_stop]) if rest_stop > rest_start else []
-        return head + tail
+        if rest_stop <= rest_start:
+            return head
+        fetched = self.rest_slice
+        if fetched and fetched.start == rest_start and rest_stop <= fetched.stop:
+            return head + fetched.pages[: rest_stop - rest_start]
+        return head + list(self.rest[rest_start:rest_stop])
+
+
+@dataclass(frozen=True)
+class RestSlice:
+    """The backend's results ``[start:stop]``, fetched in the same statement as the counts."""
+
+    start: int
+    stop: int
+    pages: list[Page]
+
+
+def rest_window(page_number: str | int | None, per_page: int, pinned: int) -> tuple[int, int]:
+    """Which of the backend's results the requested page shows, after ``pinned`` pages.
+
+    A guess made before the count is known: a page number the paginator reads differently
+    (``?page=9999`` becomes the last page) only costs the slice's own query later.
+    """
+    try:
+        number = max(1, int(page_number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    number = min(number, 100_000)  # beyond any result set: the last page anyway (and SQL's int)
+    start = (number - 1) * per_page
+    return max(0, start - pinned), max(0, start + per_page - pinned)
 
 
 def backend_query(parsed: ParsedQuery) -> SearchQuery:
@@ -282,17 +317,18 @@ def run_search(
         titled = [page for page in exact_matches(criteria, pages) if page not in promoted]
         pinned = promoted + titled
     pinned_ids = [page.pk for page in pinned]
-    section_counts, rest_count = count_matches(
-        criteria, query, sections, backend, private, pinned_ids
+    per_page = max(1, min(criteria.per_page, MAX_RESULTS_PER_PAGE))
+    window = rest_window(criteria.page_number, per_page, len(pinned))
+    section_counts, rest_count, rest_slice = count_matches(
+        criteria, query, sections, backend, private, pinned_ids, window
     )
     if criteria.order == Order.RELEVANCE:
         rest_pages = pages.exclude(id__in=pinned_ids) if pinned else pages
         rest = backend.search(query, rest_pages, order_by_relevance=True)
     else:
         rest = backend.search(query, newest_first(pages), order_by_relevance=False)
-    per_page = max(1, min(criteria.per_page, MAX_RESULTS_PER_PAGE))
     # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
-    listing = PinnedFirst(pinned, rest, rest_count)
+    listing = PinnedFirst(pinned, rest, rest_count, rest_slice)
     result_page = Paginator(listing, per_page).get_page(criteria.page_number)
     promoted_ids = {page.pk for page in promoted}
     return SearchOutcome(
@@ -311,42 +347,46 @@ def count_matches(
     backend,
     private: Q,
     pinned_ids: Sequence[int],
-) -> tuple[list[SectionCount], int | None]:
-    """Matches per section (under the other filters) and the backend's share of the total.
+    window: tuple[int, int],
+) -> tuple[list[SectionCount], int | None, RestSlice | None]:
+    """Matches per section (under the other filters), the backend's share of the total and,
+    where the backend can fetch it in the same statement, its ``window`` of results.
 
     Database backends: one GROUP BY over the matches gives both the section facet and the
     number of unpinned matches the paginator needs, so no separate COUNT runs. The second
     value is None when it must be counted separately (search servers).
     """
     everywhere = filtered_pages(criteria, sections, section=False, private=private)
-    results = backend.search(query, everywhere, order_by_relevance=False)
-    if not hasattr(results, "get_queryset"):
+    counted = backend.search(query, everywhere, order_by_relevance=False)
+    if not hasattr(counted, "get_queryset"):
         counts = [
             SectionCount(section, backend.search(query, everywhere.descendant_of(section)).count())
             for section in sections
         ]
-        return counts, None
-    if sections:
-        prefix_length, section_depth = len(sections[0].path), sections[0].depth
-    else:
-        prefix_length, section_depth = len(criteria.site_root.path), criteria.site_root.depth
-    grouped = (
-        results.get_queryset()
-        .order_by()
-        .annotate(
-            section_path=Substr("path", 1, prefix_length),
-            # A section page itself is not "in" its section (descendant_of is exclusive).
-            below=Case(When(depth__gt=section_depth, then=Value(1)), default=Value(0)),
-            pinned=Case(When(pk__in=list(pinned_ids), then=Value(1)), default=Value(0))
-            if pinned_ids
-            else Value(0),
+        return counts, None, None
+    groups = facet_groups(criteria, sections, pinned_ids)
+    rows, rest_slice = None, None
+    if hasattr(counted, "counts_and_slice"):
+        relevance = criteria.order == Order.RELEVANCE
+        ordered = backend.search(
+            query,
+            everywhere if relevance else newest_first(everywhere),
+            order_by_relevance=relevance,
         )
-        .values("section_path", "below", "pinned")
-        .annotate(matches=Count("pk"))
-    )
+        # What the paginated results hold: the section filter, without the pinned pages.
+        rest = ~Q(pk__in=pinned_ids) if pinned_ids else Q()
+        if criteria.section:
+            rest &= Q(path__startswith=criteria.section.path, depth__gt=criteria.section.depth)
+        fetched = ordered.counts_and_slice(groups, rest, *window)
+        if fetched is not None:
+            rows, pages = fetched
+            rest_slice = RestSlice(*window, pages)
+    if rows is None:
+        grouped = counted.get_queryset().order_by().annotate(**groups)
+        rows = grouped.values(*groups).annotate(matches=Count("pk"))
     per_section: dict[str, int] = defaultdict(int)
     in_filter = 0
-    for row in grouped:
+    for row in rows:
         if row["below"]:
             per_section[row["section_path"]] += row["matches"]
         if criteria.section is None or (
@@ -354,7 +394,23 @@ def count_matches(
         ):
             in_filter += 0 if row["pinned"] else row["matches"]
     counts = [SectionCount(section, per_section.get(section.path, 0)) for section in sections]
-    return counts, in_filter
+    return counts, in_filter, rest_slice
+
+
+def facet_groups(criteria: Criteria, sections: Sequence[SectionPage], pinned_ids) -> dict:
+    """What the matches are counted by: the section's path, whether the page is below its
+    section (a section page itself is not "in" it), and whether it is pinned."""
+    if sections:
+        prefix_length, section_depth = len(sections[0].path), sections[0].depth
+    else:
+        prefix_length, section_depth = len(criteria.site_root.path), criteria.site_root.depth
+    return {
+        "section_path": Substr("path", 1, prefix_length),
+        "below": Case(When(depth__gt=section_depth, then=Value(1)), default=Value(0)),
+        "pinned": Case(When(pk__in=list(pinned_ids), then=Value(1)), default=Value(0))
+        if pinned_ids
+        else Value(0),
+    }
 
 
 def load_specific(pages: Sequence[Page]) -> list[Page]:

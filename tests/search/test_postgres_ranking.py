@@ -2,7 +2,9 @@
 
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import F, Q
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
@@ -10,6 +12,7 @@ from wagtail.models import Page
 import pytest
 from modelsearch.query import And, Phrase, PlainText
 
+from reviews.models import FilmReviewPage
 from tests.conftest import make_book_review, make_film_review
 
 pytestmark = pytest.mark.skipif(
@@ -40,15 +43,15 @@ def corpus(site_tree):
     make_film_review(films, title="Night harbour", body=[("paragraph", "<p>Light rain.</p>")])
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        PlainText("harbour"),
-        PlainText("harbour light", operator="and"),
-        Phrase("harbour light"),
-        And([PlainText("light"), Phrase("the harbour")]),
-    ],
-)
+QUERIES = [
+    PlainText("harbour"),
+    PlainText("harbour light", operator="and"),
+    Phrase("harbour light"),
+    And([PlainText("light"), Phrase("the harbour")]),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
 def test_same_results_in_the_same_order_and_counts(backends, corpus, query):
     ours, theirs = backends
     pages = Page.objects.live()
@@ -61,6 +64,28 @@ def test_same_results_in_the_same_order_and_counts(backends, corpus, query):
     assert [p.pk for p in ours.search(query, newest, order_by_relevance=False)] == [
         p.pk for p in theirs.search(query, newest, order_by_relevance=False)
     ]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("relevance", [True, False])
+def test_counts_and_a_slice_in_one_statement_agree_with_modelsearch(
+    backends, corpus, query, relevance
+):
+    ours, theirs = backends
+    newest = Page.objects.live().order_by("-first_published_at", "-id")
+    groups = {"type": F("content_type_id")}
+    films = Q(content_type=ContentType.objects.get_for_model(FilmReviewPage))
+    for start, stop in [(0, 10), (3, 8), (40, 50)]:
+        counts, pages = ours.search(query, newest, order_by_relevance=relevance).counts_and_slice(
+            groups, films, start, stop
+        )
+        expected = theirs.search(query, newest.filter(films), order_by_relevance=relevance)
+        assert [page.pk for page in pages] == [page.pk for page in expected[start:stop]]
+        assert {row["type"]: row["matches"] for row in counts} == {
+            type_id: theirs.search(query, newest.filter(content_type_id=type_id)).count()
+            for type_id in {page.content_type_id for page in theirs.search(query, newest)}
+        }
+    assert counts and pages == []  # past the end: counted, nothing to show
 
 
 def test_a_phrase_running_from_the_title_into_the_body_matches_as_in_modelsearch(backends, corpus):
