@@ -4,9 +4,10 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import SITEMAPS
 from home.views import robots_txt
 from ops.health import healthz
 from reviews.contributor_views import contributor_detail
@@ -21,7 +22,15 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("feed/", SiteFeed(), name="feed_rss"),
     path("feed/atom/", SiteAtomFeed(), name="feed_atom"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("contributors/<slug:slug>/", contributor_detail, name="contributor"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),

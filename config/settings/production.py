@@ -75,7 +75,9 @@ PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 5)
 WAGTAILFRONTENDCACHE = frontend_cache_backends()
 PAGE_CACHE_SHARED_MAX_AGE = env_int("CDN_MAX_AGE", 300 if WAGTAILFRONTENDCACHE else 0)
 # Beyond the page and its ancestors, a CDN purge on publish also drops these URLs.
-FRONTEND_CACHE_EXTRA_PATHS = env_list("FRONTEND_CACHE_EXTRA_PATHS", "feed/,feed/atom/,sitemap.xml")
+FRONTEND_CACHE_EXTRA_PATHS = env_list(
+    "FRONTEND_CACHE_EXTRA_PATHS", "feed/,feed/atom/,sitemap.xml,sitemap-pages.xml"
+)
 FRONTEND_CACHE_SECTION_PATHS = env_list("FRONTEND_CACHE_SECTION_PATHS", "feed/,feed/atom/,a-z/")
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/healthz"]
 if WAGTAILFRONTENDCACHE:

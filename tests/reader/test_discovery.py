@@ -1,10 +1,14 @@
 """Feeds, sitemap.xml and robots.txt."""
 
 import datetime
+import math
 import xml.etree.ElementTree as ET
+
+from wagtail.models import Page
 
 import pytest
 
+from home.sitemaps import PagesSitemap
 from tests.conftest import make_article, make_book_review, make_film_review
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -68,18 +72,43 @@ def test_drafts_are_not_in_feeds(client, site_tree):
     assert b"Unfinished" not in client.get("/film-reviews/feed/").content
 
 
+def sitemap_locations(client, url: str) -> list[str]:
+    response = client.get(url.removeprefix("http://testserver"))
+    assert response.status_code == 200, url
+    return [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+
+
 def test_sitemap_lists_pages_and_browse_indexes(client, published):
     film, _book, _news = published
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
     root = film.get_site().root_url
-    locations = {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
+    (pages_sitemap,) = sitemap_locations(client, "/sitemap.xml")  # the index
+    assert pages_sitemap.endswith("/sitemap-pages.xml")
+    locations = set(sitemap_locations(client, pages_sitemap))
     assert f"{root}/" in locations
     assert film.full_url in locations
     assert f"{root}/film-reviews/a-z/" in locations
     assert f"{root}/film-reviews/countries/" in locations
     assert f"{root}/book-reviews/authors/" in locations
     assert f"{root}/news/a-z/" not in locations
+
+
+def test_the_sitemap_index_gives_the_newest_change(client, published):
+    response = client.get("/sitemap.xml")
+    lastmod = ET.fromstring(response.content).findtext(f"{SITEMAP}sitemap/{SITEMAP}lastmod")
+    changes = [p.last_published_at or p.latest_revision_created_at for p in Page.objects.live()]
+    newest = max(change for change in changes if change)
+    assert datetime.datetime.fromisoformat(lastmod) == newest
+
+
+def test_the_sitemap_is_split_into_pages_of_a_bounded_size(client, published, monkeypatch):
+    monkeypatch.setattr(PagesSitemap, "limit", 2)
+    site = published[0].get_site()
+    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    index = sitemap_locations(client, "/sitemap.xml")
+    assert len(index) == math.ceil(pages.count() / 2) > 2
+    assert index[1].endswith("/sitemap-pages.xml?p=2")
+    listed = {url for page in index for url in sitemap_locations(client, page)}
+    assert {page.full_url for page in pages} <= listed  # every page, on one sitemap page
 
 
 def test_robots_txt_points_at_sitemap(client, site_tree):

@@ -35,6 +35,7 @@ LISTINGS = [
     "/feed/atom/",
     "/film-reviews/feed/",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
 ]
 
 
