@@ -30,6 +30,25 @@ def test_search_from_the_header(page, live_server, magazine):
     expect(results.first).to_be_visible()
 
 
+def test_paging_through_search_results(page, live_server, magazine):
+    page.goto(live_server.url + "/")
+    search = page.get_by_label("Search the magazine")
+    search.fill("Archive Film")
+    search.press("Enter")
+    pages = page.get_by_role("navigation", name="Result pages")
+    first = page.locator("main h2 a").all_inner_texts()
+    assert len(first) == 10
+    pages.get_by_role("link", name="Next").click()
+    expect(page).to_have_url(re.compile(r"q=Archive\+Film.*page=2|page=2.*q=Archive\+Film"))
+    second = page.locator("main h2 a").all_inner_texts()
+    assert second and not set(first) & set(second)  # a different ten results
+    assert all(title.startswith("Archive Film") for title in first + second)
+    page.get_by_role("navigation", name="Result pages").get_by_role(
+        "link", name="Previous"
+    ).click()
+    expect(page.locator("main h2 a")).to_have_text(first)
+
+
 def test_paging_through_a_section(page, live_server, magazine):
     page.goto(live_server.url + magazine.section_url)
     pages = page.get_by_role("navigation", name="Pages")
