@@ -11,7 +11,11 @@ compared 200,000 pairs for ten results. Here the search starts from the index en
 * only the entries that match *and* pass the filters are ranked (same ``ts_rank`` weights,
   title norm and tie-break as modelsearch), and only the ids of the requested slice come
   back; the pages of that slice are then loaded by primary key;
-* counting (and "newest first") filter the pages with ``pk IN (matching entry ids)``;
+* counting (and "newest first") filter the pages with ``pk IN (matching entry ids)``; the site
+  search asks for its section counts and its results page together (``counts_and_slice``),
+  so the matches are found, scored and joined to the pages once per search, not twice;
+* a phrase is matched by its words through the index and checked on the body alone unless
+  the title holds a query word (``_match``), instead of rechecking ``title || body``;
 * the tsquery is written ``(SELECT to_tsquery(…))`` everywhere (see ``_Once``): computed once
   per statement instead of once per ranked row, and hidden from the planner, so a word found
   in nearly every page is still matched through the GIN index rather than by a sequential
@@ -246,25 +250,34 @@ class RankedPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
         except EmptyResultSet:  # e.g. .none(): a filter no page can pass
             return [], []
         connection = connections[compiler.queryset.db]
-        name = connection.ops.quote_name
-        grouped = ", ".join(name(column) for column in groups)
-        ordering = ", ".join(f"{name(column)} {direction}" for column, direction in order)
-        # MATERIALIZED: the scores are computed once per match, before the join (inlined,
-        # PostgreSQL sorted the whole vectors and ranked afterwards); the join once for both.
-        sql = (
-            f"WITH m AS MATERIALIZED ({matches_sql}), "
-            f"j AS MATERIALIZED (SELECT p.*, m.* FROM ({pages_sql}) p "
-            f'JOIN m ON m."_page_id" = p."_pid") '
-            f"SELECT {grouped + ', ' if groups else ''}COUNT(*), "
-            f'ARRAY(SELECT "_pid" FROM j WHERE "_keep" ORDER BY {ordering} LIMIT %s OFFSET %s) '
-            f"FROM j {'GROUP BY ' + grouped if groups else ''}"
-        )
-        params = [*matches_params, *pages_params, max(0, stop - start), start]
+        sql = _counts_and_slice_sql(matches_sql, pages_sql, list(groups), order, connection)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, [*matches_params, *pages_params, max(0, stop - start), start])
             rows = cursor.fetchall()
         counts = [dict(zip([*groups, "matches"], row[:-1], strict=True)) for row in rows]
         return counts, self._load(rows[0][-1] if rows else [])
+
+
+def _counts_and_slice_sql(
+    matches_sql: str, pages_sql: str, groups: list[str], order: list[tuple[str, str]], connection
+) -> str:
+    """``counts_and_slice``'s statement: group rows, each with the slice's ids as an array.
+
+    MATERIALIZED: each match is scored once, before the join (inlined, PostgreSQL carried
+    the whole vectors through the join and a sort, and ranked afterwards), and the join to
+    the filtered pages is made once for the counts and the slice.
+    """
+    name = connection.ops.quote_name
+    grouped = ", ".join(name(column) for column in groups)
+    ordering = ", ".join(f"{name(column)} {direction}" for column, direction in order)
+    return (
+        f"WITH m AS MATERIALIZED ({matches_sql}), "
+        f"j AS MATERIALIZED (SELECT p.*, m.* FROM ({pages_sql}) p "
+        f'JOIN m ON m."_page_id" = p."_pid") '
+        f"SELECT {grouped + ', ' if groups else ''}COUNT(*), "
+        f'ARRAY(SELECT "_pid" FROM j WHERE "_keep" ORDER BY {ordering} LIMIT %s OFFSET %s) '
+        f"FROM j {'GROUP BY ' + grouped if groups else ''}"
+    )
 
 
 def _order_keys(queryset) -> tuple[dict[str, Expression], list[tuple[str, str]]]:
