@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ops.fragments import content_cached
 from reviews.browsing import (
     OTHER_LETTER,
     alphabet,
@@ -93,8 +94,14 @@ class SectionRoutesMixin(RoutablePageMixin):
         )
 
     def _title_groups(self, request) -> list:
-        """Every title in the section, filed by letter, with its URL."""
+        """Every title in the section, filed by letter, with its URL; filed once per published
+        state of the site, since every letter's page needs all of them (which letters exist)."""
         section_url = self.get_url(request)
+        return content_cached(
+            "a-to-z", f"{self.pk}:{section_url}", lambda: self._file_titles(section_url)
+        )
+
+    def _file_titles(self, section_url: str) -> list:
         # Titles only (one query, no bodies), so even a large archive indexes cheaply.
         rows = self._children().order_by().values("title", "slug", "year")
         groups = group_by_letter(rows, title=lambda row: row["title"])

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from reviews.models import Contributor
-from tests.conftest import make_article, make_book_review
+from tests.conftest import make_article, make_book_review, make_film_review
 from tests.reader.conftest import quick_film, soup_of
 
 
@@ -72,6 +72,18 @@ def test_a_to_z_one_letter(client, films):
     assert group_titles(soup) == {"Q": ["A Quartet", "The Quiet Harbour"]}
     assert soup.select_one('.letters [aria-current="page"]').get_text() == "Q"
     assert group_titles(soup_of(client.get("/film-reviews/a-z/other/"))) == {"#": ["8½"]}
+    assert client.get("/film-reviews/a-z/z/").status_code == 404
+
+
+def test_a_to_z_shows_a_review_as_soon_as_it_is_published_and_drops_it_when_unpublished(
+    client, film_section, films
+):
+    assert client.get("/film-reviews/a-z/z/").status_code == 404  # filed, and kept
+    review = make_film_review(film_section, title="Zazie dans le métro", slug="zazie")
+    assert group_titles(soup_of(client.get("/film-reviews/a-z/z/"))) == {
+        "Z": ["Zazie dans le métro"]
+    }
+    review.unpublish()
     assert client.get("/film-reviews/a-z/z/").status_code == 404
 
 
