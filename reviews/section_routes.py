@@ -344,7 +344,10 @@ class SectionRoutesMixin(RoutablePageMixin):
         from reviews.models import WorkCreator
 
         creators = WorkCreator.objects.filter(page__in=self._children().values("pk"))
-        names = names_matching_slug(creators.values_list("name", flat=True).distinct(), slug)
+        # order_by(): the default ordering would make DISTINCT apply to (name, sort_order).
+        names = names_matching_slug(
+            creators.order_by().values_list("name", flat=True).distinct(), slug
+        )
         if not names:
             raise Http404("Nobody of that name in this section.")
         items = self.latest_items().filter(
@@ -355,7 +358,7 @@ class SectionRoutesMixin(RoutablePageMixin):
         return self._listing(request, items, f"{verb} {names[0]}", (singular, [slug]))
 
     def _country_spellings(self, slug: str) -> list[str]:
-        values = self._children().values_list("countries", flat=True).distinct()
+        values = self._children().order_by().values_list("countries", flat=True).distinct()
         return names_matching_slug(count_names(values, split_countries), slug)
 
     def _listing(self, request, items: QuerySet, title: str, route: tuple[str, list]):
