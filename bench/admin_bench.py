@@ -21,12 +21,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchdb import (
-    bench_database_url,
-    create_bench_database,
-    discard_bench_database,
-    setup_django,
-)
+from benchdb import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -240,19 +235,12 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     options = parser.parse_args()
 
-    url, postgres_name = bench_database_url("tp-admin-bench-")
-    create_bench_database(url, postgres_name)
-    setup_django(url)
-    from django.db import connection
+    with bench_database("tp-admin-bench-", keep=options.keep):
+        from django.db import connection
 
-    print(f"Admin benchmark on {connection.vendor}, {options.reviews} reviews in one section")
-    try:
+        print(f"Admin benchmark on {connection.vendor}, {options.reviews} reviews in one section")
         tree = build_site(options.reviews, random.Random(7))
         report(editor_client(), tree, options.repeat)
-    finally:
-        connection.close()
-        if not options.keep:
-            discard_bench_database(url, postgres_name)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -51,3 +53,22 @@ def setup_django(database_url: str) -> None:
     from django.conf import settings
 
     settings.ALLOWED_HOSTS = ["*"]
+
+
+@contextmanager
+def bench_database(prefix: str, *, keep: bool = False) -> Iterator[str]:
+    """A fresh benchmark database with Django set up on it (its URL); dropped when done,
+    unless ``keep``."""
+    url, postgres_name = bench_database_url(prefix)
+    create_bench_database(url, postgres_name)
+    setup_django(url)
+    from django.db import connection
+
+    try:
+        yield url
+    finally:
+        connection.close()
+        if keep:
+            print(f"  kept {url}")
+        else:
+            discard_bench_database(url, postgres_name)

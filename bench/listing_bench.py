@@ -17,12 +17,7 @@ import sys
 from pathlib import Path
 
 from admin_bench import measure, refresh_planner_statistics
-from benchdb import (
-    bench_database_url,
-    create_bench_database,
-    discard_bench_database,
-    setup_django,
-)
+from benchdb import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -84,9 +79,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     options = parser.parse_args()
 
-    url, postgres_name = bench_database_url("tp-listing-bench-")
-    create_bench_database(url, postgres_name)
-    setup_django(url)
+    with bench_database("tp-listing-bench-"):
+        compare_sizes(options.small, options.reviews, options.repeat)
+
+
+def compare_sizes(small_size: int, large_size: int, repeat: int) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -94,23 +91,17 @@ def main() -> None:
     from home.tree import ensure_site_tree
     from ops.archive import build_archive
 
-    print(f"Listing benchmark on {connection.vendor}: {options.small}, then {options.reviews}")
-    try:
-        call_command("migrate", verbosity=0)
-        tree = ensure_site_tree(hostname="testserver")
-        build_archive(options.small, images=3, search_index=False, tree=tree)
-        refresh_planner_statistics()
-        urls, client = listing_urls(), Client()
-        small = measure_all(client, urls, options.repeat)
-        build_archive(
-            options.reviews - options.small, images=3, seed=7, search_index=False, tree=tree
-        )
-        refresh_planner_statistics()
-        large = measure_all(client, urls, options.repeat)
-        report(small, large, options.small, options.reviews)
-    finally:
-        connection.close()
-        discard_bench_database(url, postgres_name)
+    print(f"Listing benchmark on {connection.vendor}: {small_size}, then {large_size}")
+    call_command("migrate", verbosity=0)
+    tree = ensure_site_tree(hostname="testserver")
+    build_archive(small_size, images=3, search_index=False, tree=tree)
+    refresh_planner_statistics()
+    urls, client = listing_urls(), Client()
+    small = measure_all(client, urls, repeat)
+    build_archive(large_size - small_size, images=3, seed=7, search_index=False, tree=tree)
+    refresh_planner_statistics()
+    large = measure_all(client, urls, repeat)
+    report(small, large, small_size, large_size)
 
 
 def report(small, large, small_size: int, large_size: int) -> None:
