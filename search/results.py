@@ -123,6 +123,15 @@ class SearchOutcome:
         return self.page.paginator.count if self.page else 0
 
 
+@dataclass(frozen=True)
+class RestSlice:
+    """The backend's results ``[start:stop]``, fetched in the same statement as the counts."""
+
+    start: int
+    stop: int
+    pages: list[Page]
+
+
 class PinnedFirst:
     """Pinned pages (promotions, exact title matches), then the backend's results.
 
@@ -134,7 +143,7 @@ class PinnedFirst:
         pinned: Sequence[Page],
         rest,
         rest_count: int | None = None,
-        rest_slice: "RestSlice | None" = None,
+        rest_slice: RestSlice | None = None,
     ) -> None:
         self.pinned = list(pinned)
         self.rest = rest
@@ -162,15 +171,6 @@ class PinnedFirst:
         if fetched and fetched.start == rest_start and rest_stop <= fetched.stop:
             return head + fetched.pages[: rest_stop - rest_start]
         return head + list(self.rest[rest_start:rest_stop])
-
-
-@dataclass(frozen=True)
-class RestSlice:
-    """The backend's results ``[start:stop]``, fetched in the same statement as the counts."""
-
-    start: int
-    stop: int
-    pages: list[Page]
 
 
 def rest_window(page_number: str | int | None, per_page: int, pinned: int) -> tuple[int, int]:
@@ -365,25 +365,12 @@ def count_matches(
         ]
         return counts, None, None
     groups = facet_groups(criteria, sections, pinned_ids)
-    rows, rest_slice = None, None
-    if hasattr(counted, "counts_and_slice"):
-        relevance = criteria.order == Order.RELEVANCE
-        ordered = backend.search(
-            query,
-            everywhere if relevance else newest_first(everywhere),
-            order_by_relevance=relevance,
-        )
-        # What the paginated results hold: the section filter, without the pinned pages.
-        rest = ~Q(pk__in=pinned_ids) if pinned_ids else Q()
-        if criteria.section:
-            rest &= Q(path__startswith=criteria.section.path, depth__gt=criteria.section.depth)
-        fetched = ordered.counts_and_slice(groups, rest, *window)
-        if fetched is not None:
-            rows, pages = fetched
-            rest_slice = RestSlice(*window, pages)
-    if rows is None:
+    fetched = counts_with_window(criteria, query, everywhere, backend, groups, pinned_ids, window)
+    if fetched is None:
         grouped = counted.get_queryset().order_by().annotate(**groups)
-        rows = grouped.values(*groups).annotate(matches=Count("pk"))
+        rows, rest_slice = grouped.values(*groups).annotate(matches=Count("pk")), None
+    else:
+        rows, rest_slice = fetched
     per_section: dict[str, int] = defaultdict(int)
     in_filter = 0
     for row in rows:
@@ -395,6 +382,28 @@ def count_matches(
             in_filter += 0 if row["pinned"] else row["matches"]
     counts = [SectionCount(section, per_section.get(section.path, 0)) for section in sections]
     return counts, in_filter, rest_slice
+
+
+def counts_with_window(
+    criteria: Criteria, query, everywhere, backend, groups: dict, pinned_ids, window
+) -> tuple[list[dict], RestSlice] | None:
+    """The facet's rows and the window of results in one statement, where the backend can
+    (PostgreSQL, ``counts_and_slice``); None elsewhere."""
+    relevance = criteria.order == Order.RELEVANCE
+    ordered = backend.search(
+        query, everywhere if relevance else newest_first(everywhere), order_by_relevance=relevance
+    )
+    if not hasattr(ordered, "counts_and_slice"):
+        return None
+    # What the paginated results hold: the section filter, without the pinned pages.
+    rest = ~Q(pk__in=pinned_ids) if pinned_ids else Q()
+    if criteria.section:
+        rest &= Q(path__startswith=criteria.section.path, depth__gt=criteria.section.depth)
+    fetched = ordered.counts_and_slice(groups, rest, *window)
+    if fetched is None:
+        return None
+    rows, pages = fetched
+    return rows, RestSlice(*window, pages)
 
 
 def facet_groups(criteria: Criteria, sections: Sequence[SectionPage], pinned_ids) -> dict:
