@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,18 +84,18 @@ page.save_revision().publish()
 """
 
 
-def create_database() -> None:
+def on_the_server(*statements: str) -> None:
     import psycopg
 
     admin_url = SHARED_DB.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute("DROP DATABASE IF EXISTS tp_prod WITH (FORCE)")
-        connection.execute("CREATE DATABASE tp_prod")
+        for statement in statements:
+            connection.execute(statement)
 
 
 @pytest.fixture(scope="module")
-def shared_services(tmp_path_factory) -> dict:
-    create_database()
+def shared_services(tmp_path_factory) -> Iterator[dict]:
+    on_the_server("DROP DATABASE IF EXISTS tp_prod WITH (FORCE)", "CREATE DATABASE tp_prod")
     env = deployment_environ(
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=SHARED_DB,
@@ -115,7 +116,8 @@ def shared_services(tmp_path_factory) -> dict:
         ["shell", "-c", SEED_SITE],
     ):
         subprocess.run([*manage, *command], cwd=REPO, env=env, check=True)
-    return env
+    yield env
+    on_the_server("DROP DATABASE IF EXISTS tp_prod WITH (FORCE)")  # leave the server as found
 
 
 @pytest.fixture(scope="module")
