@@ -43,6 +43,14 @@ def discard_bench_database(url: str, postgres_name: str | None) -> None:
         Path(urlsplit(url).path).unlink(missing_ok=True)
 
 
+def insert_local_rows(model, objects) -> None:
+    """Bulk-insert only ``model``'s own table for objects whose parent rows exist (Django's
+    bulk_create refuses multi-table models): the benchmarks' page, review and film rows."""
+    fields = model._meta.local_concrete_fields
+    for start in range(0, len(objects), 1000):
+        model._base_manager._insert(objects[start : start + 1000], fields=fields)
+
+
 def setup_django(database_url: str) -> None:
     """Django with the test settings on the benchmark's database, answering any host."""
     os.environ["DATABASE_URL"] = database_url

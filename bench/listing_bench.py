@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from admin_bench import measure, refresh_planner_statistics
+from admin_bench import measure
 from benchdb import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,11 +95,9 @@ def compare_sizes(small_size: int, large_size: int, repeat: int) -> None:
     call_command("migrate", verbosity=0)
     tree = ensure_site_tree(hostname="testserver")
     build_archive(small_size, images=3, search_index=False, tree=tree)
-    refresh_planner_statistics()
     urls, client = listing_urls(), Client()
     small = measure_all(client, urls, repeat)
     build_archive(large_size - small_size, images=3, seed=7, search_index=False, tree=tree)
-    refresh_planner_statistics()
     large = measure_all(client, urls, repeat)
     report(small, large, small_size, large_size)
 

@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchdb import bench_database
+from benchdb import bench_database, insert_local_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -209,13 +209,6 @@ def generate_reviews(count: int, rng: random.Random) -> float:
         f"update_index in {indexed - inserted:.1f} s"
     )
     return indexed - started
-
-
-def insert_local_rows(model, objects) -> None:
-    """Bulk-insert only ``model``'s own table for objects whose parent rows exist."""
-    fields = model._meta.local_concrete_fields
-    for start in range(0, len(objects), 1000):
-        model._base_manager._insert(objects[start : start + 1000], fields=fields)
 
 
 def varied_searches(count: int, rng: random.Random) -> list[tuple[str, dict[str, str]]]:
