@@ -1,12 +1,12 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 # The admin is no business of crawlers; search results are endless near-duplicates.
 DISALLOWED_PATHS = ("/admin/", "/django-admin/", "/search/")
 
 
-@require_GET
+@require_safe  # GET and HEAD: monitors and link checkers send HEAD
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS)]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
@@ -24,7 +24,7 @@ def site_root(request: HttpRequest):
     return site.root_page
 
 
-@require_GET
+@require_safe  # GET and HEAD
 def search(request: HttpRequest) -> HttpResponse:
     root = site_root(request)
     private = private_pages_q()  # Wagtail's view restrictions, read once per search
@@ -47,7 +47,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe  # GET and HEAD
 def suggest(request: HttpRequest) -> JsonResponse:
     parsed = parse_query(request.GET.get("q", ""))
     found = suggestions(parsed, site_root(request), request)

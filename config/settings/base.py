@@ -73,6 +73,9 @@ AXES_VERBOSE = False  # its start-up banner would print on every management comm
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
 # Proxies (load balancer, CDN) in front of the app that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Where the reader login and page-password forms send a reader whose ``next`` was refused
+# (Django's default, /accounts/profile/, does not exist here).
+LOGIN_REDIRECT_URL = "/"
 
 ROOT_URLCONF = "config.urls"
 
