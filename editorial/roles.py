@@ -4,7 +4,9 @@ Contributors write drafts in the four sections and submit them; Editors approve,
 manage everything under Home. A data migration creates the groups, their global permissions and
 the workflow once; page-level grants need the pages, so ``ensure_site_tree`` (re)applies them
 through :func:`apply_page_permissions`. Every step only adds what is missing, so changes made
-afterwards in Settings → Groups and Settings → Workflows are kept.
+afterwards in Settings → Groups and Settings → Workflows are kept. The one exception is
+:func:`revoke_contributor_change_on_sections`, run once by migration 0002 to take back a grant
+that earlier versions made by mistake.
 
 The functions take an app registry so the migration can run them with its historical models.
 """
@@ -27,6 +29,15 @@ APPROVAL_TASK_NAME = "Editor approval"
 
 # (app label, model, codename): permissions that hold everywhere, not per page or collection.
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
+# Settings → Promoted search results, and Reports → Search terms (which asks for view_query:
+# see editorial.search_terms).
+SEARCH_PERMISSIONS = [
+    *[
+        ("wagtailsearchpromotions", "searchpromotion", f"{action}_searchpromotion")
+        for action in ("add", "change", "delete")
+    ],
+    ("wagtailsearchpromotions", "query", "view_query"),
+]
 GLOBAL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
     CONTRIBUTORS: [ACCESS_ADMIN],
     EDITORS: [
@@ -38,6 +49,7 @@ GLOBAL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
         # Imports are run from the command line; editors inspect what they produced.
         ("legacy", "importrecord", "view_importrecord"),
         ("legacy", "importrun", "view_importrun"),
+        *SEARCH_PERMISSIONS,
     ],
 }
 
@@ -63,7 +75,10 @@ COLLECTION_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 # Wagtail 8 page permission codenames (see wagtail.models.PAGE_PERMISSION_TYPES).
-CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page", "change_page")  # no publish: they submit instead
+# "add" alone lets contributors edit, and delete while unpublished, only the pages they own
+# (wagtail.permission_policies.pages): "change" would open every draft below the section, and
+# the section page itself. No publish: they submit for moderation instead.
+CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page",)
 EDITOR_PAGE_PERMISSIONS = (
     "add_page",
     "change_page",
@@ -94,13 +109,40 @@ def create_roles(apps: Apps = global_apps) -> None:
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     for name in (CONTRIBUTORS, EDITORS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(get_permission(apps, *spec) for spec in GLOBAL_PERMISSIONS[name]))
+        grant_global_permissions(name, GLOBAL_PERMISSIONS[name], apps)
         if root_collection is None:
             continue
         for spec in COLLECTION_PERMISSIONS[name]:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=get_permission(apps, *spec)
             )
+
+
+def grant_global_permissions(
+    group_name: str, specs: list[tuple[str, str, str]], apps: Apps = global_apps
+) -> None:
+    """Add these permissions to the group, if the group exists (never removes any)."""
+    group = apps.get_model("auth", "Group").objects.filter(name=group_name).first()
+    if group is not None:
+        group.permissions.add(*(get_permission(apps, *spec) for spec in specs))
+
+
+def revoke_contributor_change_on_sections(apps: Apps = global_apps) -> int:
+    """Take back "change" on the section pages, which earlier versions gave contributors.
+
+    In Wagtail "change" on a page covers every page below it, so it let any contributor edit
+    and delete everyone's drafts and edit the section page itself; "add" (kept) already lets
+    them edit their own. Only that grant goes: "change" given elsewhere by hand stays.
+    """
+    section_ids = apps.get_model("reviews", "SectionPage").objects.values_list("pk", flat=True)
+    grants = apps.get_model("wagtailcore", "GroupPagePermission").objects.filter(
+        group__name=CONTRIBUTORS,
+        page_id__in=list(section_ids),
+        permission__content_type__app_label="wagtailcore",
+        permission__codename="change_page",
+    )
+    deleted, _ = grants.delete()
+    return deleted
 
 
 def create_moderation_workflow(apps: Apps = global_apps):

@@ -103,8 +103,10 @@ class TestImportedSource:
         review = make_film_review(site_tree.sections["film"])
         assert "Imported from the old site" not in edit_html(editor_client, review)
 
-    def test_contributors_do_not_see_import_records(self, contributor_client, site_tree):
-        review = make_film_review(site_tree.sections["film"], live=False)
+    def test_contributors_do_not_see_import_records(
+        self, contributor_client, contributor_user, site_tree
+    ):
+        review = make_film_review(site_tree.sections["film"], live=False, owner=contributor_user)
         imported(review, ["a warning"])
         assert "Imported from the old site" not in edit_html(contributor_client, review)
 

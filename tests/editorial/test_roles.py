@@ -1,13 +1,16 @@
 """What each role can and cannot do, proved through the admin's own views."""
 
 import datetime
+import importlib
 from unittest import mock
 
-from django.contrib.auth.models import Group
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import GroupPagePermission, TaskState, WorkflowPage
 
 import pytest
@@ -20,6 +23,10 @@ from tests.conftest import make_film_review
 from tests.editorial.conftest import add_url, film_review_form
 
 pytestmark = pytest.mark.django_db
+
+FIX_MIGRATION = "editorial.migrations.0002_contributors_edit_own_pages_editors_search"
+SEARCH_TERMS_REPORT = "/admin/reports/search-terms/"
+PROMOTED_RESULTS = "/admin/searchpicks/"
 
 EDITOR_PAGE_CODENAMES = {
     "add_page",
@@ -71,7 +78,8 @@ class TestRolesCreatedByTheMigration:
     def test_page_permissions_follow_the_tree(self, site_tree):
         sections = [section.title for section in site_tree.sections.values()]
         assert page_permissions(CONTRIBUTORS) == {
-            (title, codename) for title in sections for codename in ("add_page", "change_page")
+            (title, "add_page")
+            for title in sections  # "add" alone: their own pages only
         }
         # Wagtail's own initial data also gives its default Editors group add/change on Root.
         on_home = {grant for grant in page_permissions(EDITORS) if grant[0] != "Root"}
@@ -89,6 +97,34 @@ class TestRolesCreatedByTheMigration:
         editors.permissions.remove(*editors.permissions.filter(codename="view_importrun"))
         ensure_site_tree(hostname="testserver")
         assert not editors.permissions.filter(codename="view_importrun").exists()
+
+
+class TestMigrationFixesAnOlderDatabase:
+    """``migrate`` brings a database made with the first version of the roles up to date."""
+
+    def test_contributors_lose_change_on_sections_and_editors_gain_search(self, site_tree):
+        contributors = Group.objects.get(name=CONTRIBUTORS)
+        change = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        )
+        for section in site_tree.sections.values():  # what the first version granted
+            GroupPagePermission.objects.create(group=contributors, page=section, permission=change)
+        by_hand = GroupPagePermission.objects.create(
+            group=contributors, page=site_tree.about, permission=change
+        )
+        editors = Group.objects.get(name=EDITORS)
+        editors.permissions.remove(
+            *editors.permissions.filter(codename__endswith="searchpromotion")
+        )
+
+        importlib.import_module(FIX_MIGRATION).fix_roles(apps, None)
+
+        sections = {section.pk for section in site_tree.sections.values()}
+        left = GroupPagePermission.objects.filter(group=contributors, page__in=sections)
+        assert set(left.values_list("permission__codename", flat=True)) == {"add_page"}
+        assert GroupPagePermission.objects.filter(pk=by_hand.pk).exists()  # not ours to take
+        codenames = set(editors.permissions.values_list("codename", flat=True))
+        assert {"add_searchpromotion", "change_searchpromotion", "view_query"} <= codenames
 
 
 class TestContributor:
@@ -112,8 +148,8 @@ class TestContributor:
         contributor_client.post(url, film_review_form(action="publish"))
         assert not FilmReviewPage.objects.get(slug="the-quiet-harbour").live
 
-    def test_cannot_publish_an_edit(self, contributor_client, site_tree):
-        review = make_film_review(site_tree.sections["film"], live=False)
+    def test_cannot_publish_an_edit(self, contributor_client, contributor_user, site_tree):
+        review = make_film_review(site_tree.sections["film"], live=False, owner=contributor_user)
         contributor_client.post(
             f"/admin/pages/{review.pk}/edit/",
             film_review_form(title=review.title, slug=review.slug, action="publish"),
@@ -121,8 +157,10 @@ class TestContributor:
         review.refresh_from_db()
         assert not review.live
 
-    def test_the_editor_offers_submit_but_not_publish(self, contributor_client, site_tree):
-        review = make_film_review(site_tree.sections["film"], live=False)
+    def test_the_editor_offers_submit_but_not_publish(
+        self, contributor_client, contributor_user, site_tree
+    ):
+        review = make_film_review(site_tree.sections["film"], live=False, owner=contributor_user)
         html = contributor_client.get(f"/admin/pages/{review.pk}/edit/").content.decode()
         assert 'name="action-submit"' in html
         assert 'name="action-publish"' not in html
@@ -154,8 +192,26 @@ class TestContributor:
     def test_cannot_reach_settings_users_or_contributors(self, contributor_client, url):
         assert denied(contributor_client.get(url))
 
+    def test_cannot_open_promoted_results_or_the_search_terms_report(self, contributor_client):
+        for url in (PROMOTED_RESULTS, f"{PROMOTED_RESULTS}add/", SEARCH_TERMS_REPORT):
+            assert denied(contributor_client.get(url)), url
+        assert SEARCH_TERMS_REPORT not in contributor_client.get("/admin/").content.decode()
+
 
 class TestEditor:
+    def test_opens_promoted_search_results(self, editor_client, site_tree):
+        assert editor_client.get(PROMOTED_RESULTS).status_code == 200
+        assert editor_client.get(f"{PROMOTED_RESULTS}add/").status_code == 200
+        assert PROMOTED_RESULTS in editor_client.get("/admin/").content.decode()  # in the menu
+
+    def test_reads_the_search_terms_report(self, editor_client, site_tree):
+        Query.get("ikiru").add_hit()
+        response = editor_client.get(SEARCH_TERMS_REPORT)
+        assert response.status_code == 200
+        assert "ikiru" in response.content.decode()
+        assert editor_client.get(f"{SEARCH_TERMS_REPORT}results/").status_code == 200
+        assert SEARCH_TERMS_REPORT in editor_client.get("/admin/").content.decode()  # in the menu
+
     def test_publishes(self, editor_client, site_tree):
         url = add_url(FilmReviewPage, site_tree.sections["film"])
         response = editor_client.post(url, film_review_form(action="publish"))
