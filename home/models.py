@@ -10,7 +10,7 @@ from wagtail.search import index
 from ops.fragments import content_cached
 from ops.restrictions import CachedViewRestrictionsMixin
 from reviews.blocks import INLINE_FEATURES, StoryBlock
-from reviews.models import ChildPageRouteMixin, SectionPage
+from reviews.models import ChildPageRouteMixin, ReviewPage, SectionPage
 
 HOME_ITEMS_PER_SECTION = 4
 
@@ -47,13 +47,14 @@ class HomePage(ChildPageRouteMixin, CachedViewRestrictionsMixin, Page):
         return {section.slug: section for section in SectionPage.objects.child_of(self)}
 
     def sections(self):
-        return SectionPage.objects.child_of(self).live().public().order_by("path")
+        return SectionPage.objects.child_of(self).readable().order_by("path")
 
-    def get_featured_review(self):
-        review = self.featured_review
-        if review is None or not review.live:
+    def get_featured_review(self) -> ReviewPage | None:
+        """The featured review as its own type, if readers may see it (live, not private):
+        the home page is the same for everyone and cached for everyone."""
+        if self.featured_review_id is None:
             return None
-        return review.specific
+        return ReviewPage.objects.filter(pk=self.featured_review_id).readable().specific().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

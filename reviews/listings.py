@@ -25,13 +25,16 @@ from reviews.models import (
     ReviewPage,
     SectionPage,
     WorkCreator,
+    readable_pages,
 )
 
 RELATED_REVIEWS_LIMIT = 4
 
 
 def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
-    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards."""
+    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards.
+
+    Rows of pages readers may not see are dropped, whoever chose them."""
     rows = list(rows)
     pks_by_type: dict[int, list[int]] = defaultdict(list)
     for pk, content_type_id in rows:
@@ -39,7 +42,9 @@ def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
     loaded: dict[int, Page] = {}
     for content_type_id, pks in pks_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        loaded.update((page.pk, page) for page in model.objects.filter(pk__in=pks).for_listing())
+        loaded.update(
+            (page.pk, page) for page in model.objects.filter(pk__in=pks).readable().for_listing()
+        )
     return [loaded[pk] for pk, _ in rows if pk in loaded]
 
 
@@ -62,8 +67,8 @@ def newest_first(pages: QuerySet) -> QuerySet:
 
 
 def latest_work(root: Page | None = None) -> QuerySet:
-    """Every live, public review and article (under ``root`` if given), newest first."""
-    pages = Page.objects.live().public().type(ReviewPage, ArticlePage)
+    """Every readable review and article (under ``root`` if given), newest first."""
+    pages = readable_pages().type(ReviewPage, ArticlePage)
     if root is not None:
         pages = pages.descendant_of(root)
     return newest_first(pages)
@@ -71,17 +76,15 @@ def latest_work(root: Page | None = None) -> QuerySet:
 
 def contributor_work(contributor: Contributor) -> QuerySet:
     """The reviews a contributor wrote and the articles they signed, newest first."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(Q(reviewpage__reviewer=contributor) | Q(articlepage__author=contributor))
+    pages = readable_pages().filter(
+        Q(reviewpage__reviewer=contributor) | Q(articlepage__author=contributor)
     )
     return newest_first(pages)
 
 
 def related_reviews(review: ReviewPage, limit: int = RELATED_REVIEWS_LIMIT) -> list[Page]:
     """Other reviews of work by the same directors or authors, then more by the same reviewer."""
-    others = ReviewPage.objects.live().public().exclude(pk=review.pk).order_by("-date", "-pk")
+    others = ReviewPage.objects.readable().exclude(pk=review.pk).order_by("-date", "-pk")
     same_creator = others.filter(
         pk__in=WorkCreator.objects.filter(name__in=review.creators.values("name")).values(
             "page_id"

@@ -5,13 +5,15 @@ import datetime
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -83,6 +85,30 @@ class Contributor(index.Indexed, models.Model):
         return slug
 
 
+class ReadableQuerySet(PageQuerySet):
+    """Page querysets with the one filter every reader-facing listing goes through."""
+
+    def readable(self) -> "ReadableQuerySet":
+        """Live pages that no view restriction (login, password or groups, on the page or on
+        an ancestor) hides: what Wagtail's ``public()`` keeps. Listings are the same for
+        every reader, editors included, because they are cached for everyone.
+
+        Written as one NOT EXISTS rather than ``public()``, which reads the restrictions in
+        a query of its own each time it is called: here they are read with the listing, in
+        the same query, when it runs.
+        """
+        # The restricted page is the page itself or an ancestor: its path starts this one's.
+        restricting = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().exclude(Exists(restricting))
+
+
+def readable_pages() -> ReadableQuerySet:
+    """Every page a reader may be shown, of any type, in tree order (as ``Page.objects``)."""
+    return ReadableQuerySet(Page).order_by("path").readable()
+
+
 class ChildPageRouteMixin:
     """Routes to a child page fetched as its own type, with what its page shows, at once.
 
@@ -129,6 +155,8 @@ class SectionPage(SectionRoutesMixin, ChildPageRouteMixin, CachedViewRestriction
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    objects = PageManager.from_queryset(ReadableQuerySet)()
+
     @property
     def child_model(self) -> type[Page]:
         return {
@@ -141,8 +169,8 @@ class SectionPage(SectionRoutesMixin, ChildPageRouteMixin, CachedViewRestriction
         return self.child_model.objects.child_of(self).for_page_view().filter(slug=slug).first()
 
     def latest_items(self):
-        """Live, public children newest first, with what their cards show already loaded."""
-        return self.child_model.objects.child_of(self).live().public().for_listing()
+        """Readable children newest first, with what their cards show already loaded."""
+        return self.child_model.objects.child_of(self).readable().for_listing()
 
     def paginate(self, request) -> PaginatorPage:
         # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
@@ -172,7 +200,7 @@ class SectionChildMixin:
         return isinstance(section, SectionPage) and section.kind in cls.section_kinds
 
 
-class ReviewQuerySet(PageQuerySet):
+class ReviewQuerySet(ReadableQuerySet):
     def for_page_view(self):
         """With what a review's own page shows loaded in the same query (or one prefetch)."""
         return self.select_related("reviewer", "lead_image").prefetch_related("creators")
@@ -186,7 +214,7 @@ class ReviewQuerySet(PageQuerySet):
         )
 
 
-class ArticleQuerySet(PageQuerySet):
+class ArticleQuerySet(ReadableQuerySet):
     def for_page_view(self):
         return self.select_related("author", "lead_image")
 

@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from ops.fragments import content_cached
+from reviews.models import readable_pages
 
 register = template.Library()
 
@@ -12,7 +13,7 @@ def menu_entry(page: Page, request) -> dict[str, str]:
 
 
 def menu_for(root: Page, request) -> dict:
-    items = Page.objects.child_of(root).live().public().in_menu()
+    items = readable_pages().child_of(root).in_menu()
     return {
         "home": menu_entry(root, request),
         "items": [menu_entry(page, request) for page in items],
