@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import register_converter
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -35,6 +36,24 @@ from reviews.browsing import (
 )
 
 OTHER_LETTER_SLUG = "other"
+
+
+class YearConverter:
+    """A year or decade in a URL: at most four digits. Django's ``int`` takes any length, and
+    a 30-digit decade overflowed SQLite's integers (a 500); a longer number matches no route,
+    so it is a 404 like any other unknown address."""
+
+    regex = "[0-9]{1,4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+# Registered before the routes below are declared: their patterns are compiled at once.
+register_converter(YearConverter, "year")
 
 
 @dataclass(frozen=True)
@@ -142,7 +161,7 @@ class SectionRoutesMixin(RoutablePageMixin):
             decades=decades,
         )
 
-    @path("years/<int:year>/", name="year")
+    @path("years/<year:year>/", name="year")
     def year(self, request, year: int):
         self._require_reviews()
         return self._listing(
@@ -152,7 +171,7 @@ class SectionRoutesMixin(RoutablePageMixin):
             ("year", [year]),
         )
 
-    @path("decades/<int:decade>s/", name="decade")
+    @path("decades/<year:decade>s/", name="decade")
     def decade(self, request, decade: int):
         self._require_reviews()
         if decade % 10:
@@ -295,8 +314,8 @@ class SectionRoutesMixin(RoutablePageMixin):
         return names
 
     def _children(self) -> QuerySet:
-        """Live, public pages of this section, without listing extras."""
-        return self.child_model.objects.child_of(self).live().public()
+        """Readable pages of this section, without listing extras."""
+        return self.child_model.objects.child_of(self).readable()
 
     def _letter_url(self, request, letter: str) -> str:
         slug = OTHER_LETTER_SLUG if letter == OTHER_LETTER else letter.lower()

@@ -1,0 +1,56 @@
+"""Numbers in addresses: a year or decade no archive could hold is "not found", never an error.
+
+A 30-digit decade once overflowed SQLite's integers and answered 500.
+"""
+
+import pytest
+
+from tests.reader.conftest import quick_film
+
+HUGE = "1" + "0" * 30
+
+
+@pytest.fixture
+def films(film_section):
+    quick_film(film_section, "The Quiet Harbour", slug="the-quiet-harbour", year=1994)
+    return film_section
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"decades/{HUGE}s/",
+        f"years/{HUGE}/",
+        "years/99999/",
+        "decades/99990s/",
+        f"years/{'9' * 19}/",  # past a 64-bit integer too (PostgreSQL's bigint)
+        "years/-1994/",
+    ],
+)
+def test_out_of_range_years_and_decades_are_not_found(client, films, path):
+    assert client.get(f"{films.url}{path}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_years_and_decades_in_range_still_list_their_films(client, films):
+    assert b"The Quiet Harbour" in client.get(f"{films.url}years/1994/").content
+    assert b"The Quiet Harbour" in client.get(f"{films.url}decades/1990s/").content
+    assert client.get(f"{films.url}years/9999/").status_code == 200  # no films, no error
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("listing", ["", "years/1994/", "decades/1990s/", "a-z/"])
+@pytest.mark.parametrize("page", [HUGE, "1e400", "-" + HUGE, "9" * 400])
+def test_absurd_page_numbers_never_fail(client, films, listing, page):
+    # ?page= is lenient by design (tests/test_rendering.py): past the end is the last page.
+    response = client.get(f"{films.url}{listing}", {"page": page})
+    assert response.status_code == 200
+    assert b"The Quiet Harbour" in response.content
+
+
+@pytest.mark.django_db
+def test_absurd_page_numbers_on_a_contributor_page(client, film_section, contributor):
+    quick_film(film_section, "The Quiet Harbour", reviewer=contributor)
+    response = client.get(f"/contributors/{contributor.slug}/", {"page": HUGE})
+    assert response.status_code == 200 and b"The Quiet Harbour" in response.content
