@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from reviews.models import SectionPage
+from reviews.pictures import rendition_or_none
 
 DESCRIPTION_LENGTH = 160
 SHARE_IMAGE_SPEC = "fill-1200x630"
@@ -46,11 +47,10 @@ def meta_description(page: Page, length: int = DESCRIPTION_LENGTH) -> str:
 
 
 def share_image_url(page: Page, request) -> str | None:
-    """An absolute URL of the lead image cropped for link previews, or None."""
-    image = getattr(page, "lead_image", None)
-    if image is None:
-        return None
-    return request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url)
+    """An absolute URL of the lead image cropped for link previews, or None (no image, or
+    its file is missing: the page is shared without a picture)."""
+    rendition = rendition_or_none(getattr(page, "lead_image", None), SHARE_IMAGE_SPEC)
+    return request.build_absolute_uri(rendition.url) if rendition else None
 
 
 @dataclass(frozen=True)
