@@ -54,3 +54,9 @@ def test_absurd_page_numbers_on_a_contributor_page(client, film_section, contrib
     quick_film(film_section, "The Quiet Harbour", reviewer=contributor)
     response = client.get(f"/contributors/{contributor.slug}/", {"page": HUGE})
     assert response.status_code == 200 and b"The Quiet Harbour" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", [HUGE, "1e400", "-1", "abc"])
+def test_sitemap_pages_past_the_end_are_not_found(client, films, page):
+    assert client.get("/sitemap-pages.xml", {"p": page}).status_code == 404
