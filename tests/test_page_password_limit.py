@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from editorial.models import PagePasswordFailures
 from tests.conftest import make_film_review
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,16 @@ def test_the_password_form_still_opens(client, review, restriction):
     response = client.get(f"/_util/authenticate_with_password/{restriction.pk}/{review.pk}/")
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()
+
+
+@override_settings(PAGE_PASSWORD_FAILURE_LIMIT=LIMIT)
+def test_an_administrator_lifts_a_lockout_early(admin_client, review, restriction):
+    guesser = reader("203.0.113.7")
+    for n in range(LIMIT):
+        try_password(guesser, restriction, review, f"guess-{n}")
+    listing = admin_client.get("/django-admin/editorial/pagepasswordfailures/")
+    assert listing.status_code == 200 and "203.0.113.7" in listing.content.decode()
+    lockout = PagePasswordFailures.objects.get(client_ip="203.0.113.7")
+    url = f"/django-admin/editorial/pagepasswordfailures/{lockout.pk}/delete/"
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert try_password(guesser, restriction, review, PASSWORD).status_code == 302

@@ -212,6 +212,11 @@ class TestEditor:
         assert editor_client.get(f"{SEARCH_TERMS_REPORT}results/").status_code == 200
         assert SEARCH_TERMS_REPORT in editor_client.get("/admin/").content.decode()  # in the menu
 
+    def test_superusers_see_the_search_terms_report_once(self, admin_client, site_tree):
+        html = admin_client.get("/admin/").content.decode()
+        assert html.count(SEARCH_TERMS_REPORT) == 1
+        assert "/admin/searchpicks/reports/search-terms/" not in html  # Wagtail's own item
+
     def test_publishes(self, editor_client, site_tree):
         url = add_url(FilmReviewPage, site_tree.sections["film"])
         response = editor_client.post(url, film_review_form(action="publish"))
