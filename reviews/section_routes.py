@@ -39,14 +39,19 @@ OTHER_LETTER_SLUG = "other"
 
 
 class YearConverter:
-    """A year or decade in a URL: at most four digits. Django's ``int`` takes any length, and
-    a 30-digit decade overflowed SQLite's integers (a 500); a longer number matches no route,
-    so it is a 404 like any other unknown address."""
+    """A year or decade in a URL, no larger than a review's ``year`` field holds. Django's
+    ``int`` takes any length, and a 30-digit decade overflowed SQLite's integers (a 500);
+    a number past the field's range matches no route, so it is a 404 like any unknown address.
+    """
 
-    regex = "[0-9]{1,4}"
+    regex = "[0-9]{1,5}"
+    largest = 32767  # PositiveSmallIntegerField, on every database Django supports
 
     def to_python(self, value: str) -> int:
-        return int(value)
+        year = int(value)
+        if year > self.largest:
+            raise ValueError(value)  # Django's signal for "this route does not match"
+        return year
 
     def to_url(self, value: int) -> str:
         return str(value)

@@ -23,6 +23,7 @@ def films(film_section):
         f"decades/{HUGE}s/",
         f"years/{HUGE}/",
         "years/99999/",
+        "years/32768/",  # one past what a review's year can hold
         "decades/99990s/",
         f"years/{'9' * 19}/",  # past a 64-bit integer too (PostgreSQL's bigint)
         "years/-1994/",
@@ -37,6 +38,15 @@ def test_years_and_decades_in_range_still_list_their_films(client, films):
     assert b"The Quiet Harbour" in client.get(f"{films.url}years/1994/").content
     assert b"The Quiet Harbour" in client.get(f"{films.url}decades/1990s/").content
     assert client.get(f"{films.url}years/9999/").status_code == 200  # no films, no error
+    assert client.get(f"{films.url}decades/32760s/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_review_of_the_largest_year_still_links_to_its_year(client, film_section):
+    # Every year a review can hold has an address: its page links to its decade.
+    review = quick_film(film_section, "Far Future", slug="far-future", year=32767)
+    html = client.get(review.url).content.decode()
+    assert f"{film_section.url}decades/32760s/" in html
 
 
 @pytest.mark.django_db
