@@ -21,7 +21,7 @@ SMALL, LARGE = 20, 2_000
 # Measured counts; the firm rule is
 # that the count does not grow with the archive.
 BUDGETS = {
-    "home": 11,  # listings read view restrictions in their own query (readable())
+    "home": 11,  # no separate view-restriction query: readable() checks within each listing
     "section": 4,
     "review": 2,  # the review with its credits, image and reviewer; then its creators
     "article": 1,
