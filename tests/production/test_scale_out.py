@@ -6,24 +6,16 @@ so it runs in CI's PostgreSQL + Redis pass) and shows that a session, a cached p
 an invalidation made through one server hold on the other.
 """
 
-import http.cookiejar
 import os
-import re
-import shutil
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from search.backend_settings import search_backends
 from tests.production.conftest import REPO, deployment_environ, load_production_settings
+from tests.production.servers import Browser, on_the_server, start_gunicorn, stop_gunicorn
 
 SCALE_OUT_ENV = {
     "REDIS_URL": "redis://cache.internal:6379/0",
@@ -60,7 +52,6 @@ def test_without_redis_the_page_cache_stays_off():
 # -- Two real app servers ---------------------------------------------------------------------
 
 SHARED_DB = "postgres://postgres@127.0.0.1:5432/tp_prod"
-PUBLIC_HOST = "127.0.0.1"
 needs_services = pytest.mark.skipif(
     not (
         os.environ.get("REDIS_URL") and os.environ.get("DATABASE_URL", "").startswith("postgres")
@@ -82,15 +73,6 @@ page = FilmReviewPage.objects.get(slug="ikiru")
 page.title = "Ikiru (To Live)"
 page.save_revision().publish()
 """
-
-
-def on_the_server(*statements: str) -> None:
-    import psycopg
-
-    admin_url = SHARED_DB.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        for statement in statements:
-            connection.execute(statement)
 
 
 @pytest.fixture(scope="module")
@@ -125,74 +107,14 @@ def two_servers(shared_services):
     servers = [start_gunicorn(shared_services, port) for port in (8771, 8772)]
     yield [f"http://127.0.0.1:{port}" for port in (8771, 8772)]
     for process in servers:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-
-
-def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
-    process = subprocess.Popen(
-        [gunicorn, "-c", "config/gunicorn.py"],
-        cwd=REPO,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.3)
-    os.killpg(process.pid, signal.SIGTERM)
-    raise RuntimeError(f"gunicorn on {port} did not start")
-
-
-class Browser:
-    """A cookie-keeping HTTP client that can be pointed at any server."""
-
-    def __init__(self):
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies),
-            NoRedirects(),
-            urllib.request.ProxyHandler({}),  # loopback only, whatever *_proxy says
-        )
-
-    def get(self, url: str):
-        # Behind a load balancer every server sees the site's own Host, not its own port.
-        request = urllib.request.Request(url, headers={"Host": PUBLIC_HOST})
-        try:
-            return self.opener.open(request, timeout=10)
-        except urllib.error.HTTPError as error:
-            return error
-
-    def log_in(self, server: str) -> None:
-        form = self.get(f"{server}/admin/login/").read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-        data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "username": "editor", "password": "pw-scale-out"}
-        ).encode()
-        request = urllib.request.Request(
-            f"{server}/admin/login/", data=data, headers={"Referer": f"{server}/admin/login/"}
-        )
-        try:
-            self.opener.open(request, timeout=10)
-        except urllib.error.HTTPError as error:
-            assert error.code == 302, error.read()[:500]
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+        stop_gunicorn(process)
 
 
 @needs_services
 def test_a_session_made_on_one_server_works_on_the_other(two_servers):
     server_a, server_b = two_servers
     browser = Browser()
-    browser.log_in(server_a)
+    browser.log_in(server_a, "editor", "pw-scale-out")
     assert browser.get(f"{server_b}/admin/").status == 200
 
 
