@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= talkingpictures
 
-.PHONY: run test install install-dev migrate demo lint format check bench serve-prod clean
+.PHONY: run test install install-dev migrate demo lint format check bench soak serve-prod clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ serve-prod: install
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/http_bench.py $(BENCH_ARGS)
+
+# Soak: 16 clients x 60 s while a review is published every second, on SQLite and on
+# PostgreSQL + Redis (needs redis-server and PostgreSQL on 127.0.0.1). SOAK_ARGS=--help
+soak: install
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media collected-static .pytest_cache tests/browser/node_modules
