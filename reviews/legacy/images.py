@@ -6,40 +6,65 @@ reused instead of uploaded again.
 """
 
 import hashlib
+import io
 import posixpath
+import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files.images import ImageFile
+from django.template.defaultfilters import filesizeformat
 
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.models import Image as WagtailImage
 
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from .document import Image
-from .paths import page_key
+from .paths import MirrorRoots, Refused, TooLarge, page_key, read_file
 
 IMAGE_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".bmp", ".webp")
 MAX_TITLE = 255
 
 
 class ImageLibrary:
-    """Finds a page's images in the mirror and imports them into Wagtail, once each."""
+    """Finds a page's images in the mirror and imports them into Wagtail, once each.
 
-    def __init__(self, roots: list[Path], base_url: str = "") -> None:
-        self.files = _index_image_files(roots)
+    Only files ``MirrorRoots.walk`` found are read, and only within Wagtail's own upload
+    limits (``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``): an
+    image refused for either, or for a link leading out of the mirror, is in ``refused``.
+    """
+
+    def __init__(self, roots: MirrorRoots, base_url: str = "") -> None:
+        self.files: dict[str, Path] = {}
+        self.refused: dict[str, str] = {}  # key → why it was not imported
+        self.asked: set[str | None] = set()  # keys the pages' images named
+        for root in roots.roots:
+            for entry in roots.walk(root, IMAGE_SUFFIXES):
+                if entry.refused:
+                    self.refused.setdefault(entry.key, entry.refused)
+                elif entry.key not in self.refused:
+                    self.files.setdefault(entry.key, entry.path)
         self.base_url = base_url
         self._by_key: dict[str, WagtailImage | None] = {}
 
     def find(self, image: Image, page_key_: str) -> WagtailImage | None:
-        """The library image for an <img> of the page ``page_key_``, imported if needed."""
+        """The library image for an <img> of the page ``page_key_``, imported if needed;
+        raises Refused when the file is in the mirror but may not be imported."""
         key = self.key_for(image.src, page_key_)
+        self.asked.add(key)
+        if key in self.refused:
+            raise Refused(self.refused[key])
         path = self.files.get(key) if key else None
         if path is None:
             return None
         if key not in self._by_key:
-            self._by_key[key] = self._import(path, title=image.alt or posixpath.basename(key))
+            try:
+                self._by_key[key] = self._import(path, title=image.alt or posixpath.basename(key))
+            except Refused as refused:
+                self.refused[key] = str(refused)
+                raise
         return self._by_key[key]
 
     def key_for(self, src: str, page_key_: str) -> str | None:
@@ -59,17 +84,16 @@ class ImageLibrary:
         return page_key(path if path.startswith("/") else posixpath.join(folder, path))
 
     def _import(self, path: Path, title: str) -> WagtailImage | None:
-        data = path.read_bytes()
+        data = _read_within_upload_limits(path)
         existing = WagtailImage.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()
         if existing is not None:
             return existing
-        if not _is_image(path):
+        if not _is_image(data):
             return None
         image = WagtailImage(title=title[:MAX_TITLE])
-        with path.open("rb") as handle:
-            image.file = ImageFile(handle, name=path.name)
-            image._set_image_file_metadata()  # file_size and file_hash, as Wagtail's forms do
-            image.save()
+        image.file = ImageFile(io.BytesIO(data), name=path.name)
+        image._set_image_file_metadata()  # file_size and file_hash, as Wagtail's forms do
+        image.save()
         return image
 
     def clear_cache(self) -> None:
@@ -77,19 +101,48 @@ class ImageLibrary:
         self._by_key.clear()
 
 
-def _index_image_files(roots: list[Path]) -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for root in roots:
-        for path in root.rglob("*"):
-            if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file():
-                files.setdefault(page_key(path.relative_to(root).as_posix()), path)
-    return files
-
-
-def _is_image(path: Path) -> bool:
+def _read_within_upload_limits(path: Path) -> bytes:
+    """The file's bytes if Wagtail's upload form would take it; Refused (with the form's
+    own message) if not. The size is checked before reading, the pixels from the header."""
+    field = WagtailImageField()  # its limits come from the same settings as uploads
     try:
-        with PILImage.open(path) as picture:
+        data = read_file(path, field.max_upload_size)
+    except TooLarge as too_large:
+        raise Refused(
+            field.error_messages["file_too_large"]
+            % {
+                "file_size": filesizeformat(too_large.size),
+                "max_filesize": field.max_upload_size_text,
+            }
+        ) from None
+    _check_pixels(data, field)
+    return data
+
+
+def _check_pixels(data: bytes, field: WagtailImageField) -> None:
+    """Width x height x frames against the limit, as Wagtail counts them (header only)."""
+    message = field.error_messages["file_too_many_pixels"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+        try:
+            with PILImage.open(io.BytesIO(data)) as picture:
+                width, height = picture.size
+                pixels = width * height * getattr(picture, "n_frames", 1)
+        except PILImage.DecompressionBombError:  # over Pillow's own hard limit
+            limit = field.max_image_pixels or PILImage.MAX_IMAGE_PIXELS * 2
+            raise Refused(
+                message % {"num_pixels": "unknown number", "max_pixels_count": limit}
+            ) from None
+        except (UnidentifiedImageError, OSError, SyntaxError):
+            return  # not an image: _is_image says so
+    if field.max_image_pixels is not None and pixels > field.max_image_pixels:
+        raise Refused(message % {"num_pixels": pixels, "max_pixels_count": field.max_image_pixels})
+
+
+def _is_image(data: bytes) -> bool:
+    try:
+        with PILImage.open(io.BytesIO(data)) as picture:
             picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
+    except (UnidentifiedImageError, OSError, SyntaxError, PILImage.DecompressionBombError):
         return False
     return True

@@ -6,7 +6,9 @@ site ran on a case-insensitive server and readers linked with every spelling, so
 (and the redirects made from them) ignore letter case.
 """
 
+import os
 import posixpath
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,8 +22,10 @@ EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 @dataclass(frozen=True)
 class SourceFile:
-    path: Path  # on disk
+    path: Path | None  # on disk, fully resolved and inside the mirror; None when refused
     key: str  # mirror-relative key (see module docstring)
+    refused: str = ""  # why the importer will not read it (a link leading out, a loop)
+    alias_of: str = ""  # the key of the mirror file this inside link points at
 
 
 def page_key(relative_path: str) -> str:
@@ -38,29 +42,151 @@ def is_page_path(path: str) -> bool:
     return path.lower().endswith(PAGE_SUFFIXES)
 
 
+class Refused(Exception):
+    """A mirror file the importer will not read; the message says why, for the report."""
+
+
+class TooLarge(Refused):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size} bytes, over the limit of {limit}")
+        self.size, self.limit = size, limit
+
+
+class MirrorRoots:
+    """The folders a run may read from. ``contains`` is the one place that decides whether a
+    path is inside them, on the path with every link resolved (``locate``); every file the
+    importer opens was found by ``walk`` or ``locate``, and is opened by ``read_file``."""
+
+    def __init__(self, roots: Iterable[Path]) -> None:
+        self.roots = tuple(dict.fromkeys(Path(root).resolve() for root in roots))
+
+    def contains(self, real: Path) -> bool:
+        """Whether a fully resolved path is inside one of the roots."""
+        return any(real.is_relative_to(root) for root in self.roots)
+
+    def locate(self, path: Path) -> Path:
+        """The real file behind ``path``; Refused if links lead out of the roots or loop."""
+        try:
+            real = Path(path).resolve(strict=True)
+        except RuntimeError:  # Python 3.11 reports a symlink loop this way
+            raise Refused("a symlink loop (the link leads back to itself)") from None
+        except OSError as error:  # a broken link, or ELOOP on newer Pythons
+            raise Refused(
+                f"a broken symlink or unreadable file ({error.strerror or error})"
+            ) from None
+        if not self.contains(real):
+            raise Refused("a symlink that links outside the mirror")
+        if not real.is_file():
+            raise Refused("not a regular file (a folder, pipe or device)")
+        return real
+
+    def walk(self, given: Path, suffixes: tuple[str, ...]) -> Iterator[SourceFile]:
+        """The files with these suffixes below the folder ``given``, each as its real path,
+        and every link that leads out or loops, refused. Hidden files and folders are left
+        out. Symlinked folders are not entered (their files are walked where they really
+        are, so nothing is read twice and no folder loop is followed); one that leads out
+        is reported."""
+        top = Path(given).resolve()
+        for folder, folders, files in os.walk(top):
+            here = Path(folder)
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in list(folders):
+                if (here / name).is_symlink():
+                    folders.remove(name)
+                    refused = self._refused_folder(here / name, top)
+                    if refused:
+                        yield refused
+            for name in sorted(files):
+                if not name.startswith(".") and name.lower().endswith(suffixes):
+                    yield self._entry(here / name, top, suffixes)
+
+    def _refused_folder(self, link: Path, top: Path) -> SourceFile | None:
+        key = page_key(link.relative_to(top).as_posix()) + "/"
+        try:
+            real = link.resolve(strict=True)
+        except (RuntimeError, OSError):
+            return SourceFile(None, key, refused="a symlink loop or broken folder symlink")
+        if not self.contains(real):
+            return SourceFile(None, key, refused="a folder symlink that links outside the mirror")
+        return None  # inside: its files are walked where they are
+
+    def _entry(self, path: Path, top: Path, suffixes: tuple[str, ...]) -> SourceFile:
+        key = page_key(path.relative_to(top).as_posix())
+        try:
+            real = self.locate(path)
+        except Refused as refused:
+            return SourceFile(None, key, refused=str(refused))
+        alias_of = ""
+        if real != path and real.is_relative_to(top):  # a link that stays inside
+            inside = real.relative_to(top)
+            visible = not any(part.startswith(".") for part in inside.parts)
+            if visible and real.name.lower().endswith(suffixes):
+                alias_of = page_key(inside.as_posix())  # walked under its own name too
+        if alias_of == key:  # Reviews/X.htm -> reviews/x.htm: one page, one key
+            alias_of = ""
+        return SourceFile(real, key, alias_of=alias_of)
+
+
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file ``MirrorRoots`` found, never more than ``limit``: the size is
+    checked before anything is read (TooLarge), and a file swapped for a symlink since the
+    walk is not followed."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        raise Refused(f"unreadable ({error.strerror or error})") from None
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise Refused("not a regular file")
+        if limit is not None and status.st_size > limit:
+            raise TooLarge(status.st_size, limit)
+        data = file.read() if limit is None else file.read(limit + 1)
+    if limit is not None and len(data) > limit:  # it grew since fstat
+        raise TooLarge(len(data), limit)
+    return data
+
+
+def mirror_roots(paths: Iterable[Path], root: Path | None = None) -> MirrorRoots:
+    """The roots of a run: the folders given, and ``root`` (or each file's folder) for
+    files given on their own."""
+    paths = [Path(path) for path in paths]
+    folders = [path for path in paths if path.is_dir()]
+    singles = [root or path.absolute().parent for path in paths if not path.is_dir()]
+    return MirrorRoots([*folders, *singles])
+
+
 def walk_sources(paths: Iterable[Path], root: Path | None = None) -> list[SourceFile]:
     """Every *.htm/*.html under the given folders (recursively) and the given files.
 
     Keys are relative to the folder given (the mirror root) or, for single files, to ``root``
-    (default: the file's own folder).
+    (default: the file's own folder). A file that links out of the roots is listed with
+    ``refused`` set, and never read.
     """
+    paths = [Path(path) for path in paths]
+    roots = mirror_roots(paths, root)
     found: dict[str, SourceFile] = {}
     for given in paths:
-        for file_path, mirror_root in _files_with_roots(Path(given), root):
-            key = page_key(file_path.relative_to(mirror_root).as_posix())
-            found.setdefault(key, SourceFile(path=file_path, key=key))
+        for source in _sources_of(given, root, roots):
+            found.setdefault(source.key, source)
     return sorted(found.values(), key=lambda source: source.key)
 
 
-def _files_with_roots(given: Path, root: Path | None) -> Iterator[tuple[Path, Path]]:
+def _sources_of(given: Path, root: Path | None, roots: MirrorRoots) -> Iterator[SourceFile]:
     if given.is_dir():
-        for file_path in sorted(given.rglob("*")):
-            hidden = any(part.startswith(".") for part in file_path.relative_to(given).parts)
-            if file_path.is_file() and is_page_path(file_path.name) and not hidden:
-                yield file_path, given
-    else:
-        mirror_root = (root or given.parent).resolve()
-        yield given.resolve(), mirror_root
+        yield from roots.walk(given, PAGE_SUFFIXES)
+        return
+    mirror_root = (root or given.absolute().parent).resolve()
+    link = given.absolute().parent.resolve() / given.name  # the name as given, not followed
+    if not link.is_relative_to(mirror_root):
+        yield SourceFile(None, page_key(given.name), refused="not inside the mirror root")
+        return
+    key = page_key(link.relative_to(mirror_root).as_posix())
+    try:
+        yield SourceFile(roots.locate(link), key)
+    except Refused as refused:
+        yield SourceFile(None, key, refused=str(refused))
 
 
 class LinkKind(StrEnum):

@@ -15,11 +15,12 @@ from wagtail.images.models import Image as WagtailImage
 from reviews.models import Contributor
 
 from .document import Block, Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
+from .paths import Refused
 from .richtext import LinkResolver, to_rich_text
 from .text import html_to_text
 
 CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
-ImageFinder = Callable[[Image], WagtailImage | None]
+ImageFinder = Callable[[Image], WagtailImage | None]  # may raise paths.Refused
 ContributorFinder = Callable[[str], Contributor]
 
 
@@ -72,9 +73,13 @@ class BodyBuilder:
         return None
 
     def image_data(self, block: Image, built: BuiltBody) -> tuple[str, object] | None:
-        image = self.find_image(block)
+        try:
+            image = self.find_image(block)
+            problem = f"Image not found in the mirror: {block.src}"
+        except Refused as refused:  # in the mirror, but not importable: say why
+            image, problem = None, f"Image not imported: {block.src}: {refused}"
         if image is None:
-            built.warnings.append(f"Image not found in the mirror: {block.src}")
+            built.warnings.append(problem)
             if block.caption:  # the caption is content: keep its words
                 return "paragraph", f"<p>{_escape(block.caption)}</p>"
             return None

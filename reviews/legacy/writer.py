@@ -13,6 +13,12 @@ A run has three steps:
 
 Search and reference indexing are deferred and done in bulk (``indexing.py``).
 
+Nothing outside the mirror is read: a file or image that is a symlink leading out of it
+(or looping) is skipped and reported, without a byte of it stored; a symlink to another
+page inside the mirror makes its name an old URL of that page. Pages over the page-size
+limit (``LEGACY_IMPORT_MAX_PAGE_SIZE``, ``--max-page-size``) are skipped before they are
+read, and images over Wagtail's own upload limits are not imported (``images.py``).
+
 The old path is the key: a file whose bytes (and the importer version) have not changed
 since the last run is "unchanged" and not touched; a changed file gets one new revision.
 """
@@ -25,8 +31,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.storage import InMemoryStorage
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from wagtail.contrib.redirects.models import Redirect
@@ -43,7 +51,19 @@ from .images import ImageLibrary
 from .indexing import BatchedIndexer
 from .models import ImportRecord, ImportRun, ImportStatus
 from .parser import parse_document
-from .paths import INDEX_KEY_NAME, LinkKind, SourceFile, old_url_path, resolve_href, walk_sources
+from .paths import (
+    INDEX_KEY_NAME,
+    LinkKind,
+    LinkTarget,
+    Refused,
+    SourceFile,
+    TooLarge,
+    mirror_roots,
+    old_url_path,
+    read_file,
+    resolve_href,
+    walk_sources,
+)
 from .richtext import TEXT_ONLY, ResolvedLink
 from .sections import SKIP, SectionMap, SectionRule
 from .streamdata import BodyBuilder, stream_text
@@ -57,6 +77,7 @@ LINK_PROBLEMS = {
     LinkKind.UNSAFE: "Unsafe link removed, its text kept",
 }
 IMPORTED_STATUSES = {ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED}
+DEFAULT_MAX_PAGE_SIZE = 2 * 1024 * 1024  # the largest real old page is under 200 KB
 
 
 @dataclass
@@ -67,6 +88,7 @@ class ImportOptions:
     rules: list[SectionRule] = field(default_factory=list)
     root: Path | None = None  # mirror root for single files given on their own
     invoked_by: str = ""
+    max_page_size: int | None = None  # bytes; None: LEGACY_IMPORT_MAX_PAGE_SIZE; 0: no limit
 
 
 @dataclass
@@ -78,6 +100,7 @@ class ItemReport:
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
     fidelity: float | None = None
+    refused: bool = False  # not read: a link out of the mirror, a loop, over a size limit
 
 
 @dataclass
@@ -102,6 +125,7 @@ class ParsedSource:
     original_html: str = ""
     document: LegacyDocument | None = None
     error: str = ""
+    refused: str = ""  # why it was not read (then nothing of it is stored)
 
     @property
     def key(self) -> str:
@@ -112,11 +136,32 @@ class _DryRunRollback(Exception):
     """Raised at the end of a dry run to roll back everything it wrote."""
 
 
-def read_source(source: SourceFile) -> ParsedSource:
-    """Read and parse one file; any failure is recorded on the result, never raised."""
-    parsed = ParsedSource(file=source)
+def page_size_limit(option: int | None = None) -> int | None:
+    """The page-size limit in bytes (None: no limit): the option, else the setting."""
+    if option is None:
+        option = getattr(settings, "LEGACY_IMPORT_MAX_PAGE_SIZE", DEFAULT_MAX_PAGE_SIZE)
+    return option or None
+
+
+def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE) -> ParsedSource:
+    """Read and parse one file; any failure is recorded on the result, never raised.
+
+    A file the walk refused is not opened, and one over ``max_size`` bytes is not read."""
+    parsed = ParsedSource(file=source, refused=source.refused)
+    if source.refused or source.alias_of:
+        return parsed
     try:
-        data = source.path.read_bytes()
+        data = read_file(source.path, max_size)
+    except TooLarge as too_large:
+        parsed.refused = (
+            f"Page too large ({_size(too_large.size)}), over the {_size(too_large.limit)} "
+            "page-size limit (LEGACY_IMPORT_MAX_PAGE_SIZE, --max-page-size)"
+        )
+        return parsed
+    except Refused as refused:
+        parsed.refused = str(refused)
+        return parsed
+    try:
         parsed.checksum = hashlib.sha256(data).hexdigest()
         parsed.original_html = _storable(decode_html(data).text)
         if _looks_binary(data):
@@ -125,6 +170,10 @@ def read_source(source: SourceFile) -> ParsedSource:
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
         parsed.error = f"Unreadable: {type(error).__name__}: {error}"
     return parsed
+
+
+def _size(size: int) -> str:
+    return filesizeformat(size).replace("\xa0", " ")  # plain spaces in reports and logs
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -148,6 +197,7 @@ class LegacyImporter:
         self.pending: dict[str, set[str]] = {}  # key → keys of not-yet-written link targets
         self.relinking = False  # in the second pass, a target still missing is dead
         self.images: ImageLibrary | None = None
+        self.aliases: dict[str, str] = {}  # key of an inside symlink → key it points at
         self.tree: SiteTree | None = None
         self.run: ImportRun | None = None
         self.indexer = BatchedIndexer()
@@ -159,12 +209,15 @@ class LegacyImporter:
     ) -> ImportReport:
         paths = [Path(path) for path in paths]
         sources = walk_sources(paths, self.options.root)
-        parsed = [read_source(source) for source in sources]
+        self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
+        limit = page_size_limit(self.options.max_page_size)
+        parsed = [read_source(source, limit) for source in sources]
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
         self.run_keys = {item.key for item in parsed if self._will_be_page(item)}
-        self.images = ImageLibrary(self._mirror_roots(paths, sources), self.options.base_url)
+        roots = mirror_roots(paths, self.options.root)
+        self.images = ImageLibrary(roots, self.options.base_url)
         report = ImportReport()
         with self._dry_run_guard(), self.indexer.deferred():
             with self.indexer.batch():
@@ -176,6 +229,7 @@ class LegacyImporter:
                     on_item(items[position])
             report.items = [items[position] for position in range(len(parsed))]
             self._relink(parsed, report)
+            report.items += self._refused_images(paths, {item.key for item in parsed})
             self._finish(report)
         return report
 
@@ -196,7 +250,12 @@ class LegacyImporter:
         where the links allow (depth-first; a cycle is broken where it is met)."""
         positions = {item.key: position for position, item in enumerate(parsed)}
         pages_at = [p for p, item in enumerate(parsed) if item.key in self.run_keys]
-        order = [p for p, item in enumerate(parsed) if item.key not in self.run_keys]
+        order = [
+            p
+            for p, item in enumerate(parsed)
+            if item.key not in self.run_keys and item.key not in self.aliases
+        ]
+        aliases = [p for p, item in enumerate(parsed) if item.key in self.aliases]
         state: dict[int, int] = {}  # 1 = being visited, 2 = placed
         for root in pages_at:
             if root in state:
@@ -213,20 +272,23 @@ class LegacyImporter:
                 elif target not in state:
                     state[target] = 1
                     stack.append((target, iter(self._link_targets(parsed[target], positions))))
-        return order
+        return order + aliases  # an alias once the page it names is written
 
     def _link_targets(self, item: ParsedSource, positions: dict[str, int]) -> list[int]:
         targets = []
         for href in item.document.links:
-            target = resolve_href(href, item.key, self.options.base_url)
+            target = self._resolve_href(href, item.key)
             if target.kind == LinkKind.PAGE and target.value in self.run_keys:
                 targets.append(positions[target.value])
         return targets
 
-    def _mirror_roots(self, paths: list[Path], sources: list[SourceFile]) -> list[Path]:
-        roots = {path for path in paths if path.is_dir()}
-        roots |= {self.options.root or s.path.parent for s in sources if not _under(s, roots)}
-        return sorted(roots)
+    def _resolve_href(self, href: str, source_key: str) -> LinkTarget:
+        """resolve_href, with an old name that is a symlink inside the mirror read as the
+        page it points at."""
+        target = resolve_href(href, source_key, self.options.base_url)
+        if target.kind == LinkKind.PAGE and target.value in self.aliases:
+            return LinkTarget(LinkKind.PAGE, self.aliases[target.value])
+        return target
 
     @contextlib.contextmanager
     def _dry_run_guard(self) -> Iterator[None]:
@@ -267,6 +329,7 @@ class LegacyImporter:
                 "draft": self.options.draft,
                 "dry_run": self.options.dry_run,
                 "rules": [f"{rule.pattern} = {rule.target}" for rule in self.options.rules],
+                "max_page_size": page_size_limit(self.options.max_page_size),
             },
             importer_version=IMPORTER_VERSION,
         )
@@ -275,6 +338,10 @@ class LegacyImporter:
 
     def import_one(self, parsed: ParsedSource) -> ItemReport:
         document = parsed.document
+        if parsed.key in self.aliases:
+            return self._alias(parsed)
+        if parsed.refused:
+            return self._refused(parsed)
         if document is None:
             return self._failed(parsed, parsed.error)
         if document.kind == Kind.LISTING or parsed.key == INDEX_KEY_NAME:
@@ -389,7 +456,7 @@ class LegacyImporter:
 
     def _resolve_link(self, source_key: str, href: str, warnings: list[str]) -> ResolvedLink:
         """What an href becomes; links that cannot be kept leave their words and a warning."""
-        target = resolve_href(href, source_key, self.options.base_url)
+        target = self._resolve_href(href, source_key)
         if target.kind == LinkKind.EXTERNAL:
             return ResolvedLink(url=target.value)
         if target.kind == LinkKind.PAGE and target.value in self.page_ids:
@@ -444,6 +511,44 @@ class LegacyImporter:
             note = f"Index page: not imported; its old URL redirects to {destination.url}"
             self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
         return self._item(parsed.key, ImportStatus.SKIPPED, document.kind, destination, [note])
+
+    def _alias(self, parsed: ParsedSource) -> ItemReport:
+        """A symlink to another page of the mirror: its name is one more old URL of it."""
+        target = self.aliases[parsed.key]
+        page = Page.objects.filter(pk=self.page_ids.get(target)).first()
+        if page is None:
+            note = f"A symlink to {target}, which was not imported: nothing to redirect to."
+        else:
+            self.page_ids[parsed.key] = page.pk
+            note = f"A symlink to {target}: its old URL redirects to that page."
+        with transaction.atomic(), self.indexer.batch():
+            if page is not None:
+                self._point_redirect(parsed.key, page)
+            self._save_record(parsed, ImportStatus.SKIPPED, page, "", [note], None)
+        return self._item(parsed.key, ImportStatus.SKIPPED, "", page, [note])
+
+    def _refused(self, parsed: ParsedSource, kind: str = "") -> ItemReport:
+        """Not read (see ``read_source``): the reason is stored, never the file's bytes."""
+        record = (self.records or {}).get(parsed.key)
+        page = record.page if record and record.page_id else None
+        notes = [f"Not imported: {parsed.refused}."]
+        if page is not None:
+            notes.append(f"The page imported from it before is left as it was: {page.title}")
+        self._save_record(parsed, ImportStatus.SKIPPED, page, "", notes, None)
+        item = self._item(parsed.key, ImportStatus.SKIPPED, kind, page, notes)
+        item.refused = True
+        return item
+
+    def _refused_images(self, paths: list[Path], reported: set[str]) -> list[ItemReport]:
+        """One item for each image (or folder link) the image library would not import: all
+        of them when folders were given, those the pages asked for when only files were."""
+        whole_folders = any(path.is_dir() for path in paths)
+        items = []
+        for key, reason in sorted(self.images.refused.items()):
+            if key not in reported and (whole_folders or key in self.images.asked):
+                parsed = ParsedSource(file=SourceFile(None, key, refused=reason), refused=reason)
+                items.append(self._refused(parsed, kind="link" if key.endswith("/") else "image"))
+        return items
 
     def _skipped(self, parsed: ParsedSource, reason: str) -> ItemReport:
         self._save_record(parsed, ImportStatus.SKIPPED, None, "", [reason], None)
@@ -517,10 +622,6 @@ class LegacyImporter:
 
 def record_is_new(record: ImportRecord | None) -> bool:
     return record is None or record.page_id is None
-
-
-def _under(source: SourceFile, roots: set[Path]) -> bool:
-    return any(source.path.is_relative_to(root) for root in roots)
 
 
 def _who() -> str:

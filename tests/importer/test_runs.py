@@ -159,7 +159,16 @@ def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_pat
         "failed": 0,
     }
     for item in report["items"]:
-        assert set(item) == {"source", "status", "kind", "page_id", "url", "warnings", "fidelity"}
+        assert set(item) == {
+            "source",
+            "status",
+            "kind",
+            "page_id",
+            "url",
+            "warnings",
+            "fidelity",
+            "refused",
+        }
     alpha = next(item for item in report["items"] if item["source"] == "reviews/alpha.htm")
     assert alpha["url"] == "/film-reviews/alpha-road/" and alpha["kind"] == "film_review"
     assert "Import finished" in out.getvalue()

@@ -5,7 +5,9 @@ a progress bar, a summary table and an optional JSON report out.
 """
 
 import json
+import re
 import sys
+from argparse import ArgumentTypeError
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -38,6 +40,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--root", type=Path, help="Mirror root for single files (default: their folder)."
         )
+        parser.add_argument(
+            "--max-page-size",
+            type=parse_size,
+            metavar="SIZE",
+            help="Skip pages larger than this, unread (e.g. 500K, 2M; 0: no limit). "
+            "Default: the LEGACY_IMPORT_MAX_PAGE_SIZE setting, 2M.",
+        )
 
     def handle(self, *args, **options) -> None:
         missing = [str(path) for path in options["paths"] if not path.exists()]
@@ -65,7 +74,15 @@ class Command(BaseCommand):
             draft=options["draft"],
             rules=rules,
             root=options["root"],
+            max_page_size=self.max_page_size(options["max_page_size"]),
         )
+
+    def max_page_size(self, value: str | int | None) -> int | None:
+        # call_command(max_page_size="2M") passes the text through without argparse's type
+        try:
+            return None if value is None else parse_size(value)
+        except ArgumentTypeError as error:
+            raise CommandError(str(error)) from error
 
     def progress_bar(self) -> tqdm:
         # Only on a terminal: logs and CI stay quiet.
@@ -80,6 +97,22 @@ class Command(BaseCommand):
         for item in report.items:
             if item.status == "failed":
                 self.stdout.write(self.style.ERROR(f"  failed: {item.source}: {item.warnings[0]}"))
+            elif item.refused:
+                self.stdout.write(
+                    self.style.WARNING(f"  not read: {item.source}: {item.warnings[0]}")
+                )
         warned = sum(1 for item in report.items if item.warnings)
         if warned:
             self.stdout.write(f"  {warned} page(s) with warnings (see --report or the admin)")
+
+
+_SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)b?\s*", re.IGNORECASE)
+
+
+def parse_size(text: str | int) -> int:
+    """``"2M"`` → 2097152 bytes; a plain number is bytes."""
+    match = _SIZE.fullmatch(str(text))
+    if match is None:
+        raise ArgumentTypeError(f"not a size: {text!r} (use e.g. 500K or 2M)")
+    number, unit = match.groups()
+    return int(number) * 1024 ** " kmg".index(unit.lower() or " ")
