@@ -24,17 +24,30 @@ def env_list(name: str, default: str = "", environ: Mapping[str, str] = os.envir
 
 
 def redis_caches(redis_url: str) -> dict:
-    """Pages and sessions share one Redis; renditions get their own alias as Wagtail expects."""
+    """Every cache in one Redis (sessions and login failures live in the database, so Redis
+    holds nothing that may not be evicted); renditions get their own alias as Wagtail expects.
+
+    Fail-soft (ops.redis_cache): Redis down means "no cache", never an error page. A short
+    connect timeout and the breaker's RETRY_AFTER keep a dead Redis from costing seconds per
+    request; run it with ``maxmemory`` and ``maxmemory-policy allkeys-lru`` (docs/deployment.md).
+    """
     redis = {
-        "BACKEND": "ops.redis_cache.ReusingRedisCache",
+        "BACKEND": "ops.redis_cache.FailSoftRedisCache",
         "LOCATION": redis_url,
         "TIMEOUT": 600,
-        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        "RETRY_AFTER": 5,  # seconds a failed Redis is left alone before the next try
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
     }
     return {
         "default": {**redis, "KEY_PREFIX": "tp"},
         "renditions": {**redis, "KEY_PREFIX": "tp-renditions", "TIMEOUT": 60 * 60 * 24},
     }
+
+
+def caches_without_redis() -> dict:
+    """Without Redis: no cache at all rather than a per-process one (LocMem), which other
+    gunicorn workers cannot invalidate, so a publish would stay unseen on them."""
+    return {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 def media_storage(environ: Mapping[str, str] = os.environ) -> dict:

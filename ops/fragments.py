@@ -1,7 +1,8 @@
 """Caching pieces of a page (the menu, say) until the next publish, for every visitor.
 
 Keys carry the page cache's content version (ops.pagecache), so whatever invalidates cached
-pages invalidates these fragments too; no separate purge list to keep in step.
+pages invalidates these fragments too; no separate purge list to keep in step. Without a
+shared cache (Redis down, or none configured) every fragment is simply computed.
 """
 
 from collections.abc import Callable, Iterator
@@ -12,7 +13,10 @@ from typing import TypeVar
 from ops.pagecache import current_version, page_cache, setting
 
 T = TypeVar("T")
-_pinned_version: ContextVar[int | None] = ContextVar("pinned_content_version", default=None)
+_UNPINNED = object()
+# The version read once for the request: an int, None (no cache: compute everything), or
+# _UNPINNED outside a request.
+_pinned_version: ContextVar[object] = ContextVar("pinned_content_version", default=_UNPINNED)
 
 
 @contextmanager
@@ -28,8 +32,12 @@ def one_content_version() -> Iterator[None]:
 
 def content_cached(name: str, key: object, compute: Callable[[], T]) -> T:
     """``compute()`` once per published state of the site, shared by all app servers."""
+    version = _pinned_version.get()
+    if version is _UNPINNED:
+        version = current_version()
+    if version is None:
+        return compute()
     cache = page_cache()
-    version = _pinned_version.get() or current_version()
     full_key = f"fragment:{name}:{version}:{key}"
     value = cache.get(full_key)
     if value is None:

@@ -15,6 +15,8 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from ops.redis_cache import raising
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,8 +34,12 @@ def probe_key() -> str:
 
 def check_cache() -> None:
     key, token = probe_key(), str(time.monotonic_ns())
-    cache.set(key, token, timeout=30)
-    if cache.get(key) != token:
+    # The pages fail soft when Redis is down; this check must see the real error (and,
+    # past the breaker, notice at once when Redis is back).
+    with raising():
+        cache.set(key, token, timeout=30)
+        value = cache.get(key)
+    if value != token:
         raise RuntimeError("cache did not return the value just written")
 
 

@@ -23,16 +23,16 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 
-from redis.exceptions import RedisError
+from ops.redis_cache import CACHE_ERRORS, on_recovery, raising
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
-# What the cache raises when Redis is unreachable.
-CACHE_ERRORS = (RedisError, OSError)
 CACHE_STATUS_HEADER = "X-Page-Cache"
-STORED_STATUSES = {200, 301, 404}
+# Not 404: a random path would store a full page per path (a redirect is a few bytes).
+STORED_STATUSES = {200, 301}
 # Headers a shared cache must not replay, or that outer middleware adds again.
 UNSTORED_HEADERS = {"set-cookie", "content-security-policy", "strict-transport-security"}
 NEVER_STORE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -44,6 +44,19 @@ DEFAULTS = {
     "PAGE_CACHE_BROWSER_MAX_AGE": 5,
     "PAGE_CACHE_SHARED_MAX_AGE": 0,
     "PAGE_CACHE_EXCLUDED_PREFIXES": ["/admin/", "/django-admin/", "/documents/", "/healthz"],
+    # The query parameters some page reads (pagination, search and its filters, sitemap
+    # pages): the only ones in a key. A request with any other is answered from the key
+    # without them, or rendered and not stored, so junk query strings add no keys.
+    "PAGE_CACHE_QUERY_PARAMETERS": [
+        "page",
+        "p",
+        "q",
+        "section",
+        "kind",
+        "year",
+        "decade",
+        "order",
+    ],
 }
 
 
@@ -55,7 +68,9 @@ def page_cache():
     return caches[setting("PAGE_CACHE_ALIAS")]
 
 
-def current_version() -> int:
+def current_version() -> int | None:
+    """The content version in every cache key; None when there is no shared cache to key
+    on (Redis unreachable, or a DummyCache): callers then render and compute uncached."""
     # Seeded with the clock rather than 1: if Redis evicts or loses this key, the new
     # version can never equal an old one, so stale entries are never revived.
     cache = page_cache()
@@ -63,11 +78,10 @@ def current_version() -> int:
     if version is None:
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         version = cache.get(VERSION_KEY)
-    return int(version)
+    return None if version is None else int(version)
 
 
-def bump_version() -> None:
-    """Make every cached page stale, on every app server at once."""
+def _bump() -> None:
     cache = page_cache()
     try:
         cache.incr(VERSION_KEY)
@@ -75,10 +89,53 @@ def bump_version() -> None:
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
 
 
+def bump_version() -> None:
+    """Make every cached page stale, on every app server at once.
+
+    With Redis down a publish still succeeds: the failure opens the cache's breaker, and
+    the first process to reach Redis again bumps the version (see ``drop_pre_outage_pages``).
+    """
+    try:
+        with raising():
+            _bump()
+    except CACHE_ERRORS as error:
+        logger.warning("content version not bumped", extra={"error": repr(error)})
+
+
+def drop_pre_outage_pages() -> None:
+    """After an outage: pages and fragments cached before it may show content published
+    while Redis was unreachable (by any process), so none of them may be served."""
+    from wagtail.models import Site
+
+    _bump()
+    Site.clear_site_root_paths_cache()  # Wagtail's own copy, not keyed on our version
+
+
+on_recovery(drop_pre_outage_pages)
+
+
 def cache_key(request: HttpRequest, version: int) -> str:
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    known = setting("PAGE_CACHE_QUERY_PARAMETERS")
+    # A stable sort by name only: for a repeated parameter, the value a view reads (the
+    # last) stays last.
+    params = sorted(
+        (
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in known
+            for value in values
+        ),
+        key=lambda item: item[0],
+    )
+    query = f"?{urlencode(params)}" if params else ""
+    address = f"{request.scheme}://{request.get_host()}{request.path}{query}"
     digest = hashlib.blake2b(address.encode(), digest_size=20).hexdigest()
     return f"pagecache:{version}:{digest}"
+
+
+def has_unknown_parameters(request: HttpRequest) -> bool:
+    known = setting("PAGE_CACHE_QUERY_PARAMETERS")
+    return any(name not in known for name in request.GET)
 
 
 def is_anonymous_page_request(request: HttpRequest) -> bool:
@@ -157,15 +214,14 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             set_cache_headers(response)
             return response
-        try:
-            key = cache_key(request, current_version())
-            frozen = page_cache().get(key)
-        except CACHE_ERRORS as error:
+        version = current_version()
+        if version is None:
             # Redis down: readers still get pages, only slower (and /healthz says 503).
-            logger.warning("page cache unavailable", extra={"error": repr(error)})
             response = self.get_response(request)
             mark_private(response)
             return response
+        key = cache_key(request, version)
+        frozen = page_cache().get(key)
         if frozen is not None:
             response = thaw(frozen)
             response[CACHE_STATUS_HEADER] = "hit"
@@ -175,7 +231,9 @@ class AnonymousPageCacheMiddleware:
     def render_and_store(self, request: HttpRequest, key: str) -> HttpResponse:
         response = self.get_response(request)
         # HEAD responses lose their body on the way out: only a GET may fill the cache.
-        if set_cache_headers(response) and request.method == "GET":
+        # Unknown parameters may be echoed in links ({% querystring %}): never stored.
+        storable = request.method == "GET" and not has_unknown_parameters(request)
+        if set_cache_headers(response) and storable:
             with contextlib.suppress(*CACHE_ERRORS):
                 page_cache().set(key, freeze(response), setting("PAGE_CACHE_TIMEOUT"))
             response[CACHE_STATUS_HEADER] = "miss"

@@ -13,6 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from config.environment import (
+    caches_without_redis,
     env_bool,
     env_int,
     env_list,
@@ -47,13 +48,12 @@ DATABASES = {
 
 # --- Cache and sessions: shared Redis so any app server can answer any request -----------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = redis_caches(REDIS_URL)
-else:
-    # A per-process cache cannot be invalidated across workers: no page cache without Redis.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Sessions read from Redis, written through to the database, so a Redis restart logs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Without Redis, no cache at all: a per-process one (LocMem) goes stale on the other workers.
+CACHES = redis_caches(REDIS_URL) if REDIS_URL else caches_without_redis()
+# Sessions in the database only: a Redis outage or restart logs nobody out, a logout made
+# while Redis was down cannot be revived from a stale cached copy, and Redis may evict
+# anything. Only editors and page-password visitors have sessions (readers get cached pages).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Static files (WhiteNoise, hashed + compressed) and media (disk or S3) ----------------------
 STORAGES = {

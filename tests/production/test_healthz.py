@@ -46,3 +46,16 @@ def test_database_down_is_503(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": "error: OperationalError", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_fail_soft_cache_down_is_still_503_with_the_real_error(client):
+    """The pages treat a dead Redis as "no cache"; the health check must not."""
+    fail_soft = {**BROKEN_REDIS["default"], "BACKEND": "ops.redis_cache.FailSoftRedisCache"}
+    with override_settings(
+        CACHES={"default": {**fail_soft, "LOCATION": "redis://127.0.0.1:6390/0"}}
+    ):
+        for _ in range(2):  # the second probe, inside the back-off, still tries for real
+            response = client.get("/healthz")
+            assert response.status_code == 503
+            assert response.json()["checks"]["cache"] == "error: ConnectionError"

@@ -81,6 +81,52 @@ def test_query_strings_are_cached_separately(reader, site_tree, review):
     assert cache_status(reader.get(f"{section}?page=2")) == "miss"
 
 
+def stored_pages() -> int:
+    """Page entries in the test's (local-memory) cache."""
+    return sum(":pagecache:" in key and "version" not in key for key in cache._cache)
+
+
+@pytest.fixture
+def counted_cache(production_stack):
+    with override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"counted-{uuid.uuid4().hex}",
+            }
+        }
+    ):
+        yield
+
+
+def test_unknown_query_parameters_add_no_keys(counted_cache, site_tree, review):
+    reader = Client()
+    reader.get(review.url)
+    before = stored_pages()
+    for number in range(100):
+        response = reader.get(f"{review.url}?utm_source=mail&junk={number}")
+        assert response.status_code == 200 and b"Ikiru" in response.content
+        assert cache_status(response) == "hit"  # served from the page without them
+    assert stored_pages() == before
+
+
+def test_a_page_first_asked_for_with_junk_is_served_not_stored(counted_cache, site_tree, review):
+    reader = Client()
+    section = site_tree.section_for("film").url
+    response = reader.get(f"{section}?fbclid=1&page=1")
+    assert response.status_code == 200 and cache_status(response) is None
+    assert stored_pages() == 0
+    assert [cache_status(reader.get(f"{section}?page=1")) for _ in range(2)] == ["miss", "hit"]
+    assert cache_status(reader.get(f"{section}?page=1&fbclid=2")) == "hit"
+
+
+def test_not_found_pages_are_not_stored_per_path(counted_cache, site_tree):
+    reader = Client()
+    for number in range(100):
+        assert reader.get(f"/no-such-page-{number}/").status_code == 404
+    assert stored_pages() == 0
+
+
 def test_editor_never_reads_nor_fills_the_cache(reader, editor_client, review):
     reader.get(review.url)  # cached for readers
     for _ in range(2):

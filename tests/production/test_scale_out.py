@@ -29,10 +29,11 @@ def test_every_kind_of_state_lives_in_a_shared_service():
     settings = load_production_settings(**SCALE_OUT_ENV)
     assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
     assert {alias: c["BACKEND"] for alias, c in settings["CACHES"].items()} == {
-        "default": "ops.redis_cache.ReusingRedisCache",
-        "renditions": "ops.redis_cache.ReusingRedisCache",
+        "default": "ops.redis_cache.FailSoftRedisCache",
+        "renditions": "ops.redis_cache.FailSoftRedisCache",
     }
-    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    # In the database only: Redis holds nothing that may not be lost or evicted.
+    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
     assert settings["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert settings["SERVE_MEDIA_FROM_DISK"] is False
     # Base settings read SEARCH_URL (search.backend_settings): an external index when set.
