@@ -5,7 +5,7 @@ import datetime
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -90,18 +90,29 @@ class ReadableQuerySet(PageQuerySet):
 
     def readable(self) -> "ReadableQuerySet":
         """Live pages that no view restriction (login, password or groups, on the page or on
-        an ancestor) hides: what Wagtail's ``public()`` keeps. Listings are the same for
-        every reader, editors included, because they are cached for everyone.
+        an ancestor) hides: what Wagtail's ``public()`` keeps, less aliases of private pages.
+        Listings are the same for every reader, editors included: they are cached for all.
 
-        Written as one NOT EXISTS rather than ``public()``, which reads the restrictions in
-        a query of its own each time it is called: here they are read with the listing, in
+        Written as NOT EXISTS rather than ``public()``, which reads the restrictions in a
+        query of its own each time it is called: here they are read with the listing, in
         the same query, when it runs.
         """
-        # The restricted page is the page itself or an ancestor: its path starts this one's.
-        restricting = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        return (
+            self.live()
+            .exclude(Exists(restrictions_over("path")))
+            .exclude(
+                # An alias shows its source's content under the source's restrictions (Wagtail's
+                # page view applies them; ``public()`` forgets them).
+                Exists(restrictions_over("alias_of__path"))
+            )
         )
-        return self.live().exclude(Exists(restricting))
+
+
+def restrictions_over(path_field: str) -> QuerySet:
+    """Restrictions on the page at the outer query's ``path_field`` or on an ancestor of it:
+    the restricted page's path is a prefix of that path (treebeard's materialised paths)."""
+    path = OuterRef(path_field)
+    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
 
 
 def readable_pages() -> ReadableQuerySet:

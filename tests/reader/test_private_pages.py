@@ -1,11 +1,12 @@
 """A private page stays out of everything that lists pages to readers.
 
-One login-only review, one password-protected review and a login-only section with a review
-of its own, all sharing a director, a reviewer and a decade with a public review. Every
-private page (and nothing public) carries the word "Zanzibar" in its title, slug, summary,
-a co-director's name and a country, so an anonymous reader must never meet that word: not on
-the home page (nor as its featured review), a section listing, a browse route, the related
-reviews aside, a contributor's page, a feed, the sitemap, the menu or a search result.
+One login-only review (and an alias of it), one password-protected review and a login-only
+section with a review of its own, all sharing a director, a reviewer and a decade with a
+public review. Every private page (and nothing public) carries the word "Zanzibar" in its
+title, slug, summary, a co-director's name and a country, so an anonymous reader must never
+meet that word: not on the home page (nor as its featured review), a section listing, a
+browse route, the related reviews aside, a contributor's page, a feed, the sitemap, the menu
+or a search result.
 """
 
 import datetime
@@ -70,6 +71,10 @@ def archive(site_tree) -> Archive:
         summary="A public review.",
     )
     login_only = private_review(films, "Login", reviewer)
+    # An alias shows its source's content; made before the source is restricted, it has no
+    # restriction of its own (Wagtail copies them only when aliasing), yet Wagtail's page
+    # view applies the source's.
+    login_only.create_alias(update_slug="zanzibar-alias")
     restrict(login_only, PageViewRestriction.LOGIN)
     password = private_review(films, "Password", reviewer)
     restrict(password, PageViewRestriction.PASSWORD)
@@ -120,6 +125,7 @@ LISTINGS = {
     "/search/?q=chile": True,
     "/search/suggest/?q=ruiz": True,
     "/search/suggest/?q=ana": True,
+    "/search/suggest/?q=zanz": False,
     "/about-us/": False,  # the menu
 }
 # Routes that only private pages would fill: nothing there for a reader.
@@ -136,6 +142,7 @@ PRIVATE_SECTION_ROUTES = [
     "/zanzibar-members/feed/",
     "/zanzibar-members/years/1996/",
     "/zanzibar-members/zanzibar-section/",
+    "/film-reviews/zanzibar-alias/",
 ]
 
 
@@ -144,8 +151,19 @@ def lists_the_public_review(response) -> bool:
     return PUBLIC_TITLE in text or "open-harbour" in text  # the sitemap has its address
 
 
+# Search builds its filter from Wagtail's private_q()/public(), which ignore an alias's source.
+SEARCH_ALIAS_GAP = pytest.mark.xfail(
+    strict=True, reason="search/results.py lists the alias of a private review (issue 11, item 4)"
+)
+
+
+def listing_params() -> list:
+    gaps = {"/search/?q=chile", "/search/suggest/?q=zanz"}
+    return [pytest.param(url, marks=SEARCH_ALIAS_GAP) if url in gaps else url for url in LISTINGS]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", list(LISTINGS))
+@pytest.mark.parametrize("url", listing_params())
 def test_no_listing_shows_a_private_page(client, archive, site_tree, url):
     feature(site_tree.home, archive.login_only)
     response = client.get(url)
