@@ -147,6 +147,7 @@ class FailSoftRedisCache(ReusingRedisCache):
         self._breaker = _breakers.setdefault(str(server), Breaker(retry_after))
 
     def _run_recovery_hooks(self) -> None:
+        logger.warning("cache reachable again, dropping what was cached before the outage")
         for hook in _recovery_hooks:
             try:
                 with raising():
