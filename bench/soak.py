@@ -174,9 +174,15 @@ def soak_profile(name: str, env: dict, args: argparse.Namespace, workdir: Path) 
         healthz_only = dict.fromkeys(WEIGHTS, ["/healthz"])
         baseline = asyncio.run(load(args.port, healthz_only, args.clients, args.baseline))
         slug = sample["reviews"][0].rstrip("/").rsplit("/", 1)[-1]
-        publisher = start_publisher(env, slug=slug, title="Soak", seconds=args.seconds, interval=1)
+        publisher = args.publish_every and start_publisher(
+            env, slug=slug, title="Soak", seconds=args.seconds, interval=args.publish_every
+        )
         tally = asyncio.run(load(args.port, mix, args.clients, args.seconds))
-        published = publisher_result(publisher, timeout=args.seconds + 120)
+        published = (
+            publisher_result(publisher, timeout=args.seconds + 120)
+            if publisher
+            else {"ok": 0, "failed": 0, "errors": []}
+        )
     finally:
         stop_gunicorn(server)
     result = summarise(tally, baseline, published)
@@ -252,7 +258,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8788)
     parser.add_argument("--redis-port", type=int, default=6383, help="the soak's own Redis")
+    parser.add_argument(
+        "--publish-every", type=float, default=1.0, help="seconds between publishes (0: none)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (logs)")
     return parser.parse_args()
 
 
@@ -285,7 +295,10 @@ def main() -> None:
         try:
             results.append(run(args, workdir))
         finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+            if args.keep:
+                print(f"  kept {workdir} (gunicorn-*.log has every request's time)")
+            else:
+                shutil.rmtree(workdir, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     failed = any(r["errors"] or r["publishes_failed"] or r["warm_up_failures"] for r in results)
