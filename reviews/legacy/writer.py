@@ -531,7 +531,7 @@ class LegacyImporter:
         """Not read (see ``read_source``): the reason is stored, never the file's bytes."""
         record = (self.records or {}).get(parsed.key)
         page = record.page if record and record.page_id else None
-        notes = [f"Not imported: {parsed.refused}."]
+        notes = [f"Not imported: {parsed.refused.rstrip('.')}."]
         if page is not None:
             notes.append(f"The page imported from it before is left as it was: {page.title}")
         self._save_record(parsed, ImportStatus.SKIPPED, page, "", notes, None)
