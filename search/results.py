@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, Substr, Upper
 from django.db.models.lookups import Exact
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
@@ -31,14 +30,12 @@ from reviews.models import (
     SectionPage,
     WorkCreator,
 )
-from search.query import ParsedQuery, highlight, highlighted_excerpt, stream_text
+from search.query import ParsedQuery, highlight, highlighted_excerpt, log_key, stream_text
 
 RESULTS_PER_PAGE = 10
 MAX_RESULTS_PER_PAGE = 50
 SUGGESTIONS = 8
-POPULAR_SEARCHES = 6
 MAX_PINNED = 50  # exact matches shown first; a prolific director's 300 films need no pinning
-POPULAR_MIN_HITS = 2  # one-off (or junk) queries never appear on the public page
 
 
 class Kind(enum.StrEnum):
@@ -484,19 +481,7 @@ def build_hits(
 
 def query_log_key(parsed: ParsedQuery) -> str:
     """The query as the promotions log stores it (lower case, single spaces)."""
-    return " ".join(parsed.text.lower().split())[:255]
-
-
-def log_search(parsed: ParsedQuery) -> None:
-    """Count the search so editors see popular queries (and can promote results for them)."""
-    if parsed.is_searchable:
-        with transaction.atomic():  # one commit, not three
-            Query.get(query_log_key(parsed)).add_hit()
-
-
-def popular_searches(limit: int = POPULAR_SEARCHES) -> list[str]:
-    popular = Query.get_most_popular().filter(_hits__gte=POPULAR_MIN_HITS)
-    return [query.query_string for query in popular[:limit]]
+    return log_key(parsed.text)
 
 
 def suggestions(parsed: ParsedQuery, site_root: Page, request=None) -> list[dict[str, str]]:

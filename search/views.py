@@ -1,17 +1,15 @@
 """/search/ results page and the /search/suggest/ JSON used by the autocomplete script."""
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
 from search.forms import SearchForm
+from search.popular import CountedSearchResponse, popular_searches, search_to_count
 from search.query import parse_query
 from search.results import (
     RESULTS_PER_PAGE,
-    log_search,
-    popular_searches,
     private_pages_q,
     run_search,
     site_sections,
@@ -32,8 +30,6 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET, sections)
     criteria = form.criteria(root, request.GET.get("page"), RESULTS_PER_PAGE)
     outcome = run_search(criteria, sections, private)
-    if request.GET.get("page", "1") in ("", "1"):
-        log_search(criteria.query)  # later pages are the same search, not a new one
     no_results = criteria.query.is_searchable and not outcome.total
     context = {
         "form": form,
@@ -42,7 +38,11 @@ def search(request: HttpRequest) -> HttpResponse:
         "search_results": outcome.page,
         "popular_searches": popular_searches() if no_results else [],
     }
-    response = TemplateResponse(request, "search/search.html", context)
+    response = CountedSearchResponse(request, "search/search.html", context)
+    # Counted once the page has been sent: a failed count never fails the search.
+    response.search = search_to_count(
+        request, criteria.query, bool(outcome.total), request.GET.get("page")
+    )
     response["X-Robots-Tag"] = "noindex"  # the <meta> tag covers HTML; this covers any client
     return response
 

@@ -3,8 +3,7 @@
 import os
 from pathlib import Path
 
-import dj_database_url
-
+from config.database import database_settings
 from search.backend_settings import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -98,19 +97,13 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL (e.g. postgres://...) selects another database.
+# On SQLite: WAL, IMMEDIATE transactions and a busy timeout (config/database.py).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": database_settings(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers work while the importer writes; NORMAL sync is safe under WAL and
-    # makes each per-page commit cheap. IMMEDIATE avoids "database is locked" on upgrade.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -6,12 +6,14 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 import pytest
 
+from search.popular import SearchToCount, count_search
 from search.query import parse_query
 from search.results import Criteria, run_search
 from tests.conftest import make_article, make_book_review, make_film_review
@@ -274,8 +276,11 @@ def test_searches_are_logged_once_per_search_not_per_page(client, library):
 
 
 def test_no_results_suggests_removing_filters_and_popular_searches(client, library):
-    for _ in range(2):
-        search(client, q="Kurosawa")
+    # Popular: found results for three readers on two days (tests/search/test_popular_searches.py).
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    count_search(SearchToCount("kurosawa", found=True, client="reader-one", day=yesterday))
+    count_search(SearchToCount("kurosawa", found=True, client="reader-two", day=yesterday))
+    search(client, q="Kurosawa")
     search(client, q="one-off")
     response = search(client, q="Kurosawa", kind="book")
     html = response.content.decode()
