@@ -9,9 +9,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from config.database import database_settings
 from config.environment import (
     caches_without_redis,
     env_bool,
@@ -39,7 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # --- Database: persistent, health-checked connections (one per gunicorn worker) -------------
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_settings(
         required("DATABASE_URL"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
