@@ -38,6 +38,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # --- Database: persistent, health-checked connections (one per gunicorn worker) -------------
+# The same SQLite options as every other environment (config/database.py).
 DATABASES = {
     "default": database_settings(
         required("DATABASE_URL"),
