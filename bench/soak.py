@@ -136,6 +136,7 @@ def production_env(workdir: Path, database_url: str, redis_url: str, workers: in
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(workdir / "media"),
+        "CACHE_DIR": str(workdir / "cache"),
         "STATIC_ROOT": str(workdir / "static"),
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",

@@ -44,10 +44,22 @@ def redis_caches(redis_url: str) -> dict:
     }
 
 
-def caches_without_redis() -> dict:
-    """Without Redis: no cache at all rather than a per-process one (LocMem), which other
-    gunicorn workers cannot invalidate, so a publish would stay unseen on them."""
-    return {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+def caches_without_redis(location: str) -> dict:
+    """Without Redis: a cache on local disk that every gunicorn worker of this host shares.
+
+    Not a per-process one (LocMem): other workers could not invalidate it, so a publish would
+    stay unseen on them. On disk, one worker's version bump (ops.invalidation) reaches all of
+    them, which is what a single-host (SQLite) site needs; several hosts need Redis.
+    """
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+            "TIMEOUT": 600,
+            # Culling scans the folder: keep it rare (fragments are few, pages are not stored).
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 
 def media_storage(environ: Mapping[str, str] = os.environ) -> dict:

@@ -49,8 +49,13 @@ DATABASES = {
 
 # --- Cache and sessions: shared Redis so any app server can answer any request -----------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Without Redis, no cache at all: a per-process one (LocMem) goes stale on the other workers.
-CACHES = redis_caches(REDIS_URL) if REDIS_URL else caches_without_redis()
+# Without Redis, a cache on disk shared by this host's workers (not LocMem, which goes stale
+# on the other workers); CACHE_DIR must be a folder of its own, emptied with the database.
+CACHES = (
+    redis_caches(REDIS_URL)
+    if REDIS_URL
+    else caches_without_redis(os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")))  # noqa: F405
+)
 # Sessions in the database only: a Redis outage or restart logs nobody out, a logout made
 # while Redis was down cannot be revived from a stale cached copy, and Redis may evict
 # anything. Only editors and page-password visitors have sessions (readers get cached pages).

@@ -4,6 +4,7 @@ import importlib
 import os
 import secrets
 import sys
+import tempfile
 from pathlib import Path
 
 from django.test import override_settings
@@ -33,6 +34,8 @@ def deployment_environ(**env: str) -> dict[str, str]:
         **environ,
         **PRODUCTION_ENV,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        # Without Redis the cache lives on disk: each deployment its own, as its database is.
+        "CACHE_DIR": tempfile.mkdtemp(prefix="tp-cache-"),
         **env,
     }
 

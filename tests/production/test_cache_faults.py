@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.cache.backends.filebased import FileBasedCache
 from django.test import Client, override_settings
 
 from wagtail.models import Page, PageViewRestriction
@@ -21,7 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 import redis
 
-from ops import redis_cache
+from ops import pagecache, redis_cache
 from tests.conftest import make_film_review
 from tests.production.conftest import load_production_settings
 
@@ -258,14 +259,19 @@ def test_a_restriction_on_an_ancestor_covers_the_page(client, site_tree, review)
     assert client.get(site_tree.home.url).status_code == 200
 
 
-def test_production_without_redis_keeps_no_per_process_cache(client, site_tree, review):
-    settings = load_production_settings(REDIS_URL="")
-    assert settings["CACHES"]["default"]["BACKEND"].endswith("DummyCache")
+def test_production_without_redis_shares_its_cache_between_processes(
+    client, site_tree, review, tmp_path
+):
+    """Without Redis the cache is on disk: a version bump by another worker (here, another
+    cache object on the same folder, as another process has) reaches this one."""
+    settings = load_production_settings(REDIS_URL="", CACHE_DIR=str(tmp_path))
+    assert settings["CACHES"]["default"]["BACKEND"].endswith("FileBasedCache")
     section = site_tree.section_for("film")
     with override_settings(CACHES=settings["CACHES"]):
-        assert b"Film Reviews" in client.get("/").content  # the menu, computed
-        # Renamed by another worker: its cache bump never reaches this process.
+        assert b"Film Reviews" in client.get("/").content  # the menu, now cached on disk
         Page.objects.filter(pk=section.pk).update(title="Films, reviewed")
+        other_worker = FileBasedCache(str(tmp_path), {})
+        other_worker.incr(pagecache.VERSION_KEY)
         assert b"Films, reviewed" in client.get(review.url).content
 
 
