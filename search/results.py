@@ -200,9 +200,19 @@ def site_sections(site_root: Page, private: Q | None = None) -> list[SectionPage
     return list(SectionPage.objects.child_of(site_root).live().exclude(private).order_by("path"))
 
 
+NO_PAGE = Q(pk__in=[])  # what Wagtail's private_q() gives while nothing is restricted
+
+
 def private_pages_q() -> Q:
-    """Wagtail's ``public()`` condition, read once per search (it queries the restrictions)."""
-    return Page.objects.all().private_q()
+    """Pages readers may not see: Wagtail's ``private_q()`` (read once per search: it queries
+    the restrictions), plus aliases of those pages, which Wagtail's page view serves under
+    their source's restrictions but ``private_q()`` forgets. The aliases cost a query only
+    while some page is restricted."""
+    private = Page.objects.all().private_q()
+    if private == NO_PAGE:
+        return private
+    aliases = Page.objects.filter(alias_of__in=Page.objects.filter(private))
+    return private | Q(pk__in=list(aliases.values_list("pk", flat=True)))
 
 
 def filtered_pages(
@@ -488,7 +498,7 @@ def suggestions(parsed: ParsedQuery, site_root: Page, request=None) -> list[dict
     """Titles for the autocomplete box, from the backend's autocomplete (prefix) search."""
     if not parsed.terms:
         return []
-    pages = Page.objects.live().public().descendant_of(site_root)
+    pages = Page.objects.live().exclude(private_pages_q()).descendant_of(site_root)
     backend = get_search_backend()
     found = backend.autocomplete(" ".join(parsed.terms), pages)[:SUGGESTIONS]
     return [{"title": page.title, "url": page.get_url(request) or ""} for page in found]

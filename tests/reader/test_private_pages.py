@@ -151,20 +151,8 @@ def lists_the_public_review(response) -> bool:
     return PUBLIC_TITLE in text or "open-harbour" in text  # the sitemap has its address
 
 
-# Search builds its filter from Wagtail's private_q()/public(), which ignore an alias's source:
-# on SQLite the alias of the private review is found (PostgreSQL's index happens not to).
-SEARCH_ALIAS_GAP = pytest.mark.xfail(
-    strict=False, reason="search/results.py lists the alias of a private review (issue 11, item 4)"
-)
-
-
-def listing_params() -> list:
-    gaps = {"/search/?q=chile", "/search/suggest/?q=zanz"}
-    return [pytest.param(url, marks=SEARCH_ALIAS_GAP) if url in gaps else url for url in LISTINGS]
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", listing_params())
+@pytest.mark.parametrize("url", LISTINGS)
 def test_no_listing_shows_a_private_page(client, archive, site_tree, url):
     feature(site_tree.home, archive.login_only)
     response = client.get(url)
