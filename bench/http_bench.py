@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -25,6 +24,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.production.servers import plain_http_production_env  # noqa: E402 - after the path
+
 PYTHON = sys.executable
 RESULTS = REPO / "bench" / "results" / "latest.json"
 PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -118,21 +121,9 @@ def ensure_redis(redis_url: str) -> None:
 
 
 def production_env(database_url: str, redis_url: str, workdir: Path, port: int) -> dict:
-    """Production settings made to work over plain HTTP on 127.0.0.1 (no TLS here)."""
-    environ = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return {
-        **environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "MEDIA_ROOT": str(workdir / "media"),
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "LOG_LEVEL": "WARNING",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-    }
+    return plain_http_production_env(
+        workdir, database_url, redis_url, GUNICORN_BIND=f"127.0.0.1:{port}"
+    )
 
 
 def build_site(env: dict, size: int) -> dict:

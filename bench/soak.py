@@ -22,7 +22,6 @@ import asyncio
 import json
 import os
 import random
-import secrets
 import shutil
 import statistics
 import sys
@@ -39,6 +38,7 @@ from tests.production.servers import (  # noqa: E402 - after the path is set
     RedisServer,
     manage,
     on_the_server,
+    plain_http_production_env,
     publisher_result,
     start_gunicorn,
     start_publisher,
@@ -126,24 +126,13 @@ def request_mix(sample: dict) -> dict[str, list[str]]:
 
 
 def production_env(workdir: Path, database_url: str, redis_url: str, workers: int) -> dict:
-    """Production settings made to work over plain HTTP on 127.0.0.1 (no TLS here)."""
-    environ = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return {
-        **environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "MEDIA_ROOT": str(workdir / "media"),
-        "CACHE_DIR": str(workdir / "cache"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_COOKIES": "false",
-        "LOG_LEVEL": "WARNING",
-        "WEB_CONCURRENCY": str(workers),
-        "PYTHONPATH": str(REPO),
-    }
+    return plain_http_production_env(
+        workdir,
+        database_url,
+        redis_url,
+        STATIC_ROOT=str(workdir / "static"),
+        WEB_CONCURRENCY=str(workers),
+    )
 
 
 def build_site(env: dict, reviews: int) -> dict:

@@ -9,6 +9,7 @@ import http.cookiejar
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -22,6 +23,29 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 PUBLIC_HOST = "127.0.0.1"
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def plain_http_production_env(
+    workdir: Path, database_url: str, redis_url: str, **extra: str
+) -> dict[str, str]:
+    """Production settings made to work over plain HTTP on 127.0.0.1 (no TLS here), with
+    their own files in ``workdir``; for the benchmarks that run gunicorn."""
+    environ = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {
+        **environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "MEDIA_ROOT": str(workdir / "media"),
+        "CACHE_DIR": str(workdir / "cache"),
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(REPO),
+        **extra,
+    }
 
 
 def manage(env: dict, *command: str, timeout: float = 300) -> str:
