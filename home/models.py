@@ -8,14 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ops.fragments import content_cached
-from ops.restrictions import CachedViewRestrictionsMixin
+from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import INLINE_FEATURES, StoryBlock
 from reviews.models import ChildPageRouteMixin, ReviewPage, SectionPage
 
 HOME_ITEMS_PER_SECTION = 4
 
 
-class HomePage(ChildPageRouteMixin, CachedViewRestrictionsMixin, Page):
+class HomePage(ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
     intro = RichTextField(
         blank=True,
         features=INLINE_FEATURES,
@@ -66,7 +66,7 @@ class HomePage(ChildPageRouteMixin, CachedViewRestrictionsMixin, Page):
         return context
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(ViewRestrictionsInOneQueryMixin, Page):
     """A plain page such as About Us."""
 
     body = StreamField(StoryBlock(), blank=True, help_text="The page's text.")

@@ -27,7 +27,7 @@ def view_restrictions_for(page: Page) -> QuerySet:
     return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__in=alias_sources))
 
 
-class CachedViewRestrictionsMixin:
+class ViewRestrictionsInOneQueryMixin:
     """For page models: Wagtail's restrictions lookup in one query instead of two.
 
     (The name predates the rule above; nothing here is cached.)"""

@@ -18,7 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from editorial.panels import CreditsLinePanel, ImportedSourcePanel
-from ops.restrictions import CachedViewRestrictionsMixin
+from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import INLINE_FEATURES, StoryBlock
 from reviews.credits import book_credits, film_credits
 from reviews.section_routes import SectionRoutesMixin
@@ -148,7 +148,7 @@ class ChildPageRouteMixin:
         return super().route(request, path_components)
 
 
-class SectionPage(SectionRoutesMixin, ChildPageRouteMixin, CachedViewRestrictionsMixin, Page):
+class SectionPage(SectionRoutesMixin, ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A section of the magazine (Film Reviews, Book Reviews, News, Features)."""
 
     class Kind(models.TextChoices):
@@ -278,7 +278,7 @@ class StoryFields(models.Model):
         abstract = True
 
 
-class ReviewPage(SectionChildMixin, StoryFields, CachedViewRestrictionsMixin, Page):  # noqa: DJ008 (Page has __str__)
+class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008 (Page has __str__)
     """Fields every review shares; readers only ever see a film or a book review."""
 
     original_title = models.CharField(
@@ -446,7 +446,7 @@ class BookReviewPage(ReviewPage):  # noqa: DJ008
         return book_credits(self.get_creator_names(), self.publisher, self.year, self.pages)
 
 
-class ArticlePage(SectionChildMixin, StoryFields, CachedViewRestrictionsMixin, Page):  # noqa: DJ008
+class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008
     """A news item or a feature."""
 
     author = models.ForeignKey(
