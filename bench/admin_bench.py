@@ -88,7 +88,7 @@ def insert_reviews(section, count: int, rng: random.Random) -> None:
 
     from wagtail.models import Locale, Page
 
-    from reviews.legacy.models import ImportRecord, ImportStatus
+    from legacy.models import ImportRecord, ImportStatus
     from reviews.models import Contributor, FilmReviewPage, ReviewPage, WorkCreator
 
     now, locale = timezone.now(), Locale.get_default()

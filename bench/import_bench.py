@@ -144,8 +144,8 @@ def fresh_database(temp: Path) -> str:
 
 
 def parse_only(mirror: Path) -> tuple[int, float]:
-    from reviews.legacy.paths import walk_sources
-    from reviews.legacy.writer import read_source
+    from legacy.parsing.paths import walk_sources
+    from legacy.writing.writer import read_source
 
     start = time.perf_counter()
     parsed = [read_source(source) for source in walk_sources([mirror])]
@@ -153,7 +153,7 @@ def parse_only(mirror: Path) -> tuple[int, float]:
 
 
 def full_import(mirror: Path, base_url: str) -> tuple[dict, float]:
-    from reviews.legacy.writer import ImportOptions, LegacyImporter
+    from legacy.writing.writer import ImportOptions, LegacyImporter
 
     start = time.perf_counter()
     report = LegacyImporter(ImportOptions(base_url=base_url)).run_import([mirror])

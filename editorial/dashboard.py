@@ -99,4 +99,4 @@ def editorial_panels_for(user) -> list[Component]:
 
 
 def import_records_installed() -> bool:
-    return apps.is_installed("reviews.legacy")
+    return apps.is_installed("legacy")

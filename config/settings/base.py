@@ -11,7 +11,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "reviews",
-    "reviews.legacy",
+    "legacy",
+    "oldurls",
     "search",
     "ops",
     "editorial",
@@ -53,7 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "reviews.legacy.middleware.LegacyPathRedirectMiddleware",
+    "oldurls.middleware.LegacyPathRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a login refused by django-axes into a clear "locked out" response; keep last.
     "axes.middleware.AxesMiddleware",

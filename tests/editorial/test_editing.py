@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from home.models import HomePage, StandardPage
-from reviews.legacy.models import ImportRecord, ImportStatus
+from legacy.models import ImportRecord, ImportStatus
 from reviews.models import (
     ArticlePage,
     BookReviewPage,

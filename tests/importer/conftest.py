@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reviews.legacy.writer import ImportOptions, ImportReport, LegacyImporter
+from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
 
 from .mirror import LONG_PARAGRAPHS, book_review, film_review, write_mirror
 

@@ -21,7 +21,7 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from reviews.legacy.models import ImportRecord
+from legacy.models import ImportRecord
 from reviews.models import FilmReviewPage
 
 from .conftest import BASE_URL, by_source, run_import

@@ -13,7 +13,7 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from reviews.legacy.models import ImportRecord, ImportRun
+from legacy.models import ImportRecord, ImportRun
 
 from .conftest import BASE_URL, by_source, run_import
 from .mirror import LONG_PARAGRAPHS, film_review, tiny_png, write_mirror
@@ -72,7 +72,7 @@ def test_draft_creates_unpublished_pages(small_mirror):
 
 
 def test_an_interrupted_run_can_be_run_again(small_mirror, monkeypatch):
-    from reviews.legacy import writer
+    from legacy.writing import writer
 
     real_write = writer.LegacyImporter._write
 

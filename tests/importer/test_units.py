@@ -2,10 +2,11 @@
 
 import pytest
 
-from reviews.legacy.document import Credits, Kind, LegacyDocument
-from reviews.legacy.paths import LinkKind, page_key, redirect_lookup_paths, resolve_href
-from reviews.legacy.richtext import ResolvedLink, to_rich_text
-from reviews.legacy.sections import MappingError, SectionMap, load_mapping_file, parse_rule
+from legacy.parsing.document import Credits, Kind, LegacyDocument
+from legacy.parsing.paths import LinkKind, resolve_href
+from legacy.parsing.richtext import ResolvedLink, to_rich_text
+from legacy.parsing.sections import MappingError, SectionMap, load_mapping_file, parse_rule
+from oldurls.paths import page_key, redirect_lookup_paths
 
 BASE = "http://www.talkingpictures.example/"
 

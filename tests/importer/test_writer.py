@@ -8,8 +8,8 @@ from wagtail.models import Page
 import pytest
 
 from home.models import StandardPage
-from reviews.legacy.document import Heading, Kind, LegacyDocument, Paragraph
-from reviews.legacy.models import ImportRecord
+from legacy.models import ImportRecord
+from legacy.parsing.document import Heading, Kind, LegacyDocument, Paragraph
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage
 
 from .conftest import by_source, run_import
@@ -163,7 +163,7 @@ def test_listing_teaches_the_section_of_the_pages_it_links_to(tmp_path):
 
 
 def test_mapping_rules_override_the_defaults(tmp_path):
-    from reviews.legacy.sections import parse_rule
+    from legacy.parsing.sections import parse_rule
 
     mirror = write_mirror(tmp_path, {"reviews/x.htm": plain_page("Xanadu Falls", LONG_PARAGRAPHS)})
     item = run_import(mirror, rules=[parse_rule("reviews/* = feature")]).items[0]
@@ -205,7 +205,7 @@ def test_hostile_content_never_reaches_the_page_or_its_html(client, tmp_path):
 def test_links_between_old_pages_are_rewritten_whatever_the_file_order(small_mirror, monkeypatch):
     import random
 
-    from reviews.legacy import writer
+    from legacy.writing import writer
 
     original = writer.walk_sources
     monkeypatch.setattr(
@@ -225,7 +225,7 @@ def test_links_between_old_pages_are_rewritten_whatever_the_file_order(small_mir
 def test_file_order_does_not_change_the_result(small_mirror, monkeypatch, seed):
     import random
 
-    from reviews.legacy import writer
+    from legacy.writing import writer
 
     original = writer.walk_sources
 
@@ -294,7 +294,7 @@ def test_a_corrupt_file_fails_alone(small_mirror):
 
 
 def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mirror, monkeypatch):
-    from reviews.legacy import writer
+    from legacy.writing import writer
 
     real_parse = writer.parse_document
 
@@ -320,8 +320,8 @@ def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mir
 
 def test_hand_built_document_through_the_writer(site_tree):
     """The writer programs against the dataclass contract, not the parser's internals."""
-    from reviews.legacy.paths import SourceFile
-    from reviews.legacy.writer import ImportOptions, LegacyImporter, ParsedSource
+    from legacy.parsing.paths import SourceFile
+    from legacy.writing.writer import ImportOptions, LegacyImporter, ParsedSource
 
     document = LegacyDocument(
         source_path="features/hand.htm",

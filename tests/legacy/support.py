@@ -3,9 +3,9 @@
 import re
 from pathlib import Path
 
-from reviews.legacy.document import Block, LegacyDocument, Paragraph
-from reviews.legacy.parser import parse_document
-from reviews.legacy.text import blocks_text
+from legacy.parsing.document import Block, LegacyDocument, Paragraph
+from legacy.parsing.parser import parse_document
+from legacy.parsing.text import blocks_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
 GOLDEN = FIXTURES / "golden"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reviews.legacy.credits import parse_credits
+from legacy.parsing.credits import parse_credits
 
 FILMS = [
     # line, people, countries, year

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from reviews.legacy.encoding import (
+from legacy.parsing.encoding import (
     clean_chars,
     codec_for_label,
     declared_charset,

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from reviews.legacy.document import (
+from legacy.parsing.document import (
     Epigraph,
     Heading,
     Image,
@@ -14,7 +14,7 @@ from reviews.legacy.document import (
     Signature,
     SpoilerNotice,
 )
-from reviews.legacy.text import blocks_text, fidelity
+from legacy.parsing.text import blocks_text, fidelity
 
 from .support import (
     ALLOWED_TAG,

@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from reviews.legacy.document import LegacyDocument
-from reviews.legacy.text import content_words
+from legacy.parsing.document import LegacyDocument
+from legacy.parsing.text import content_words
 
 from .support import GOLDEN, fixture_paths, parse_fixture
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reviews.legacy.paths import (
+from legacy.parsing.paths import (
     PAGE_SUFFIXES,
     MirrorRoots,
     Refused,

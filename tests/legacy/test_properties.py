@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviews.legacy.document import Kind, LegacyDocument
-from reviews.legacy.parser import parse_document
+from legacy.parsing.document import Kind, LegacyDocument
+from legacy.parsing.parser import parse_document
 
 from .support import (
     ALLOWED_TAG,

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from reviews.legacy.document import Epigraph, Heading, Kind, Signature, SpoilerNotice
-from reviews.legacy.parser import parse_document
-from reviews.legacy.text import blocks_text, fidelity
+from legacy.parsing.document import Epigraph, Heading, Kind, Signature, SpoilerNotice
+from legacy.parsing.parser import parse_document
+from legacy.parsing.text import blocks_text, fidelity
 
 from .support import MOJIBAKE, SHARED_SAMPLES, all_output_text, block_types, paragraphs
 

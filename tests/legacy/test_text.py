@@ -1,7 +1,7 @@
 """text.py: word tokens, fidelity, html_to_text."""
 
-from reviews.legacy.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
-from reviews.legacy.text import blocks_text, content_words, fidelity, html_to_text
+from legacy.parsing.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
+from legacy.parsing.text import blocks_text, content_words, fidelity, html_to_text
 
 
 def test_content_words_casefold_and_strip_punctuation():

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from reviews.legacy.dates import date_line, find_date
-from reviews.legacy.document import (
+from legacy.parsing.dates import date_line, find_date
+from legacy.parsing.document import (
     Epigraph,
     Heading,
     Image,
@@ -14,9 +14,9 @@ from reviews.legacy.document import (
     Signature,
     SpoilerNotice,
 )
-from reviews.legacy.parser import clean_page_title, parse_document
-from reviews.legacy.text import blocks_text, content_words, fidelity
-from reviews.legacy.units import safe_href, sanitise
+from legacy.parsing.parser import clean_page_title, parse_document
+from legacy.parsing.text import blocks_text, content_words, fidelity
+from legacy.parsing.units import safe_href, sanitise
 
 
 def parse_body(body: str, path: str = "page.htm", title: str = ""):

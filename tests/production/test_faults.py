@@ -461,7 +461,7 @@ STORED = f"""
 import json
 from wagtail.images.models import Image
 from wagtail.models import Revision
-from reviews.legacy.models import ImportRecord
+from legacy.models import ImportRecord
 print(json.dumps({{
     "records": list(ImportRecord.objects.filter(original_html__contains={SECRET!r})
                     .values_list("source_path", flat=True)),

@@ -18,7 +18,7 @@ from django.http import (
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from .paths import redirect_lookup_paths
+from oldurls.paths import redirect_lookup_paths
 
 
 class LegacyPathRedirectMiddleware:

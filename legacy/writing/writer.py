@@ -42,32 +42,31 @@ from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Page
 
 from home.tree import SiteTree, ensure_site_tree
-from reviews.models import Contributor
-
-from . import pages
-from .document import Kind, LegacyDocument
-from .encoding import decode_html
-from .images import ImageLibrary
-from .indexing import BatchedIndexer
-from .models import ImportRecord, ImportRun, ImportStatus
-from .parser import parse_document
-from .paths import (
-    INDEX_KEY_NAME,
+from legacy.models import ImportRecord, ImportRun, ImportStatus
+from legacy.parsing.document import Kind, LegacyDocument
+from legacy.parsing.encoding import decode_html
+from legacy.parsing.parser import parse_document
+from legacy.parsing.paths import (
     LinkKind,
     LinkTarget,
     Refused,
     SourceFile,
     TooLarge,
     mirror_roots,
-    old_url_path,
     read_file,
     resolve_href,
     walk_sources,
 )
-from .richtext import TEXT_ONLY, ResolvedLink
-from .sections import SKIP, SectionMap, SectionRule
+from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
+from legacy.parsing.sections import SKIP, SectionMap, SectionRule
+from legacy.parsing.text import fidelity
+from legacy.writing import pages
+from oldurls.paths import INDEX_KEY_NAME, old_url_path
+from reviews.models import Contributor
+
+from .images import ImageLibrary
+from .indexing import BatchedIndexer
 from .streamdata import BodyBuilder, stream_text
-from .text import fidelity
 
 IMPORTER_VERSION = "1"  # bump when the output changes, so every page is rewritten once
 FIDELITY_THRESHOLD = 0.98

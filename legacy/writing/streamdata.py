@@ -12,12 +12,19 @@ from html import escape
 from wagtail.blocks import StreamValue
 from wagtail.images.models import Image as WagtailImage
 
+from legacy.parsing.document import (
+    Block,
+    Epigraph,
+    Heading,
+    Image,
+    Paragraph,
+    Signature,
+    SpoilerNotice,
+)
+from legacy.parsing.paths import Refused
+from legacy.parsing.richtext import LinkResolver, to_rich_text
+from legacy.parsing.text import html_to_text
 from reviews.models import Contributor
-
-from .document import Block, Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
-from .paths import Refused
-from .richtext import LinkResolver, to_rich_text
-from .text import html_to_text
 
 CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
 ImageFinder = Callable[[Image], WagtailImage | None]  # may raise paths.Refused

@@ -13,11 +13,10 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from home.tree import SiteTree
+from legacy.parsing.document import LegacyDocument
+from legacy.parsing.sections import BOOK, FEATURE, FILM, NEWS, PAGE
+from legacy.parsing.text import html_to_text
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
-
-from .document import LegacyDocument
-from .sections import BOOK, FEATURE, FILM, NEWS, PAGE
-from .text import html_to_text
 
 PAGE_TYPES: dict[str, type[Page]] = {
     FILM: FilmReviewPage,

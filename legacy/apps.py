@@ -2,9 +2,9 @@ from django.apps import AppConfig
 
 
 class LegacyImportConfig(AppConfig):
-    """The legacy-site importer: its records, admin views and redirect middleware."""
+    """The legacy-site importer: its records, admin views and the import_legacy command."""
 
-    name = "reviews.legacy"
+    name = "legacy"
     label = "legacy"
     verbose_name = "Legacy import"
     default_auto_field = "django.db.models.BigAutoField"

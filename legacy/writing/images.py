@@ -21,8 +21,9 @@ from wagtail.images.models import Image as WagtailImage
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from .document import Image
-from .paths import MirrorRoots, Refused, TooLarge, page_key, read_file
+from legacy.parsing.document import Image
+from legacy.parsing.paths import MirrorRoots, Refused, TooLarge, read_file
+from oldurls.paths import page_key
 
 IMAGE_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".bmp", ".webp")
 MAX_TITLE = 255

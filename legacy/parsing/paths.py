@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-PAGE_SUFFIXES = (".htm", ".html")
-INDEX_KEY_NAME = "index.htm"
+from oldurls.paths import INDEX_KEY_NAME, PAGE_SUFFIXES, is_page_path, page_key
+
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -26,20 +26,6 @@ class SourceFile:
     key: str  # mirror-relative key (see module docstring)
     refused: str = ""  # why the importer will not read it (a link leading out, a loop)
     alias_of: str = ""  # the key of the mirror file this inside link points at
-
-
-def page_key(relative_path: str) -> str:
-    """The key of an old page from its mirror path: ``Reviews/X.HTM`` → ``reviews/x.htm``."""
-    path = posixpath.normpath(unquote(relative_path).replace("\\", "/")).lstrip("/").lower()
-    if path in {".", ""}:
-        return INDEX_KEY_NAME
-    if path.endswith("/index.html") or path == "index.html":
-        path = path[: -len("index.html")] + INDEX_KEY_NAME
-    return path
-
-
-def is_page_path(path: str) -> bool:
-    return path.lower().endswith(PAGE_SUFFIXES)
 
 
 class Refused(Exception):
@@ -252,27 +238,3 @@ def _local_target(path: str) -> LinkTarget:
             key = posixpath.join(key, INDEX_KEY_NAME)
         return LinkTarget(LinkKind.PAGE, key)
     return LinkTarget(LinkKind.FILE, page_key(clean))
-
-
-def old_url_path(key: str) -> str:
-    """The URL path readers used for a key: ``/reviews/neverletmego.htm``."""
-    return "/" + key
-
-
-def redirect_lookup_paths(request_path: str) -> list[str]:
-    """Old paths (as stored) that a request for an old page, in any spelling, may mean.
-
-    ``/Reviews/NeverLetMeGo.htm`` → ``/reviews/neverletmego.htm``; a folder, its
-    ``index.htm`` and ``index.html`` all mean the stored ``/folder/index.htm``.
-    """
-    path = urlsplit(request_path).path
-    lowered = path.lower()
-    if not (lowered.endswith("/") or is_page_path(lowered)):
-        return []
-    key = page_key(lowered + INDEX_KEY_NAME if lowered.endswith("/") else lowered)
-    # .htm and .html were used interchangeably by readers (and by the old server's editors).
-    other = key[:-1] if key.endswith(".html") else key + "l"
-    candidates = [old_url_path(key), old_url_path(other)]
-    if key.endswith("/" + INDEX_KEY_NAME) or key == INDEX_KEY_NAME:
-        candidates.append(old_url_path(key[: -len(INDEX_KEY_NAME)]))
-    return candidates

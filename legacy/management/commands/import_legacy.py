@@ -14,8 +14,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tqdm import tqdm
 
-from reviews.legacy.sections import MappingError, load_mapping_file, parse_rule
-from reviews.legacy.writer import ImportOptions, ImportReport, LegacyImporter
+from legacy.parsing.sections import MappingError, load_mapping_file, parse_rule
+from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The legacy-site importer: ``parsing`` (pure) reads old pages, ``writing`` makes pages."""

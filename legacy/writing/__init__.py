@@ -1,0 +1,1 @@
+"""Plain data to Wagtail pages: the writer, its page builders, images and the search index."""

@@ -1,0 +1,52 @@
+"""Old-site URL paths: the one spelling under which an old page's URL is stored.
+
+Every old page is known by its *key*: its path inside the mirror, lower-cased, with a
+folder's ``index.html`` spelled ``index.htm`` (``reviews/neverletmego.htm``). The old
+site ran on a case-insensitive server and readers linked with every spelling, so keys
+(and the redirects made from them) ignore letter case. The importer stores redirects
+under these keys; the middleware finds them again from any spelling a reader types.
+"""
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+PAGE_SUFFIXES = (".htm", ".html")
+INDEX_KEY_NAME = "index.htm"
+
+
+def page_key(relative_path: str) -> str:
+    """The key of an old page from its mirror path: ``Reviews/X.HTM`` → ``reviews/x.htm``."""
+    path = posixpath.normpath(unquote(relative_path).replace("\\", "/")).lstrip("/").lower()
+    if path in {".", ""}:
+        return INDEX_KEY_NAME
+    if path.endswith("/index.html") or path == "index.html":
+        path = path[: -len("index.html")] + INDEX_KEY_NAME
+    return path
+
+
+def is_page_path(path: str) -> bool:
+    return path.lower().endswith(PAGE_SUFFIXES)
+
+
+def old_url_path(key: str) -> str:
+    """The URL path readers used for a key: ``/reviews/neverletmego.htm``."""
+    return "/" + key
+
+
+def redirect_lookup_paths(request_path: str) -> list[str]:
+    """Old paths (as stored) that a request for an old page, in any spelling, may mean.
+
+    ``/Reviews/NeverLetMeGo.htm`` → ``/reviews/neverletmego.htm``; a folder, its
+    ``index.htm`` and ``index.html`` all mean the stored ``/folder/index.htm``.
+    """
+    path = urlsplit(request_path).path
+    lowered = path.lower()
+    if not (lowered.endswith("/") or is_page_path(lowered)):
+        return []
+    key = page_key(lowered + INDEX_KEY_NAME if lowered.endswith("/") else lowered)
+    # .htm and .html were used interchangeably by readers (and by the old server's editors).
+    other = key[:-1] if key.endswith(".html") else key + "l"
+    candidates = [old_url_path(key), old_url_path(other)]
+    if key.endswith("/" + INDEX_KEY_NAME) or key == INDEX_KEY_NAME:
+        candidates.append(old_url_path(key[: -len(INDEX_KEY_NAME)]))
+    return candidates

@@ -1,1 +1,0 @@
-"""Pure (Django-free) reader for the legacy static-HTML Talking Pictures archive."""
