@@ -1,29 +1,23 @@
-"""Contributors, section indexes, reviews and articles."""
+"""Stories: film and book reviews with their credits, and articles (news, features)."""
 
 import datetime
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, QuerySet
-from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from editorial.panels import CreditsLinePanel, ImportedSourcePanel
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
-from reviews.blocks import INLINE_FEATURES, StoryBlock
+from reviews.blocks import StoryBlock
 from reviews.credits import book_credits, film_credits
-from reviews.section_routes import SectionRoutesMixin
-
-SECTION_PAGE_SIZE = 20
+from reviews.models.contributors import Contributor
+from reviews.models.querysets import ReadableQuerySet
+from reviews.models.sections import SectionPage
 
 PUBLICATION_DATE_HELP = "The date printed on the page; listings are ordered by it."
 LEAD_IMAGE_HELP = "Shown at the top of the page and on its card in listings."
@@ -31,174 +25,6 @@ SCHEDULING_HELP = (
     "The publication date is what readers see. To make the page go live later, use "
     "“Set schedule” in the Status side panel, then publish."
 )
-
-
-class Contributor(index.Indexed, models.Model):
-    """A reviewer or writer. Deleting one who has reviews is refused (PROTECT)."""
-
-    name = models.CharField(
-        max_length=150, unique=True, help_text="Full name as printed in bylines."
-    )
-    slug = models.SlugField(
-        max_length=160,
-        unique=True,
-        blank=True,
-        help_text="Their page's web address; filled in from the name when left blank.",
-    )
-    bio = models.TextField(
-        "short bio", blank=True, help_text="Two or three sentences shown with their work."
-    )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional portrait for their contributor page.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("photo")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.unique_slug()
-        super().save(*args, **kwargs)
-
-    def unique_slug(self) -> str:
-        # "Anne-Marie Roy" and "Anne Marie Roy" are different people with the same slugify().
-        base = slugify(self.name)[:150] or "contributor"
-        taken = set(
-            Contributor.objects.filter(slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        return slug
-
-
-class ReadableQuerySet(PageQuerySet):
-    """Page querysets with the one filter every reader-facing listing goes through."""
-
-    def readable(self) -> "ReadableQuerySet":
-        """Live pages that no view restriction (login, password or groups, on the page or on
-        an ancestor) hides: what Wagtail's ``public()`` keeps, less aliases of private pages.
-        Listings are the same for every reader, editors included: they are cached for all.
-
-        Written as NOT EXISTS rather than ``public()``, which reads the restrictions in a
-        query of its own each time it is called: here they are read with the listing, in
-        the same query, when it runs.
-        """
-        return (
-            self.live()
-            .exclude(Exists(restrictions_over("path")))
-            .exclude(
-                # An alias shows its source's content under the source's restrictions (Wagtail's
-                # page view applies them; ``public()`` forgets them).
-                Exists(restrictions_over("alias_of__path"))
-            )
-        )
-
-
-def restrictions_over(path_field: str) -> QuerySet:
-    """Restricted pages at the outer query's ``path_field`` or above it: the restricted page's
-    path is a prefix of that path (treebeard's materialised paths).
-
-    Driven from the restrictions (few, usually none), listed once by an uncorrelated IN:
-    matched from the pages' side instead, SQLite scanned every page for every listed row
-    (1,334 reviews counted in 690 ms; this way 7 ms).
-    """
-    path = OuterRef(path_field)
-    return Page.objects.filter(
-        pk__in=PageViewRestriction.objects.values("page_id"),
-        path=Substr(path, 1, Length("path")),
-    )
-
-
-def readable_pages() -> ReadableQuerySet:
-    """Every page a reader may be shown, of any type, in tree order (as ``Page.objects``)."""
-    return ReadableQuerySet(Page).order_by("path").readable()
-
-
-class ChildPageRouteMixin:
-    """Routes to a child page fetched as its own type, with what its page shows, at once.
-
-    Wagtail's ``Page.route`` finds the child as a plain page, then its specific row, and the
-    page's template then loads its credits, image and reviewer one query each. Placed after
-    ``RoutablePageMixin`` in the bases, so a section's own routes (A–Z, by year...) still win.
-    """
-
-    def child_for_route(self, slug: str) -> Page | None:
-        raise NotImplementedError
-
-    def route(self, request, path_components):
-        if path_components:
-            child = self.child_for_route(path_components[0])
-            if child is not None:
-                child._cached_parent_obj = self  # as Page.route does: get_parent() is free
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-
-class SectionPage(SectionRoutesMixin, ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
-    """A section of the magazine (Film Reviews, Book Reviews, News, Features)."""
-
-    class Kind(models.TextChoices):
-        FILM_REVIEWS = "film", "Film reviews"
-        BOOK_REVIEWS = "book", "Book reviews"
-        NEWS = "news", "News"
-        FEATURES = "feature", "Features"
-
-    kind = models.CharField(
-        max_length=10,
-        choices=Kind.choices,
-        help_text="What this section publishes; decides which pages editors can add to it.",
-    )
-    intro = RichTextField(
-        blank=True,
-        features=INLINE_FEATURES,
-        help_text="A sentence or two shown above the section's list of pages.",
-    )
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["reviews.FilmReviewPage", "reviews.BookReviewPage", "reviews.ArticlePage"]
-
-    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    objects = PageManager.from_queryset(ReadableQuerySet)()
-
-    @property
-    def child_model(self) -> type[Page]:
-        return {
-            self.Kind.FILM_REVIEWS: FilmReviewPage,
-            self.Kind.BOOK_REVIEWS: BookReviewPage,
-        }.get(self.kind, ArticlePage)
-
-    def child_for_route(self, slug: str) -> Page | None:
-        # None (a child of another type, or no such slug) falls back to Wagtail's lookup.
-        return self.child_model.objects.child_of(self).for_page_view().filter(slug=slug).first()
-
-    def latest_items(self):
-        """Readable children newest first, with what their cards show already loaded."""
-        return self.child_model.objects.child_of(self).readable().for_listing()
-
-    def paginate(self, request) -> PaginatorPage:
-        # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
-        return Paginator(self.latest_items(), SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.paginate(request)
-        return context
 
 
 class SectionChildMixin:

@@ -1,0 +1,59 @@
+"""Contributors: the reviewers and writers credited in bylines."""
+
+from django.db import models
+from django.utils.text import slugify
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Contributor(index.Indexed, models.Model):
+    """A reviewer or writer. Deleting one who has reviews is refused (PROTECT)."""
+
+    name = models.CharField(
+        max_length=150, unique=True, help_text="Full name as printed in bylines."
+    )
+    slug = models.SlugField(
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Their page's web address; filled in from the name when left blank.",
+    )
+    bio = models.TextField(
+        "short bio", blank=True, help_text="Two or three sentences shown with their work."
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional portrait for their contributor page.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("photo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self) -> str:
+        # "Anne-Marie Roy" and "Anne Marie Roy" are different people with the same slugify().
+        base = slugify(self.name)[:150] or "contributor"
+        taken = set(
+            Contributor.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
