@@ -8,11 +8,11 @@ from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial.passwords import authenticate_with_password
+from home.feeds import SiteAtomFeed, SiteFeed
 from home.sitemaps import SITEMAPS
 from home.views import robots_txt
 from ops.health import healthz
 from reviews.contributor_views import contributor_detail
-from reviews.feeds import SiteAtomFeed, SiteFeed
 from search import views as search_views
 
 urlpatterns = [

@@ -1,4 +1,4 @@
-"""Builds the magazine's page tree (Home, the four sections, About Us) when it is missing.
+"""Builds the magazine's page tree (Home, a section of each kind, About Us) when it is missing.
 
 Safe to run any number of times: what exists is found and reused, never duplicated.
 """
@@ -11,14 +11,9 @@ from wagtail.models import Page, Site
 
 from editorial.roles import apply_page_permissions
 from home.models import HomePage, StandardPage
+from reviews import kinds
 from reviews.models import SectionPage
 
-SECTIONS = [
-    (SectionPage.Kind.FILM_REVIEWS, "Film Reviews", "film-reviews"),
-    (SectionPage.Kind.BOOK_REVIEWS, "Book Reviews", "book-reviews"),
-    (SectionPage.Kind.NEWS, "News", "news"),
-    (SectionPage.Kind.FEATURES, "Features", "features"),
-]
 ABOUT_SLUG = "about-us"
 ABOUT_TEXT = (
     "<p>Talking Pictures is an independent magazine of film and book reviews, "
@@ -39,7 +34,7 @@ class SiteTree:
 @transaction.atomic
 def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
     home = ensure_home_page(hostname, port)
-    sections = {kind: ensure_section(home, kind, title, slug) for kind, title, slug in SECTIONS}
+    sections = {kind.value: ensure_section(home, kind) for kind in kinds.KINDS}
     tree = SiteTree(home=home, sections=sections, about=ensure_about_page(home))
     # Page-level roles and the moderation workflow can only be granted once the pages exist.
     apply_page_permissions(tree)
@@ -78,10 +73,15 @@ def remove_wagtail_welcome_page() -> None:
         page.delete()
 
 
-def ensure_section(home: HomePage, kind: str, title: str, slug: str) -> SectionPage:
-    section = SectionPage.objects.child_of(home).filter(kind=kind).first()
+def ensure_section(home: HomePage, kind: kinds.SectionKind) -> SectionPage:
+    section = SectionPage.objects.child_of(home).filter(kind=kind.value).first()
     if section is None:
-        section = SectionPage(title=title, slug=slug, kind=kind, show_in_menus=True)
+        section = SectionPage(
+            title=kind.section_title,
+            slug=kind.section_slug,
+            kind=kind.value,
+            show_in_menus=True,
+        )
         home.add_child(instance=section)
         section.save_revision().publish()
     return section

@@ -1,37 +1,27 @@
-"""RSS and Atom feeds for the whole magazine and for each section."""
+"""RSS and Atom feeds of a section, and what every feed of the magazine says about a page.
+
+Imports no page models: ``SectionPage`` serves these feeds from its own routes. The whole
+site's feeds, built on :class:`StoryFeed`, are in ``home.feeds``.
+"""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from reviews.listings import latest_work, load_cards
-from reviews.models import SectionPage
 from reviews.page_meta import meta_description
 
 FEED_LENGTH = 20
 SITE_DESCRIPTION = "New film and book reviews, news and features from Talking Pictures."
 
 
-class SiteFeed(Feed):
-    """The newest reviews and articles across every section."""
+class StoryFeed(Feed):
+    """A feed of reviews and articles; ``get_object`` keeps the request for absolute links
+    (a Feed instance serves one request only)."""
 
-    title = "Talking Pictures"
-    description = SITE_DESCRIPTION
-
-    def get_object(self, request, *args, **kwargs):
-        # Items need the request for absolute links; a Feed instance serves one request only.
-        self.request = request
-        return Site.find_for_request(request)
-
-    def link(self, obj) -> str:
-        return obj.root_page.get_full_url(self.request) if obj else "/"
-
-    def items(self, obj) -> list[Page]:
-        root = obj.root_page if obj else None
-        return load_cards(latest_work(root).values_list("pk", "content_type_id")[:FEED_LENGTH])
+    request = None
 
     def item_title(self, item: Page) -> str:
         return item.title
@@ -50,33 +40,28 @@ class SiteFeed(Feed):
         return datetime.datetime.combine(item.date, datetime.time(), tzinfo=datetime.UTC)
 
 
-class SiteAtomFeed(SiteFeed):
-    feed_type = Atom1Feed
-    subtitle = SITE_DESCRIPTION
-
-
-class SectionFeed(SiteFeed):
+class SectionFeed(StoryFeed):
     """The newest pages of one section; served by the section's ``feed/`` route."""
 
-    def get_object(self, request, *args, section: SectionPage, **kwargs) -> SectionPage:
+    def get_object(self, request, *args, section: Page, **kwargs) -> Page:
         self.request = request
         return section
 
-    def title(self, obj: SectionPage) -> str:
+    def title(self, obj: Page) -> str:
         return f"{obj.title} · Talking Pictures"
 
-    def description(self, obj: SectionPage) -> str:
+    def description(self, obj: Page) -> str:
         return meta_description(obj) or SITE_DESCRIPTION
 
-    def link(self, obj: SectionPage) -> str:
+    def link(self, obj: Page) -> str:
         return obj.get_full_url(self.request)
 
-    def items(self, obj: SectionPage) -> list[Page]:
+    def items(self, obj: Page) -> list[Page]:
         return list(obj.latest_items()[:FEED_LENGTH])
 
 
 class SectionAtomFeed(SectionFeed):
     feed_type = Atom1Feed
 
-    def subtitle(self, obj: SectionPage) -> str:
+    def subtitle(self, obj: Page) -> str:
         return self.description(obj)

@@ -13,7 +13,6 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page
 
-from reviews.models import SectionPage
 from reviews.pictures import rendition_or_none
 
 DESCRIPTION_LENGTH = 160
@@ -53,6 +52,9 @@ def share_image_url(page: Page, request) -> str | None:
     return request.build_absolute_uri(rendition.url) if rendition else None
 
 
+RSS, ATOM = "application/rss+xml", "application/atom+xml"
+
+
 @dataclass(frozen=True)
 class FeedLink:
     title: str
@@ -62,39 +64,23 @@ class FeedLink:
 
 def site_feeds() -> list[FeedLink]:
     return [
-        FeedLink("Talking Pictures (RSS)", reverse("feed_rss"), "application/rss+xml"),
-        FeedLink("Talking Pictures (Atom)", reverse("feed_atom"), "application/atom+xml"),
+        FeedLink("Talking Pictures (RSS)", reverse("feed_rss"), RSS),
+        FeedLink("Talking Pictures (Atom)", reverse("feed_atom"), ATOM),
     ]
 
 
-def section_feeds(section: SectionPage, request=None) -> list[FeedLink]:
-    base = section.get_url(request)
-    return [
-        FeedLink(
-            f"{section.title} (RSS)",
-            base + section.reverse_subpage("rss_feed"),
-            "application/rss+xml",
-        ),
-        FeedLink(
-            f"{section.title} (Atom)",
-            base + section.reverse_subpage("atom_feed"),
-            "application/atom+xml",
-        ),
-    ]
-
-
-def section_of(page: Page) -> SectionPage | None:
-    """The section a page is, or belongs to."""
-    if isinstance(page, SectionPage):
+def feed_source(page: Page) -> Page | None:
+    """The page, or its parent, that has feeds of its own (a section: ``feed_links()``)."""
+    if hasattr(page, "feed_links"):
         return page
     if page.depth > 2:
         parent = page.get_parent().specific
-        if isinstance(parent, SectionPage):
+        if hasattr(parent, "feed_links"):
             return parent
     return None
 
 
 def feeds_for(page: Page | None, request=None) -> list[FeedLink]:
     """The site's feeds, then those of the section the page is in."""
-    section = section_of(page) if page is not None else None
-    return site_feeds() + (section_feeds(section, request) if section else [])
+    source = feed_source(page) if page is not None else None
+    return site_feeds() + (source.feed_links(request) if source else [])

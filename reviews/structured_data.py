@@ -5,6 +5,7 @@ the rendered page.
 """
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -12,7 +13,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
 
+from reviews import kinds
 from reviews.browsing import split_countries
+from reviews.kinds import ReviewedWork
 from reviews.models import ArticlePage, BookReviewPage, FilmReviewPage, ReviewPage
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -78,28 +81,44 @@ def _publication(
     )
 
 
+# Who made the work, by its schema.org type: the builder of ``itemReviewed``.
+SUBJECTS: dict[str, Callable[[ReviewPage], dict[str, Any]]] = {"Movie": movie, "Book": book}
+
+
 def review(
-    page: ReviewPage, *, url: str, description: str = "", image_url: str | None = None
+    page: ReviewPage,
+    work: ReviewedWork,
+    *,
+    url: str,
+    description: str = "",
+    image_url: str | None = None,
+    schema_type: str = "Review",
 ) -> dict[str, Any]:
-    subject = movie(page) if isinstance(page, FilmReviewPage) else book(page)
-    data = _publication(page, "Review", url, description, image_url, page.reviewer)
-    return {**data, "name": page.title, "itemReviewed": subject}
+    data = _publication(page, schema_type, url, description, image_url, page.reviewer)
+    return {**data, "name": page.title, "itemReviewed": SUBJECTS[work.schema_type](page)}
 
 
 def article(
-    page: ArticlePage, *, url: str, description: str = "", image_url: str | None = None
+    page: ArticlePage,
+    *,
+    url: str,
+    description: str = "",
+    image_url: str | None = None,
+    schema_type: str = "Article",
 ) -> dict[str, Any]:
-    data = _publication(page, "Article", url, description, image_url, page.author)
+    data = _publication(page, schema_type, url, description, image_url, page.author)
     return {**data, "headline": page.title[:110]}
 
 
 def for_page(page: Page, **details) -> dict[str, Any] | None:
-    """The JSON-LD a page publishes, or None for pages that are not reviews or articles."""
-    if isinstance(page, (FilmReviewPage, BookReviewPage)):
-        return review(page, **details)
-    if isinstance(page, ArticlePage):
-        return article(page, **details)
-    return None
+    """The JSON-LD a page publishes, or None for pages that no section kind holds."""
+    held_by = kinds.kinds_holding(page._meta.label)
+    if not held_by:
+        return None
+    kind = held_by[0]  # kinds that share a page type share its schema.org type
+    if kind.work:
+        return review(page, kind.work, schema_type=kind.schema_type, **details)
+    return article(page, schema_type=kind.schema_type, **details)
 
 
 def json_ld_script(data: dict[str, Any]) -> SafeString:

@@ -4,9 +4,10 @@ from django import forms
 
 from wagtail.models import Page
 
+from reviews import kinds
 from reviews.models import SectionPage
 from search.query import decade_range, parse_query
-from search.results import Criteria, Kind, Order
+from search.results import Criteria, Order
 
 FIRST_DECADE, LAST_DECADE = 1890, 2030
 DECADES = [(str(year), f"{year}s") for year in range(LAST_DECADE, FIRST_DECADE - 1, -10)]
@@ -18,7 +19,7 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(
         required=False,
         label="Kind",
-        choices=[("", "Any kind"), *[(k.value, k.label) for k in Kind]],
+        choices=[("", "Any kind"), *[(kind.value, kind.singular) for kind in kinds.KINDS]],
     )
     year = forms.IntegerField(
         required=False, label="Year of the work", min_value=FIRST_DECADE, max_value=LAST_DECADE + 9
@@ -59,7 +60,7 @@ class SearchForm(forms.Form):
             query=parse_query(self.data.get("q", "")),
             site_root=site_root,
             section=self.sections.get(self.value_of("section") or ""),
-            kind=Kind(self.value_of("kind")) if self.value_of("kind") else None,
+            kind=kinds.kind_of(self.value_of("kind") or ""),
             year_range=year_range,
             order=Order(self.value_of("order") or Order.RELEVANCE),
             page_number=page_number,

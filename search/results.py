@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, Q, Value, When
@@ -22,10 +23,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
+from reviews.kinds import SectionKind
 from reviews.models import (
     ArticlePage,
-    BookReviewPage,
-    FilmReviewPage,
     ReviewPage,
     SectionPage,
     WorkCreator,
@@ -38,35 +38,10 @@ SUGGESTIONS = 8
 MAX_PINNED = 50  # exact matches shown first; a prolific director's 300 films need no pinning
 
 
-class Kind(enum.StrEnum):
-    FILM_REVIEW = "film"
-    BOOK_REVIEW = "book"
-    NEWS = "news"
-    FEATURE = "feature"
-
-    @property
-    def label(self) -> str:
-        return {
-            "film": "Film review",
-            "book": "Book review",
-            "news": "News",
-            "feature": "Feature",
-        }[self.value]
-
-
 class Order(enum.StrEnum):
     RELEVANCE = "relevance"
     NEWEST = "newest"
 
-
-# What each kind searches: a page model and, for articles, the sections of that kind.
-KIND_MODELS: dict[Kind, type[Page]] = {
-    Kind.FILM_REVIEW: FilmReviewPage,
-    Kind.BOOK_REVIEW: BookReviewPage,
-    Kind.NEWS: ArticlePage,
-    Kind.FEATURE: ArticlePage,
-}
-KIND_SECTIONS = {Kind.NEWS: SectionPage.Kind.NEWS, Kind.FEATURE: SectionPage.Kind.FEATURES}
 
 # How to load what a result card shows for each page type in one query per type (no N+1).
 RESULT_RELATIONS: dict[type[Page], tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -80,7 +55,7 @@ class Criteria:
     query: ParsedQuery
     site_root: Page
     section: SectionPage | None = None
-    kind: Kind | None = None
+    kind: SectionKind | None = None
     year_range: tuple[int, int] | None = None
     order: Order = Order.RELEVANCE
     page_number: str | int | None = 1
@@ -220,16 +195,17 @@ def filtered_pages(
 ):
     """Live, public pages of the site that match the filters (not the words)."""
     kind = criteria.kind
-    model = KIND_MODELS.get(kind, Page) if kind else Page
+    model = apps.get_model(kind.page_model) if kind else Page
     if criteria.year_range:
-        if model is ArticlePage:
-            return Page.objects.none()  # articles have no year of a work
+        if kind and not kind.is_review:
+            return Page.objects.none()  # news and features have no year of a work
         model = model if model is not Page else ReviewPage
     private = private_pages_q() if private is None else private
     pages = model.objects.live().exclude(private)
     pages = pages.descendant_of(criteria.site_root, inclusive=True)
-    if kind in KIND_SECTIONS:
-        paths = [s.path for s in sections if s.kind == KIND_SECTIONS[kind]]
+    if kind:
+        # A kind is its sections: news and features are both articles.
+        paths = [s.path for s in sections if s.kind == kind.value]
         if not paths:
             return Page.objects.none()
         in_kind = Q()

@@ -27,37 +27,28 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from reviews import kinds
+
 from .document import Kind, LegacyDocument
 from .paths import LinkKind, resolve_href
 
-FILM, BOOK, NEWS, FEATURE, PAGE, SKIP = "film", "book", "news", "feature", "page", "skip"
-TARGET_KINDS = (FILM, BOOK, NEWS, FEATURE, PAGE, SKIP)
-SECTION_KINDS = (FILM, BOOK, NEWS, FEATURE)
+PAGE, SKIP = "page", "skip"
+SECTION_KINDS = kinds.VALUES
+TARGET_KINDS = (*SECTION_KINDS, PAGE, SKIP)
 
-FOLDER_DEFAULTS = {
-    "reviews": FILM,
-    "films": FILM,
-    "filmreviews": FILM,
-    "books": BOOK,
-    "bookreviews": BOOK,
-    "news": NEWS,
-    "features": FEATURE,
-}
+FOLDER_DEFAULTS = {folder: kind.value for kind in kinds.KINDS for folder in kind.folders}
 KIND_DEFAULTS = {
-    Kind.FILM_REVIEW: FILM,
-    Kind.BOOK_REVIEW: BOOK,
-    Kind.NEWS: NEWS,
-    Kind.FEATURE: FEATURE,
-    Kind.PAGE: PAGE,
-}
-# Words in a listing's file name or title that say which section it indexes.
-LISTING_HINTS = (
-    ("book", BOOK),
-    ("film", FILM),
-    ("review", FILM),
-    ("news", NEWS),
-    ("feature", FEATURE),
-)
+    Kind(shape): kind.value for kind in kinds.KINDS for shape in kind.legacy_shapes
+} | {Kind.PAGE: PAGE}
+
+
+def listing_hint(name: str) -> str | None:
+    """The section a listing's lower-cased file name and title say it indexes."""
+    for kind in kinds.KINDS:
+        if any(word in name for word in kind.listing_words):
+            return kind.value
+    # "Reviews A-Z" names no work: the magazine's first review section.
+    return kinds.REVIEW_KINDS[0].value if "review" in name else None
 
 
 class MappingError(ValueError):
@@ -120,8 +111,7 @@ class SectionMap:
         explicit = self.explicit(document.source_path)
         if explicit in SECTION_KINDS:
             return explicit
-        name = f"{document.source_path} {document.title}".lower()
-        return next((kind for word, kind in LISTING_HINTS if word in name), None)
+        return listing_hint(f"{document.source_path} {document.title}".lower())
 
     def explicit(self, key: str) -> str | None:
         return next((rule.target for rule in self.rules if rule.matches(key)), None)
@@ -133,7 +123,10 @@ class SectionMap:
         if explicit:
             return explicit
         if document.kind in (Kind.FILM_REVIEW, Kind.BOOK_REVIEW) and document.credits:
-            return BOOK if document.credits.is_book else FILM
+            # The credits line decides: a publisher or a page count means a book.
+            return KIND_DEFAULTS[
+                Kind.BOOK_REVIEW if document.credits.is_book else Kind.FILM_REVIEW
+            ]
         if key in self.learned:
             return self.learned[key]
         return folder_default(key) or KIND_DEFAULTS.get(document.kind, PAGE)

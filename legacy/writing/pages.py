@@ -5,6 +5,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
@@ -14,20 +15,19 @@ from wagtail.models import Page
 from home.models import StandardPage
 from home.tree import SiteTree
 from legacy.parsing.document import LegacyDocument
-from legacy.parsing.sections import BOOK, FEATURE, FILM, NEWS, PAGE
+from legacy.parsing.sections import PAGE
 from legacy.parsing.text import html_to_text
+from reviews import kinds
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
 
-PAGE_TYPES: dict[str, type[Page]] = {
-    FILM: FilmReviewPage,
-    BOOK: BookReviewPage,
-    NEWS: ArticlePage,
-    FEATURE: ArticlePage,
-    PAGE: StandardPage,
-}
 NAME_LIMIT = 150
 SUMMARY_LIMIT = 300
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def page_type(target: str) -> type[Page]:
+    """The page type of a section kind (reviews.kinds), or a plain page under Home."""
+    return StandardPage if target == PAGE else apps.get_model(kinds.BY_VALUE[target].page_model)
 
 
 def parent_for(tree: SiteTree, target: str) -> Page:
@@ -36,7 +36,7 @@ def parent_for(tree: SiteTree, target: str) -> Page:
 
 def new_page(target: str, document: LegacyDocument, parent: Page) -> Page:
     """An unsaved page of the right type with a slug that is free under ``parent``."""
-    page = PAGE_TYPES[target](title=page_title(document))
+    page = page_type(target)(title=page_title(document))
     page.slug = free_slug(parent, slugify(page.title, allow_unicode=True) or "page")
     page._cached_parent_obj = parent  # lets full_clean check the slug before add_child
     return page

@@ -401,7 +401,7 @@ class LegacyImporter:
         self, record: ImportRecord | None, target: str, document: LegacyDocument
     ) -> tuple[Page, bool, list[str]]:
         """The page to write: the one imported before, an existing one to adopt, or new."""
-        page_type = pages.PAGE_TYPES[target]
+        page_type = pages.page_type(target)
         if record and record.page_id:
             page = Page.objects.get(pk=record.page_id).specific
             if not isinstance(page, page_type):

@@ -28,9 +28,7 @@ SCHEDULING_HELP = (
 
 
 class SectionChildMixin:
-    """Only lets a page type be created in the sections whose kind publishes it."""
-
-    section_kinds: tuple[str, ...] = ()
+    """Only lets a page type be created in the sections whose kind holds it (reviews.kinds)."""
 
     @classmethod
     def can_create_at(cls, parent) -> bool:
@@ -42,7 +40,9 @@ class SectionChildMixin:
     @classmethod
     def belongs_in(cls, parent) -> bool:
         section = parent.specific
-        return isinstance(section, SectionPage) and section.kind in cls.section_kinds
+        return (
+            isinstance(section, SectionPage) and section.section_kind.page_model == cls._meta.label
+        )
 
 
 class ReviewQuerySet(ReadableQuerySet):
@@ -143,7 +143,6 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
     ]
 
     class Meta:
-        ordering = ["-date"]
         # Listings show the newest first (date, then id): the first page reads 20 index
         # entries instead of sorting the whole section.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="review_newest_first")]
@@ -223,10 +222,8 @@ class FilmReviewPage(ReviewPage):  # noqa: DJ008
         help_text="As printed, several separated by “/”: Germany/Austria.",
     )
 
-    section_kinds = (SectionPage.Kind.FILM_REVIEWS,)
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
-    is_creatable = True
 
     content_panels = review_panels(
         "Directors", [FieldRowPanel([FieldPanel("countries"), FieldPanel("year")])]
@@ -253,10 +250,8 @@ class BookReviewPage(ReviewPage):  # noqa: DJ008
         "number of pages", null=True, blank=True, help_text="Of the edition reviewed."
     )
 
-    section_kinds = (SectionPage.Kind.BOOK_REVIEWS,)
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
-    is_creatable = True
 
     content_panels = review_panels(
         "Authors",
@@ -286,7 +281,6 @@ class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixi
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
 
-    section_kinds = (SectionPage.Kind.NEWS, SectionPage.Kind.FEATURES)
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
 
@@ -303,7 +297,6 @@ class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixi
 
     class Meta:
         verbose_name = "article"
-        ordering = ["-date"]
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_newest_first")]
 
     @property

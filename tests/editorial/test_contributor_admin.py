@@ -71,6 +71,7 @@ class TestListing:
                 assert response.status_code == 200
             return len(queries)
 
+        queries_for(2)  # a worker's first admin request fills its per-process caches
         assert queries_for(2) == queries_for(8)
 
 
