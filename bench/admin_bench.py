@@ -21,7 +21,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchdb import bench_database, insert_local_rows
+from benchdb import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -62,8 +62,8 @@ def build_site(count: int, rng: random.Random):
     """Migrate, build the tree, then bulk-insert ``count`` film reviews with import records."""
     from django.core.management import call_command
 
+    from demo.bulk import refresh_planner_statistics
     from home.tree import ensure_site_tree
-    from ops.archive import refresh_planner_statistics
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -71,7 +71,7 @@ def build_site(count: int, rng: random.Random):
     migrated = time.perf_counter()
     insert_reviews(tree.section_for("film"), count, rng)
     # Without fresh statistics PostgreSQL believes the page table is nearly empty and plans
-    # the explorer's permission subquery as a nested loop: 37 s instead of 20 ms.
+    # the explorer's permission subquery as a nested loop (bench/README.md has the cost).
     refresh_planner_statistics()
     print(
         f"  migrate + tree {migrated - started:.1f} s; "
@@ -81,15 +81,16 @@ def build_site(count: int, rng: random.Random):
 
 
 def insert_reviews(section, count: int, rng: random.Random) -> None:
-    """Page, review and film rows table by table (bulk_create refuses multi-table models)."""
+    """Film reviews (one in ten a draft) with their creators and import records, in bulk."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.utils import timezone
 
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale
 
+    from demo.bulk import add_children
     from legacy.models import ImportRecord, ImportStatus
-    from reviews.models import Contributor, FilmReviewPage, ReviewPage, WorkCreator
+    from reviews.models import Contributor, FilmReviewPage, WorkCreator
 
     now, locale = timezone.now(), Locale.get_default()
     content_type = ContentType.objects.get_for_model(FilmReviewPage)
@@ -106,10 +107,6 @@ def insert_reviews(section, count: int, rng: random.Random) -> None:
                 draft_title=title,
                 slug=slug,
                 content_type=content_type,
-                path=Page._get_path(section.path, section.depth + 1, number + 1),
-                depth=section.depth + 1,
-                numchild=0,
-                url_path=f"{section.url_path}{slug}/",
                 live=number % 10 != 0,
                 has_unpublished_changes=number % 10 == 0,
                 first_published_at=now,
@@ -125,16 +122,11 @@ def insert_reviews(section, count: int, rng: random.Random) -> None:
                 body=[("paragraph", f"<p>{title} reviewed.</p>")],
             )
             pages.append(page)
-        Page.objects.bulk_create(pages, batch_size=1000)  # fills in each page's id
-        for page in pages:
-            page.page_ptr_id = page.reviewpage_ptr_id = page.id
-        insert_local_rows(ReviewPage, pages)
-        insert_local_rows(FilmReviewPage, pages)
+        add_children(section, pages)
         WorkCreator.objects.bulk_create(
             [WorkCreator(page_id=p.id, sort_order=0, name="A Director") for p in pages],
             batch_size=2000,
         )
-        Page.objects.filter(pk=section.pk).update(numchild=count)
         ImportRecord.objects.bulk_create(
             [
                 ImportRecord(

@@ -1,4 +1,7 @@
-"""A database of the benchmark's own: never the project's db.sqlite3 or DATABASE_URL itself."""
+"""A database of the benchmark's own: never the project's db.sqlite3 or DATABASE_URL itself.
+
+Also the environment in which the server benchmarks run the data generator on that database.
+"""
 
 import os
 import tempfile
@@ -43,12 +46,11 @@ def discard_bench_database(url: str, postgres_name: str | None) -> None:
         Path(urlsplit(url).path).unlink(missing_ok=True)
 
 
-def insert_local_rows(model, objects) -> None:
-    """Bulk-insert only ``model``'s own table for objects whose parent rows exist (Django's
-    bulk_create refuses multi-table models): the benchmarks' page, review and film rows."""
-    fields = model._meta.local_concrete_fields
-    for start in range(0, len(objects), 1000):
-        model._base_manager._insert(objects[start : start + 1000], fields=fields)
+def generator_env(server_env: dict[str, str]) -> dict[str, str]:
+    """``server_env`` with the development settings, for ``generate_archive``: the generator is
+    in the development-only demo app, which production settings do not install. Database,
+    media and search index are the server's (DATABASE_URL, MEDIA_ROOT, SEARCH_URL)."""
+    return {**server_env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
 
 
 def setup_django(database_url: str) -> None:

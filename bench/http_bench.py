@@ -4,9 +4,11 @@
     make bench BENCH_ARGS="--size 500 --duration 5 --soak 10"   # a quick run
 
 Builds an archive in its own database (tp_prod_bench on PostgreSQL, else a temporary
-SQLite file; never db.sqlite3), then for two server configurations, page cache off
-("uncached") and on ("cached"), measures each page type and /healthz (the baseline) with
-wrk, and soaks a mix of pages. Prints a table and writes bench/results/latest.json.
+SQLite file; never db.sqlite3) with generate_archive, run under the development settings
+(production does not install the generator) on the same database and media. Then for two
+server configurations, page cache off ("uncached") and on ("cached"), it measures each page
+type and /healthz (the baseline) with wrk, and soaks a mix of pages. Prints a table and
+writes bench/results/latest.json.
 """
 
 import argparse
@@ -22,6 +24,8 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from benchdb import generator_env
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -130,8 +134,9 @@ def build_site(env: dict, size: int) -> dict:
     manage = [PYTHON, "manage.py"]
     run(*manage, "migrate", "--noinput", "-v", "0", env=env)
     run(*manage, "collectstatic", "--noinput", "-v", "0", env=env)
+    generator = generator_env(env)
     output = run(
-        *manage, "generate_archive", "--reviews", str(size), "--json", env=env, capture=True
+        *manage, "generate_archive", "--reviews", str(size), "--json", env=generator, capture=True
     )
     return json.loads(output.strip().splitlines()[-1])
 

@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tp_listing \\
         .venv/bin/python bench/listing_bench.py                # PostgreSQL (tp_listing_bench)
 
-The archive is built in bulk (ops.archive), the listings (home, sections and their later
+The archive is built in bulk (demo.archive), the listings (home, sections and their later
 pages, A-Z, years, decades, directors, countries, a reviewer's page, a review with its related
 reviews, feeds, sitemap) are measured at the small size, the archive is grown and the same URLs
 are measured again. Each line prints the median time and SQL queries at both sizes and their
@@ -88,8 +88,8 @@ def compare_sizes(small_size: int, large_size: int, repeat: int) -> None:
     from django.db import connection
     from django.test import Client
 
+    from demo.archive import build_archive
     from home.tree import ensure_site_tree
-    from ops.archive import build_archive
 
     print(f"Listing benchmark on {connection.vendor}: {small_size}, then {large_size}")
     call_command("migrate", verbosity=0)

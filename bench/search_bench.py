@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchdb import bench_database, insert_local_rows
+from benchdb import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -104,16 +104,11 @@ def generate_reviews(count: int, rng: random.Random) -> float:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale
 
+    from demo.bulk import add_children
     from home.tree import ensure_site_tree
-    from reviews.models import (
-        BookReviewPage,
-        Contributor,
-        FilmReviewPage,
-        ReviewPage,
-        WorkCreator,
-    )
+    from reviews.models import BookReviewPage, Contributor, FilmReviewPage, WorkCreator
 
     started = time.perf_counter()
     tree = ensure_site_tree(hostname="testserver")
@@ -128,15 +123,12 @@ def generate_reviews(count: int, rng: random.Random) -> float:
     film_section, book_section = tree.section_for("film"), tree.section_for("book")
     plans = [(FilmReviewPage, film_section)] * (count * 3 // 5)
     plans += [(BookReviewPage, book_section)] * (count - len(plans))
-    positions = {film_section.pk: film_section.numchild, book_section.pk: book_section.numchild}
 
-    # Page rows, review rows and film/book rows are inserted table by table with raw bulk
-    # inserts (Django's bulk_create refuses multi-table inheritance); treebeard paths are
-    # computed here. Nothing is indexed until update_index at the end.
+    # Inserted in bulk (demo.bulk); nothing is indexed until update_index at the end.
     with transaction.atomic():
-        pages, reviews, specifics, creators = [], [], [], []
+        pages, creators = [], []
+        children = {film_section: [], book_section: []}
         for number, (model, section) in enumerate(plans):
-            positions[section.pk] += 1
             title = f"{rng.choice(FIRST_WORDS)} {rng.choice(SECOND_WORDS)} {number}"
             slug = f"review-{number}"
             page = model(
@@ -144,10 +136,6 @@ def generate_reviews(count: int, rng: random.Random) -> float:
                 draft_title=title,
                 slug=slug,
                 content_type=ContentType.objects.get_for_model(model),
-                path=Page._get_path(section.path, section.depth + 1, positions[section.pk]),
-                depth=section.depth + 1,
-                numchild=0,
-                url_path=f"{section.url_path}{slug}/",
                 live=True,
                 has_unpublished_changes=False,
                 first_published_at=now,
@@ -173,12 +161,10 @@ def generate_reviews(count: int, rng: random.Random) -> float:
             else:
                 page.publisher, page.pages = rng.choice(PUBLISHERS), rng.randint(90, 900)
             pages.append(page)
-        Page.objects.bulk_create(pages, batch_size=1000)  # fills in each page's id
+            children[section].append(page)
+        for section, section_pages in children.items():
+            add_children(section, section_pages)
         for page in pages:
-            page.page_ptr_id = page.id
-            page.reviewpage_ptr_id = page.id
-            reviews.append(page)
-            specifics.append(page)
             for order in range(random.Random(page.id).choice([1, 1, 1, 2])):
                 creators.append(
                     WorkCreator(
@@ -187,12 +173,7 @@ def generate_reviews(count: int, rng: random.Random) -> float:
                         name=f"{rng.choice(FORENAMES)} {rng.choice(SURNAMES)}",
                     )
                 )
-        insert_local_rows(ReviewPage, reviews)
-        insert_local_rows(FilmReviewPage, [p for p in specifics if isinstance(p, FilmReviewPage)])
-        insert_local_rows(BookReviewPage, [p for p in specifics if isinstance(p, BookReviewPage)])
         WorkCreator.objects.bulk_create(creators, batch_size=2000)
-        for section in (film_section, book_section):
-            Page.objects.filter(pk=section.pk).update(numchild=positions[section.pk])
     inserted = time.perf_counter()
     call_command("update_index", verbosity=0)  # the documented step after any bulk import
     with connection.cursor() as cursor:

@@ -5,11 +5,12 @@
 
 Profiles (gunicorn with config/gunicorn.py and production settings, on 127.0.0.1 only):
 
-- ``sqlite``: a temporary SQLite file, no Redis (per-process cache, page cache off);
+- ``sqlite``: a temporary SQLite file, no Redis (the cache on disk, page cache off);
 - ``postgres``: PostgreSQL (database tp_soak, created and dropped) with a redis-server of
   the soak's own on --redis-port (page cache on), as in the scale-out deployment.
 
-Each profile builds an archive (generate_archive), warms every page of the mix once, then
+Each profile builds an archive (generate_archive, under the development settings, which
+alone install it, on the same database and media), warms every page of the mix once, then
 measures /healthz alone with the same clients (the baseline), then runs the soak: --clients
 clients, each a bounded loop of requests (reviews, sections, searches, feeds) until
 --seconds have passed, while a publisher (manage.py shell) publishes a review every second.
@@ -30,6 +31,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from benchdb import generator_env
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -138,7 +141,9 @@ def production_env(workdir: Path, database_url: str, redis_url: str, workers: in
 def build_site(env: dict, reviews: int) -> dict:
     manage(env, "migrate", "--noinput", "-v", "0", timeout=900)
     manage(env, "collectstatic", "--noinput", "-v", "0")
-    output = manage(env, "generate_archive", "--reviews", str(reviews), "--json", timeout=900)
+    output = manage(
+        generator_env(env), "generate_archive", "--reviews", str(reviews), "--json", timeout=900
+    )
     return json.loads(output.strip().splitlines()[-1])
 
 

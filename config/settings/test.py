@@ -5,6 +5,7 @@ import tempfile
 
 from .base import *  # noqa: F403
 
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - demo and benchmark data
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

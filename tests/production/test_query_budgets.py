@@ -1,6 +1,6 @@
 """Each page type costs a fixed number of SQL queries, whether the archive has 20 or 2,000 pages.
 
-The archive is inserted in bulk (ops.archive) once for the module, measured small, grown to
+The archive is inserted in bulk (demo.archive) once for the module, measured small, grown to
 2,000 reviews and measured again; everything is rolled back afterwards.
 """
 
@@ -13,8 +13,8 @@ from wagtail.models import Page
 
 import pytest
 
+from demo.archive import build_archive
 from home.tree import ensure_site_tree
-from ops.archive import build_archive
 from reviews.models import ArticlePage, Contributor, FilmReviewPage, SectionPage
 
 SMALL, LARGE = 20, 2_000

@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from ops.archive import build_archive
+from demo.archive import build_archive
 from reviews.models import ArticlePage, Contributor, FilmReviewPage
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo import load_demo_content
+from demo.content import load_demo_content
 
 
 class Command(BaseCommand):

@@ -1,9 +1,8 @@
-"""A synthetic magazine archive, thousands of pages in seconds, for benchmarks and query budgets.
+"""A synthetic magazine archive of any size, for benchmarks, load tests and query budgets.
 
-Publishing through revisions costs ~30 queries a page (minutes for 5,000), so pages are
-inserted in bulk, table by table of the multi-table inheritance chain, with tree paths
-computed the way treebeard does. The pages are live, have no revisions (as if imported),
-and are added to the search index in bulk.
+Publishing each page through a revision would take minutes for a few thousand pages, so the
+pages are inserted in bulk (demo.bulk). They are live, have no revisions (as if imported),
+and are added to the search index in bulk; the page cache is cleared afterwards.
 """
 
 import datetime
@@ -13,8 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
-from django.db import connection, models, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -24,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 
 from PIL import Image as PILImage
 
+from demo.bulk import add_children, last_position, refresh_planner_statistics
 from home.tree import SiteTree, ensure_site_tree
 from ops.pagecache import bump_version
 from reviews.models import (
@@ -165,47 +164,18 @@ class ArchiveBuilder:
         return model(**fields)
 
     def insert_batch(self, section: Page, model: type[Page], pages: list[Page]) -> None:
-        self.place_in_tree(section, model, pages)
-        self.insert_rows(model, pages)
-        Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + len(pages))
-        section.numchild += len(pages)
-        if model is not ArticlePage:
-            self.add_creators(pages)
-
-    def place_in_tree(self, section: Page, model: type[Page], pages: list[Page]) -> None:
-        last_child = section.get_last_child()
-        step = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
+        after = last_position(section)
         content_type = ContentType.objects.get_for_model(model)
-        for offset, page in enumerate(pages, start=1):
-            page.path = Page._get_path(section.path, section.depth + 1, step + offset)
-            page.depth = section.depth + 1
-            page.slug = f"{page.slug}-{step + offset}"
-            page.url_path = f"{section.url_path}{page.slug}/"
+        for position, page in enumerate(pages, start=after + 1):
+            page.slug = f"{page.slug}-{position}"
             page.content_type = content_type
             page.locale_id = self.locale_id
             page.live = True
             page.has_unpublished_changes = False
             page.first_published_at = page.last_published_at = self.now
-
-    def insert_rows(self, model: type[Page], pages: list[Page]) -> None:
-        """One INSERT per table of the inheritance chain (Page, ReviewPage, FilmReviewPage)."""
-        chain = [
-            Page,
-            *[parent for parent in reversed(model._meta.get_parent_list()) if parent is not Page],
-            model,
-        ]
-        page_fields = [
-            field for field in Page._meta.local_concrete_fields if not field.primary_key
-        ]
-        rows = Page._base_manager._insert(
-            pages, fields=page_fields, returning_fields=[Page._meta.pk]
-        )
-        for page, (pk,) in zip(pages, rows, strict=True):
-            set_primary_keys(page, pk)
-        for table_model in chain[1:]:
-            table_model._base_manager._insert(
-                pages, fields=table_model._meta.local_concrete_fields, raw=True
-            )
+        add_children(section, pages)
+        if model is not ArticlePage:
+            self.add_creators(pages)
 
     def add_creators(self, pages: list[Page]) -> None:
         WorkCreator.objects.bulk_create(
@@ -214,28 +184,12 @@ class ArchiveBuilder:
         )
 
 
-def set_primary_keys(page: models.Model, pk: int) -> None:
-    """A multi-table child has one primary key per level; all equal the Page id."""
-    for model in [type(page), *page._meta.get_parent_list()]:
-        for parent_link in model._meta.parents.values():
-            setattr(page, parent_link.attname, pk)
-    page.id = pk
-
-
 def index_pages(model: type[Page], pages: list[Page]) -> None:
     queryset = model.objects.filter(pk__in=[page.pk for page in pages])
     queryset = queryset.select_related("lead_image").prefetch_related(
         *(["creators"] if model is not ArticlePage else [])
     )
     get_search_backend().add_bulk(model, list(queryset))
-
-
-def refresh_planner_statistics() -> None:
-    """ANALYZE, as a bulk load should: with the statistics of the empty tables, PostgreSQL
-    planned section listings as nested loops over "1 row" (autovacuum would catch up only
-    minutes later, and is off on some servers)."""
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def build_archive(
