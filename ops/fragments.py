@@ -1,7 +1,8 @@
 """Caching pieces of a page (the menu, say) until the next publish, for every visitor.
 
 Keys carry the page cache's content version (ops.pagecache), so whatever invalidates cached
-pages invalidates these fragments too; no separate purge list to keep in step. Without a
+pages invalidates these fragments too; no separate purge list to keep in step. They carry the
+release as well (``ops.pagecache.release``): a deploy never reads the last release's. Without a
 shared cache (Redis down, or none configured) every fragment is simply computed.
 """
 
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
-from ops.pagecache import current_version, page_cache, setting
+from ops.pagecache import current_version, page_cache, release, setting
 
 T = TypeVar("T")
 _UNPINNED = object()
@@ -38,7 +39,7 @@ def content_cached(name: str, key: object, compute: Callable[[], T]) -> T:
     if version is None:
         return compute()
     cache = page_cache()
-    full_key = f"fragment:{name}:{version}:{key}"
+    full_key = f"fragment:{release()}:{name}:{version}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()

@@ -11,6 +11,12 @@ pages) is dropped at once. A review shows up on many URLs whose list we could no
 exact (pagination shifts, search results); a magazine publishes a few pages an hour,
 and re-rendering a cold page costs a few milliseconds, so "drop everything" is the
 simple choice that is correct by construction.
+
+Every key also names the release (``settings.APP_RELEASE``, see ``release``): a deploy changes
+templates and the classes of pickled objects, so what one release cached is never read by
+the next, without a ``clear_page_cache``. The content version is shared by all releases: a
+publish on a server still running the old one during a rolling deploy invalidates the new
+one's pages too.
 """
 
 import contextlib
@@ -66,6 +72,11 @@ def setting(name: str):
 
 def page_cache():
     return caches[setting("PAGE_CACHE_ALIAS")]
+
+
+def release() -> str:
+    """The running release, part of every page and fragment key (config/settings/base.py)."""
+    return settings.APP_RELEASE
 
 
 def current_version() -> int | None:
@@ -130,7 +141,7 @@ def cache_key(request: HttpRequest, version: int) -> str:
     query = f"?{urlencode(params)}" if params else ""
     address = f"{request.scheme}://{request.get_host()}{request.path}{query}"
     digest = hashlib.blake2b(address.encode(), digest_size=20).hexdigest()
-    return f"pagecache:{version}:{digest}"
+    return f"pagecache:{release()}:{version}:{digest}"
 
 
 def has_unknown_parameters(request: HttpRequest) -> bool:

@@ -2,7 +2,8 @@
 
 Wagtail finds the site with a query on every request (hostname, port, default site), then
 loads the root page's specific row to route from it. Both change only when a site or a page
-is saved, which changes the content version (ops.invalidation), so they are kept with it.
+is saved, which changes the content version (ops.invalidation), so they are kept with it;
+the cached (pickled) Site is a fragment, so its key names the release too (ops.fragments).
 """
 
 from django.http import HttpRequest

@@ -1,12 +1,26 @@
 """Settings shared by every environment. Secrets and hosts live in dev/test/production."""
 
 import os
+from importlib import metadata
 from pathlib import Path
 
 from config.database import database_settings
 from search.backend_settings import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def _installed_version() -> str:
+    try:
+        return metadata.version("talking-pictures")
+    except metadata.PackageNotFoundError:  # a checkout run without `pip install -e .`
+        return "unreleased"
+
+
+# The release in every page-cache and fragment key (ops/pagecache.py): pages, sites and
+# fragments pickled by one release are never read by the next. A deploy sets it (the git
+# sha, docs/deployment.md); otherwise the installed package's version.
+APP_RELEASE = os.environ.get("APP_RELEASE", "").strip() or _installed_version()
 
 INSTALLED_APPS = [
     "home",
