@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -60,10 +60,14 @@ def paginate_cards(
 
 
 def newest_first(pages: QuerySet) -> QuerySet:
-    """Reviews and articles keep their dates in different tables: order by whichever is set."""
-    return pages.annotate(published=Coalesce("reviewpage__date", "articlepage__date")).order_by(
-        "-published", "-pk"
-    )
+    """Newest first by the magazine's publication date, the one order of every listing and of
+    search results sorted by date. A queryset of one story type orders by its own ``date``
+    (the ``*_newest_first`` indexes); a mixed one by whichever table holds the page's date
+    (reviews and articles keep theirs apart), then pages without one, by first publication."""
+    if hasattr(pages.model, "date"):
+        return pages.order_by("-date", "-id")
+    dated = Coalesce(F("reviewpage__date"), F("articlepage__date"), F("first_published_at__date"))
+    return pages.order_by(dated.desc(nulls_last=True), "-id")
 
 
 def latest_work(root: Page | None = None) -> QuerySet:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Coalesce, Substr, Upper
+from django.db.models import Case, Count, Q, Value, When
+from django.db.models.functions import Substr, Upper
 from django.db.models.lookups import Exact
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
+from reviews.listings import newest_first
 from reviews.models import (
     ArticlePage,
     BookReviewPage,
@@ -241,14 +242,6 @@ def filtered_pages(
     if criteria.year_range:
         pages = pages.filter(year__gte=criteria.year_range[0], year__lte=criteria.year_range[1])
     return pages
-
-
-def newest_first(pages):
-    """Order by the magazine's publication date (reviews and articles), newest first."""
-    if hasattr(pages.model, "date"):
-        return pages.order_by("-date", "-id")
-    dated = Coalesce(F("reviewpage__date"), F("articlepage__date"), F("first_published_at__date"))
-    return pages.order_by(dated.desc(nulls_last=True), "-id")
 
 
 def promoted_pages(criteria: Criteria, pages) -> tuple[list[Page], list[SearchPromotion]]:
