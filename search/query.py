@@ -203,12 +203,6 @@ def highlighted_excerpt(text: str, terms: Sequence[str], length: int = EXCERPT_L
     return highlight(excerpt(text, terms, length), terms)
 
 
-def decade_range(decade: int) -> tuple[int, int]:
-    """1950 -> (1950, 1959); 1955 is read as its decade, 1950."""
-    start = decade - decade % 10
-    return start, start + 9
-
-
 def log_key(text: str) -> str:
     """A query as the search logs store it (lower case, single spaces, at most 255 characters)."""
     return " ".join(text.lower().split())[:255]

@@ -6,7 +6,6 @@ from search.query import (
     MAX_QUERY_LENGTH,
     MAX_TERMS,
     clean_query,
-    decade_range,
     excerpt,
     highlight,
     highlighted_excerpt,
@@ -142,8 +141,3 @@ def test_stream_text_reads_every_text_block_and_skips_settings():
         "A still",
         "2011",
     ]
-
-
-@pytest.mark.parametrize(("decade", "expected"), [(1950, (1950, 1959)), (1955, (1950, 1959))])
-def test_decade_range(decade, expected):
-    assert decade_range(decade) == expected
