@@ -5,7 +5,7 @@ then one ``for_listing()`` query per page type, never a query per card.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
@@ -31,20 +31,28 @@ from reviews.models import (
 RELATED_REVIEWS_LIMIT = 4
 
 
-def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
-    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards.
-
-    Rows of pages readers may not see are dropped, whoever chose them."""
-    rows = list(rows)
+def load_specific(
+    rows: Iterable[tuple[int, int]], prepare: Callable[[QuerySet], QuerySet]
+) -> dict[int, Page]:
+    """The specific pages of ``(pk, content_type_id)`` rows by pk: one query per page type,
+    each queryset ``prepare``d with what the caller shows (and may filter out). The one card
+    loader of listings and search results, which differ only in ``prepare``."""
     pks_by_type: dict[int, list[int]] = defaultdict(list)
     for pk, content_type_id in rows:
         pks_by_type[content_type_id].append(pk)
     loaded: dict[int, Page] = {}
     for content_type_id, pks in pks_by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        loaded.update(
-            (page.pk, page) for page in model.objects.filter(pk__in=pks).readable().for_listing()
-        )
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        loaded.update((page.pk, page) for page in prepare(model.objects.filter(pk__in=pks)))
+    return loaded
+
+
+def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
+    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards.
+
+    Rows of pages readers may not see are dropped, whoever chose them."""
+    rows = list(rows)
+    loaded = load_specific(rows, lambda pages: pages.readable().for_listing())
     return [loaded[pk] for pk, _ in rows if pk in loaded]
 
 
