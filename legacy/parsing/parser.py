@@ -11,6 +11,8 @@ from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup
 
+from textkit.markup import html_to_text, normalise_space
+
 from .chrome import (
     SITE_NAMES,
     is_chrome_unit,
@@ -33,7 +35,7 @@ from .document import (
 )
 from .encoding import decode_html
 from .shapes import byline, epigraph, heading, signature, spoiler_notice
-from .text import content_words, html_to_text, normalise_space
+from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top

@@ -16,8 +16,9 @@ import nh3
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 from bs4.element import CData, ProcessingInstruction
 
+from textkit.markup import normalise_space
+
 from .encoding import clean_chars
-from .text import normalise_space
 
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "dir",

@@ -15,8 +15,8 @@ from home.models import StandardPage
 from home.tree import SiteTree
 from legacy.parsing.document import LegacyDocument
 from legacy.parsing.sections import BOOK, FEATURE, FILM, NEWS, PAGE
-from legacy.parsing.text import html_to_text
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
+from textkit.markup import html_to_text
 
 PAGE_TYPES: dict[str, type[Page]] = {
     FILM: FilmReviewPage,

@@ -23,8 +23,8 @@ from legacy.parsing.document import (
 )
 from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
-from legacy.parsing.text import html_to_text
 from reviews.models import Contributor
+from textkit.markup import html_to_text
 
 CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
 ImageFinder = Callable[[Image], WagtailImage | None]  # may raise paths.Refused

@@ -9,7 +9,6 @@ from search.query import (
     excerpt,
     highlight,
     highlighted_excerpt,
-    html_to_text,
     parse_query,
     stream_text,
     words,
@@ -115,10 +114,6 @@ def test_highlighted_excerpt_escapes_markup_in_text():
     assert highlighted_excerpt("<img src=x onerror=alert(1)> Ikiru", ["ikiru"]) == (
         "&lt;img src=x onerror=alert(1)&gt; <mark>Ikiru</mark>"
     )
-
-
-def test_html_to_text():
-    assert html_to_text("<p>Tom &amp; <i>Jerry</i></p><p>again</p>") == "Tom & Jerry again"
 
 
 def test_stream_text_reads_every_text_block_and_skips_settings():
