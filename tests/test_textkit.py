@@ -1,6 +1,14 @@
 """textkit: the pure text rules the importer and the search share."""
 
+import json
+import pkgutil
+import subprocess
+import sys
+
+import textkit
+from tests.legacy.test_parsing_is_pure import FORBIDDEN, PROBE, ROOT
 from textkit.markup import html_to_text
+from textkit.slugs import numbered_slug
 
 
 def test_html_to_text():
@@ -17,3 +25,24 @@ def test_html_to_text_on_one_line_for_search():
 
 def test_plain_text_needs_no_parser():
     assert html_to_text("  One\u00a0two \n\n three ") == "One two\nthree"
+
+
+def test_numbered_slug_takes_the_first_free_number():
+    assert numbered_slug("anne-roy", set()) == "anne-roy"
+    assert numbered_slug("anne-roy", {"anne-roy"}) == "anne-roy-2"
+    assert numbered_slug("anne-roy", {"anne-roy", "anne-roy-2", "anne-roy-4"}) == "anne-roy-3"
+
+
+def test_textkit_imports_no_django():
+    found = pkgutil.walk_packages(textkit.__path__, prefix="textkit.")
+    names = ["textkit", *(info.name for info in found)]
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(names)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "", "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert not set(json.loads(result.stdout)) & set(FORBIDDEN)
