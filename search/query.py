@@ -113,7 +113,12 @@ NON_TEXT_KEYS = frozenset({"type", "id", "level", "video", "image", "contributor
 
 
 def stream_text(raw_blocks: object) -> Iterator[str]:
-    """Every piece of reader-visible text in StreamField JSON, in order, as plain text."""
+    """Every piece of reader-visible text in StreamField JSON, in order, as plain text.
+
+    Not the importer's ``block_text`` (per block type, on parsed or loaded blocks): this walks
+    the stored JSON without knowing the block schema, so it converts nothing, runs no query
+    (a signature's contributor stays an id) and finds the words of blocks added later; and
+    the search must not depend on the importer, which may one day be removed."""
     if isinstance(raw_blocks, str):
         text = html_to_text(raw_blocks, line_break=" ")
         if text:
