@@ -88,8 +88,10 @@ def decade_label(decade: int) -> str:
 
 
 def decade_range(decade: int) -> tuple[int, int]:
-    """The first and last year of a decade, both included: 1990 → (1990, 1999)."""
-    return decade, decade + 9
+    """The first and last year of a decade, both included: 1990 → (1990, 1999); a year inside
+    it stands for its decade (1995 → the 1990s), so a hand-typed ``?decade=`` still works."""
+    start = decade_of(decade)
+    return start, start + 9
 
 
 def split_countries(countries: str) -> list[str]:

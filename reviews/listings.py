@@ -5,12 +5,12 @@ then one ``for_listing()`` query per page type, never a query per card.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -31,20 +31,28 @@ from reviews.models import (
 RELATED_REVIEWS_LIMIT = 4
 
 
-def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
-    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards.
-
-    Rows of pages readers may not see are dropped, whoever chose them."""
-    rows = list(rows)
+def load_specific(
+    rows: Iterable[tuple[int, int]], prepare: Callable[[QuerySet], QuerySet]
+) -> dict[int, Page]:
+    """The specific pages of ``(pk, content_type_id)`` rows by pk: one query per page type,
+    each queryset ``prepare``d with what the caller shows (and may filter out). The one card
+    loader of listings and search results, which differ only in ``prepare``."""
     pks_by_type: dict[int, list[int]] = defaultdict(list)
     for pk, content_type_id in rows:
         pks_by_type[content_type_id].append(pk)
     loaded: dict[int, Page] = {}
     for content_type_id, pks in pks_by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        loaded.update(
-            (page.pk, page) for page in model.objects.filter(pk__in=pks).readable().for_listing()
-        )
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        loaded.update((page.pk, page) for page in prepare(model.objects.filter(pk__in=pks)))
+    return loaded
+
+
+def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
+    """Specific pages for ``(pk, content_type_id)`` rows, in the rows' order, ready for cards.
+
+    Rows of pages readers may not see are dropped, whoever chose them."""
+    rows = list(rows)
+    loaded = load_specific(rows, lambda pages: pages.readable().for_listing())
     return [loaded[pk] for pk, _ in rows if pk in loaded]
 
 
@@ -60,10 +68,14 @@ def paginate_cards(
 
 
 def newest_first(pages: QuerySet) -> QuerySet:
-    """Reviews and articles keep their dates in different tables: order by whichever is set."""
-    return pages.annotate(published=Coalesce("reviewpage__date", "articlepage__date")).order_by(
-        "-published", "-pk"
-    )
+    """Newest first by the magazine's publication date, the one order of every listing and of
+    search results sorted by date. A queryset of one story type orders by its own ``date``
+    (the ``*_newest_first`` indexes); a mixed one by whichever table holds the page's date
+    (reviews and articles keep theirs apart), then pages without one, by first publication."""
+    if hasattr(pages.model, "date"):
+        return pages.order_by("-date", "-id")
+    dated = Coalesce(F("reviewpage__date"), F("articlepage__date"), F("first_published_at__date"))
+    return pages.order_by(dated.desc(nulls_last=True), "-id")
 
 
 def latest_work(root: Page | None = None) -> QuerySet:

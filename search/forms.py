@@ -5,8 +5,9 @@ from django import forms
 from wagtail.models import Page
 
 from reviews import kinds
+from reviews.browsing import decade_range
 from reviews.models import SectionPage
-from search.query import decade_range, parse_query
+from search.query import parse_query
 from search.results import Criteria, Order
 
 FIRST_DECADE, LAST_DECADE = 1890, 2030

@@ -1,6 +1,6 @@
 """What readers type, made safe to search with, and the excerpts shown back to them.
 
-Pure text rules (standard library only, no Django) so they are tested without a database.
+Pure text rules (standard library and ``textkit`` only, no Django): tested without a database.
 """
 
 import html
@@ -8,7 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from textkit.markup import html_to_text
 
 # Long enough for any title; short enough that a pasted essay cannot make a costly query.
 # Below the 255 characters the search-promotions query log stores.
@@ -107,39 +108,19 @@ def _unique(items: Iterable[str]) -> list[str]:
     return result
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.parts.append(" ")
-
-
-def html_to_text(markup: str) -> str:
-    """Rich text to plain words: tags become spaces, entities are decoded."""
-    if "<" not in markup and "&" not in markup:
-        return " ".join(markup.split())
-    extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
-
-
 # Stream block values that are settings or references, not words a reader wrote.
 NON_TEXT_KEYS = frozenset({"type", "id", "level", "video", "image", "contributor"})
 
 
 def stream_text(raw_blocks: object) -> Iterator[str]:
-    """Every piece of reader-visible text in StreamField JSON, in order, as plain text."""
+    """Every piece of reader-visible text in StreamField JSON, in order, as plain text.
+
+    Not the importer's ``block_text`` (per block type, on parsed or loaded blocks): this walks
+    the stored JSON without knowing the block schema, so it converts nothing, runs no query
+    (a signature's contributor stays an id) and finds the words of blocks added later; and
+    the search must not depend on the importer, which may one day be removed."""
     if isinstance(raw_blocks, str):
-        text = html_to_text(raw_blocks)
+        text = html_to_text(raw_blocks, line_break=" ")
         if text:
             yield text
     elif isinstance(raw_blocks, dict):
@@ -201,12 +182,6 @@ def highlight(text: str, terms: Sequence[str]) -> str:
 
 def highlighted_excerpt(text: str, terms: Sequence[str], length: int = EXCERPT_LENGTH) -> str:
     return highlight(excerpt(text, terms, length), terms)
-
-
-def decade_range(decade: int) -> tuple[int, int]:
-    """1950 -> (1950, 1959); 1955 is read as its decade, 1950."""
-    start = decade - decade % 10
-    return start, start + 9
 
 
 def log_key(text: str) -> str:

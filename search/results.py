@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Coalesce, Substr, Upper
+from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db.models.functions import Substr, Upper
 from django.db.models.lookups import Exact
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
 from reviews.kinds import SectionKind
+from reviews.listings import load_specific, newest_first
 from reviews.models import (
     ArticlePage,
     ReviewPage,
@@ -219,14 +220,6 @@ def filtered_pages(
     return pages
 
 
-def newest_first(pages):
-    """Order by the magazine's publication date (reviews and articles), newest first."""
-    if hasattr(pages.model, "date"):
-        return pages.order_by("-date", "-id")
-    dated = Coalesce(F("reviewpage__date"), F("articlepage__date"), F("first_published_at__date"))
-    return pages.order_by(dated.desc(nulls_last=True), "-id")
-
-
 def promoted_pages(criteria: Criteria, pages) -> tuple[list[Page], list[SearchPromotion]]:
     """Editors' picks for this query that pass the filters, and picks that link elsewhere."""
     promotions = list(
@@ -405,18 +398,17 @@ def facet_groups(criteria: Criteria, sections: Sequence[SectionPage], pinned_ids
     }
 
 
-def load_specific(pages: Sequence[Page]) -> list[Page]:
+def with_hit_relations(pages: QuerySet) -> QuerySet:
+    """What a result card shows for its page type, loaded with the pages (no N+1)."""
+    for base, (joined, prefetched) in RESULT_RELATIONS.items():
+        if issubclass(pages.model, base):
+            pages = pages.select_related(*joined).prefetch_related(*prefetched)
+    return pages
+
+
+def hit_pages(pages: Sequence[Page]) -> list[Page]:
     """The specific pages, in order, with what their cards show: one query per page type."""
-    ids_by_model: dict[type[Page], list[int]] = defaultdict(list)
-    for page in pages:
-        ids_by_model[page.specific_class or Page].append(page.pk)
-    loaded: dict[int, Page] = {}
-    for model, ids in ids_by_model.items():
-        queryset = model.objects.filter(pk__in=ids)
-        for base, (joined, prefetched) in RESULT_RELATIONS.items():
-            if issubclass(model, base):
-                queryset = queryset.select_related(*joined).prefetch_related(*prefetched)
-        loaded.update((page.pk, page) for page in queryset)
+    loaded = load_specific(((page.pk, page.content_type_id) for page in pages), with_hit_relations)
     return [loaded.get(page.pk, page) for page in pages]
 
 
@@ -449,7 +441,7 @@ def build_hits(
 ) -> list[Hit]:
     terms = query.highlight_terms
     hits = []
-    for page in load_specific(pages):
+    for page in hit_pages(pages):
         credits = getattr(page, "credits_line", "")
         hits.append(
             Hit(

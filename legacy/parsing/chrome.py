@@ -9,8 +9,10 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from textkit.markup import normalise_space
+
 from .credits import parse_credits
-from .text import content_words, normalise_space
+from .text import content_words
 from .units import ImageRef, Unit
 
 SITE_NAMES = {"talking pictures", "talkingpictures", "talking pictures online"}

@@ -8,8 +8,9 @@ rules classify each piece by its shape instead of by its position.
 
 import re
 
+from textkit.markup import normalise_space
+
 from .document import Credits
-from .text import normalise_space
 
 MAX_CREDITS_WORDS = 30
 

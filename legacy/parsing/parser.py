@@ -11,6 +11,8 @@ from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup
 
+from textkit.markup import html_to_text, normalise_space
+
 from .chrome import (
     SITE_NAMES,
     is_chrome_unit,
@@ -33,7 +35,7 @@ from .document import (
 )
 from .encoding import decode_html
 from .shapes import byline, epigraph, heading, signature, spoiler_notice
-from .text import content_words, html_to_text, normalise_space
+from .text import block_text, content_words
 from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
@@ -379,19 +381,13 @@ def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str]
         if not produced:
             leftovers.append(units[index].text)
         if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
-            texts.append(_labelled_block_text(produced[0]))
+            texts.append(block_text(produced[0]))
         else:
             texts += [unit.text for unit in units[index : index + used]]
         blocks += produced
         body_started = body_started or any(isinstance(block, Paragraph) for block in produced)
         index += used
     return blocks, leftovers, texts
-
-
-def _labelled_block_text(block: SpoilerNotice | Signature) -> str:
-    if isinstance(block, SpoilerNotice):
-        return f"{block.label} {block.text}".strip()
-    return f"{block.name}\n{block.dateline}".strip()
 
 
 def _blocks_at(

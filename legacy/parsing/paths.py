@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from oldurls.paths import INDEX_KEY_NAME, PAGE_SUFFIXES, is_page_path, page_key
 
-EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+from .richtext import URL_SCHEMES
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def resolve_href(href: str, source_key: str, base_url: str = "") -> LinkTarget:
     href = href.strip()
     parts = urlsplit(href)
     scheme = parts.scheme.lower()
-    if scheme and scheme not in EXTERNAL_SCHEMES:
+    if scheme and scheme not in URL_SCHEMES:
         return LinkTarget(LinkKind.UNSAFE, href)
     if scheme in {"http", "https"} or href.startswith("//"):
         local_path = _path_on_old_site(href, base_url)

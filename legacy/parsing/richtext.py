@@ -3,7 +3,8 @@
 The parser already reduces a paragraph to ``<i>``, ``<b>``, ``<a href>`` and ``<br/>``, but the
 legacy HTML is hostile input, so this module trusts nothing: nh3 strips everything else, and
 the result is rebuilt tag by tag. Links are handed to a resolver that says what each href
-becomes: an internal page link, an external link, or plain text.
+becomes: an internal page link, an external link, or plain text. The sanitiser and its list of
+URL schemes are the only ones: the parser's ``units`` and ``paths`` use them too.
 """
 
 from collections.abc import Callable
@@ -15,7 +16,10 @@ import nh3
 
 INLINE_TAGS = {"i": "i", "em": "i", "b": "b", "strong": "b"}
 ALLOWED_TAGS = {*INLINE_TAGS, "a", "br"}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# The one list of schemes a link may have, for the parser (``units.safe_href``), this
+# sanitiser and the link resolver (``paths.resolve_href``). No ftp: browsers no longer open
+# it, and the written pages never kept such links.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 @dataclass(frozen=True)
@@ -35,15 +39,17 @@ LinkResolver = Callable[[str], ResolvedLink]
 
 
 def sanitise_inline(html: str) -> str:
-    """Only <i>/<b>/<em>/<strong>, <a href> (http, https, mailto, relative) and <br>."""
-    return nh3.clean(
+    """Only <i>/<b>/<em>/<strong>, <a href> (``URL_SCHEMES`` or relative) and <br/>: the one
+    sanitiser, the parser's last line of defence and the writer's first."""
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}},
-        url_schemes=ALLOWED_URL_SCHEMES,
+        url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,
     )
+    return cleaned.replace("<br>", "<br/>")
 
 
 def to_rich_text(html: str, resolve_link: LinkResolver) -> str:

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from html import escape
 
-import nh3
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 from bs4.element import CData, ProcessingInstruction
 
+from textkit.markup import normalise_space
+
 from .encoding import clean_chars
-from .text import normalise_space
+from .richtext import URL_SCHEMES, sanitise_inline
 
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "dir",
@@ -34,7 +35,6 @@ SILENT_DROP_TAGS = {
 # Unsafe or unrenderable embeds: removed, but any fallback text is reported as leftover.
 EMBED_TAGS = {"iframe", "object", "embed", "applet", "video", "audio", "canvas", "select",
               "textarea"}  # fmt: skip
-SAFE_SCHEMES = {"http", "https", "mailto", "ftp"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
@@ -144,7 +144,7 @@ def safe_href(href: str | None) -> str | None:
         return None
     written = clean_chars(href).strip()
     scheme = _SCHEME.match(_URL_NOISE.sub("", written))
-    if not written or (scheme and scheme.group(1).lower() not in SAFE_SCHEMES):
+    if not written or (scheme and scheme.group(1).lower() not in URL_SCHEMES):
         return None
     return written
 
@@ -170,20 +170,7 @@ def render_inline(items: list[Item]) -> str:
         if piece.style.href is not None:
             text = f'<a href="{escape(piece.style.href)}">{text}</a>'
         html.append(text)
-    return sanitise("".join(html))
-
-
-def sanitise(html: str) -> str:
-    """Last line of defence: whatever the walk missed, nh3 removes."""
-    cleaned = nh3.clean(
-        html,
-        tags={"b", "i", "a", "br"},
-        attributes={"a": {"href"}},
-        url_schemes=SAFE_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
-    return cleaned.replace("<br>", "<br/>")
+    return sanitise_inline("".join(html))
 
 
 def _normalised(items: list[Item]) -> Iterator[Item]:

@@ -16,9 +16,10 @@ from home.models import StandardPage
 from home.tree import SiteTree
 from legacy.parsing.document import LegacyDocument
 from legacy.parsing.sections import PAGE
-from legacy.parsing.text import html_to_text
 from reviews import kinds
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
+from textkit.markup import html_to_text
+from textkit.slugs import numbered_slug
 
 NAME_LIMIT = 150
 SUMMARY_LIMIT = 300
@@ -65,11 +66,7 @@ def free_slug(parent: Page, base: str) -> str:
     taken = set(
         Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True)
     )
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return numbered_slug(base, taken)
 
 
 def fill_page(

@@ -23,8 +23,9 @@ from legacy.parsing.document import (
 )
 from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
-from legacy.parsing.text import html_to_text
+from legacy.parsing.text import blocks_text
 from reviews.models import Contributor
+from textkit.markup import html_to_text
 
 CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
 ImageFinder = Callable[[Image], WagtailImage | None]  # may raise paths.Refused
@@ -99,28 +100,34 @@ class BodyBuilder:
 
 
 def stream_text(value: StreamValue) -> str:
-    """The words a reader sees in a saved body, one block per paragraph (for fidelity)."""
-    texts = []
-    for child in value:
-        texts.append(_child_text(child.block_type, child.value))
-    return "\n\n".join(text for text in texts if text)
+    """The words a reader sees in a saved body, one block per paragraph (for fidelity).
+
+    Each saved block is read back as the parsed block it was built from, so the saved body
+    and the parsed document are counted by the one rule, ``legacy.parsing.text.block_text``."""
+    return blocks_text(
+        block for child in value if (block := parsed_block(child.block_type, child.value))
+    )
 
 
-def _child_text(block_type: str, value) -> str:
-    if block_type == "paragraph":
-        return html_to_text(value.source)
-    if block_type == "signature":
-        name = value["contributor"].name if value.get("contributor") else value.get("name", "")
-        return f"{name}\n{value.get('dateline', '')}".strip()
-    if block_type == "epigraph":
-        return f"{value['quote']}\n{value.get('attribution', '')}".strip()
-    if block_type == "spoiler_notice":
-        return f"{value['label']} {value.get('text', '')}".strip()
-    if block_type == "heading":
-        return value["text"]
-    if block_type == "image":
-        return value.get("caption", "")
-    return ""
+def parsed_block(block_type: str, value) -> Block | None:
+    """A saved StreamField child as the parsed block it holds the words of (``block_data``
+    backwards); None for a block with no words of its own."""
+    match block_type:
+        case "paragraph":
+            return Paragraph(html=value.source)
+        case "signature":
+            contributor = value.get("contributor")
+            name = contributor.name if contributor else value.get("name", "")
+            return Signature(name=name, dateline=value.get("dateline", ""))
+        case "epigraph":
+            return Epigraph(quote=value["quote"], attribution=value.get("attribution", ""))
+        case "spoiler_notice":
+            return SpoilerNotice(label=value["label"], text=value.get("text", ""))
+        case "heading":
+            return Heading(text=value["text"])
+        case "image":
+            return Image(src="", caption=value.get("caption", ""))
+    return None
 
 
 def _last_index(blocks: list[Block], block_type: type) -> int:

@@ -6,6 +6,8 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from textkit.slugs import numbered_slug
+
 
 class Contributor(index.Indexed, models.Model):
     """A reviewer or writer. Deleting one who has reviews is refused (PROTECT)."""
@@ -53,7 +55,4 @@ class Contributor(index.Indexed, models.Model):
             .exclude(pk=self.pk)
             .values_list("slug", flat=True)
         )
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        return slug
+        return numbered_slug(base, taken)

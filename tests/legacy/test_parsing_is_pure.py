@@ -34,9 +34,10 @@ def test_every_parsing_module_is_found():
     assert "legacy.parsing.units" in names
 
 
-def test_parsing_imports_no_django():
+def loaded_after_importing(names: list[str]) -> set[str]:
+    """The top-level packages a fresh interpreter has loaded once it imported ``names``."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(parsing_modules())],
+        [sys.executable, "-c", PROBE, json.dumps(names)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -44,5 +45,9 @@ def test_parsing_imports_no_django():
         env={"PATH": "", "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    loaded = set(json.loads(result.stdout))
+    return set(json.loads(result.stdout))
+
+
+def test_parsing_imports_no_django():
+    loaded = loaded_after_importing(parsing_modules())
     assert not loaded & set(FORBIDDEN), f"legacy.parsing imports {sorted(loaded & set(FORBIDDEN))}"

@@ -1,7 +1,7 @@
-"""text.py: word tokens, fidelity, html_to_text."""
+"""text.py: word tokens, fidelity, block text."""
 
 from legacy.parsing.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
-from legacy.parsing.text import blocks_text, content_words, fidelity, html_to_text
+from legacy.parsing.text import blocks_text, content_words, fidelity
 
 
 def test_content_words_casefold_and_strip_punctuation():
@@ -30,12 +30,6 @@ def test_fidelity_lists_missing_words_in_source_order_capped():
     score, missing = fidelity(source, "")
     assert score == 0
     assert missing == [f"w{number}" for number in range(20)]
-
-
-def test_html_to_text():
-    assert html_to_text("<b>One</b> &amp; <i>two</i><br/>three<script>x()</script>") == (
-        "One & two\nthree"
-    )
 
 
 def test_blocks_text_covers_every_block_type():

@@ -15,8 +15,9 @@ from legacy.parsing.document import (
     SpoilerNotice,
 )
 from legacy.parsing.parser import clean_page_title, parse_document
+from legacy.parsing.richtext import sanitise_inline
 from legacy.parsing.text import blocks_text, content_words, fidelity
-from legacy.parsing.units import safe_href, sanitise
+from legacy.parsing.units import safe_href
 
 
 def parse_body(body: str, path: str = "page.htm", title: str = ""):
@@ -97,7 +98,7 @@ def test_sanitise_is_the_last_line_of_defence():
     dirty = (
         '<b onclick="x()">b</b><script>x()</script><a href="javascript:x()" style="c">a</a><br>'
     )
-    assert sanitise(dirty) == "<b>b</b><a>a</a><br/>"
+    assert sanitise_inline(dirty) == "<b>b</b><a>a</a><br/>"
 
 
 def test_single_br_stays_inside_the_paragraph_double_br_splits():

@@ -79,6 +79,11 @@ def test_decade_label_and_range():
     assert decade_range(1990) == (1990, 1999)
 
 
+@pytest.mark.parametrize(("decade", "expected"), [(1950, (1950, 1959)), (1955, (1950, 1959))])
+def test_decade_range(decade, expected):
+    assert decade_range(decade) == expected
+
+
 def test_split_countries():
     assert split_countries("Germany/ Austria /") == ["Germany", "Austria"]
     assert split_countries("") == []

@@ -6,11 +6,9 @@ from search.query import (
     MAX_QUERY_LENGTH,
     MAX_TERMS,
     clean_query,
-    decade_range,
     excerpt,
     highlight,
     highlighted_excerpt,
-    html_to_text,
     parse_query,
     stream_text,
     words,
@@ -118,10 +116,6 @@ def test_highlighted_excerpt_escapes_markup_in_text():
     )
 
 
-def test_html_to_text():
-    assert html_to_text("<p>Tom &amp; <i>Jerry</i></p><p>again</p>") == "Tom & Jerry again"
-
-
 def test_stream_text_reads_every_text_block_and_skips_settings():
     raw = [
         {"type": "epigraph", "id": "1", "value": {"quote": "Dignity", "attribution": "Stevens"}},
@@ -142,8 +136,3 @@ def test_stream_text_reads_every_text_block_and_skips_settings():
         "A still",
         "2011",
     ]
-
-
-@pytest.mark.parametrize(("decade", "expected"), [(1950, (1950, 1959)), (1955, (1950, 1959))])
-def test_decade_range(decade, expected):
-    assert decade_range(decade) == expected
