@@ -15,9 +15,6 @@ IMPORT_RECORD_MODEL = "legacy.ImportRecord"
 class CreditsLinePanel(Panel):
     """Shows the page's ``credits_line`` as of the last save, so editors can check the credits."""
 
-    def clone_kwargs(self) -> dict:
-        return super().clone_kwargs()
-
     class BoundPanel(Panel.BoundPanel):
         template_name = "editorial/panels/credits_line.html"
 

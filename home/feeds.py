@@ -4,8 +4,9 @@ from django.utils.feedgenerator import Atom1Feed
 
 from wagtail.models import Page, Site
 
+from reviews.cards import load_cards
 from reviews.feeds import FEED_LENGTH, SITE_DESCRIPTION, StoryFeed
-from reviews.listings import latest_work, load_cards
+from reviews.listings import latest_work
 
 
 class SiteFeed(StoryFeed):

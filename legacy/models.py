@@ -35,10 +35,6 @@ class ImportRun(models.Model):
     def __str__(self) -> str:
         return f"Import run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
 
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged + self.skipped + self.failed
-
 
 class ImportRecord(models.Model):
     """The latest import of one old page: its source, what became of it and why."""
@@ -78,7 +74,3 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return self.source_path
-
-    @property
-    def has_warnings(self) -> bool:
-        return bool(self.warnings)

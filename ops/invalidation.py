@@ -58,6 +58,7 @@ def purge_listing_pages(page: Page) -> None:
     """Ask the CDN to drop the pages that list ``page`` (its own URL Wagtail purges itself)."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    # Imported only where a CDN is configured: the frontend_cache app is optional.
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()

@@ -31,6 +31,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
+from wagtail.models import Site
+
 from ops.redis_cache import CACHE_ERRORS, on_recovery, raising
 
 logger = logging.getLogger(__name__)
@@ -116,8 +118,6 @@ def bump_version() -> None:
 def drop_pre_outage_pages() -> None:
     """After an outage: pages and fragments cached before it may show content published
     while Redis was unreachable (by any process), so none of them may be served."""
-    from wagtail.models import Site
-
     _bump()
     Site.clear_site_root_paths_cache()  # Wagtail's own copy, not keyed on our version
 

@@ -43,11 +43,6 @@ def letter_of(key: str) -> str:
     return first if "A" <= first <= "Z" else OTHER_LETTER
 
 
-def index_letter(title: str) -> str:
-    """The letter a title files under: "The Quiet Harbour" → "Q", "8½" → "#"."""
-    return letter_of(title_sort_key(title))
-
-
 @dataclass
 class LetterGroup:
     letter: str

@@ -24,6 +24,8 @@ from modelsearch.query import And, Or, Phrase, PlainText
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+    # Each ranking module imports its database's own modelsearch backend (psycopg for
+    # PostgreSQL): only the one this database uses is imported.
     if connection.vendor == "postgresql":
         from search.postgres_ranking import RankedPostgresSearchBackend
 

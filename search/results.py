@@ -23,8 +23,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText, SearchQuery
 
+from reviews.cards import load_specific, newest_first
 from reviews.kinds import SectionKind
-from reviews.listings import load_specific, newest_first
 from reviews.models import (
     ArticlePage,
     ReviewPage,

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image as PILImage
 
 from home.models import StandardPage
+from reviews.browsing import split_countries
 from reviews.models import FilmReviewPage
 from tests.conftest import make_article, make_book_review, make_film_review, publish
 
@@ -133,7 +134,7 @@ class TestPageTypesRender:
             "Michael Haneke. Germany/Austria/France. 2009."
             in client.get(review.url).content.decode()
         )
-        assert review.specific.country_list == ["Germany", "Austria", "France"]
+        assert split_countries(review.specific.countries) == ["Germany", "Austria", "France"]
 
 
 @pytest.mark.django_db

@@ -105,7 +105,6 @@ class ItemReport:
 @dataclass
 class ImportReport:
     items: list[ItemReport] = field(default_factory=list)
-    run_id: int | None = None
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in ImportStatus}
@@ -616,7 +615,6 @@ class LegacyImporter:
             setattr(self.run, status, count)
         self.run.finished_at = timezone.now()
         self.run.save()
-        report.run_id = None if self.options.dry_run else self.run.pk
 
 
 def record_is_new(record: ImportRecord | None) -> bool:

@@ -3,7 +3,9 @@
 import datetime
 
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,8 +14,10 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from editorial.panels import CreditsLinePanel, ImportedSourcePanel
+from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import StoryBlock
+from reviews.cards import load_cards
 from reviews.credits import book_credits, film_credits
 from reviews.models.contributors import Contributor
 from reviews.models.querysets import ReadableQuerySet
@@ -21,6 +25,7 @@ from reviews.models.sections import SectionPage
 
 PUBLICATION_DATE_HELP = "The date printed on the page; listings are ordered by it."
 LEAD_IMAGE_HELP = "Shown at the top of the page and on its card in listings."
+RELATED_REVIEWS_LIMIT = 4
 SCHEDULING_HELP = (
     "The publication date is what readers see. To make the page go live later, use "
     "“Set schedule” in the Status side panel, then publish."
@@ -156,11 +161,42 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
         return [creator.name for creator in self.creators.all()]
 
     def get_context(self, request, *args, **kwargs):
-        from reviews.listings import review_context  # listings import this module
-
+        """The page, its section and the "Related reviews" aside."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(review_context(self, request))
+        section = self.get_parent().specific
+        # The costliest part of a review page and the same for every reader: rendered once and
+        # kept until the next publish (ops.fragments; any publish changes the content version).
+        related_html = content_cached(
+            "related-aside",
+            f"{self.pk}:{request.get_host()}",  # its links are relative to the site being read
+            lambda: self.related_aside(section, request),
+        )
+        context.update(section=section, related_html=mark_safe(related_html))  # noqa: S308
         return context
+
+    def related_aside(self, section: Page, request) -> str:
+        """The aside's HTML: reviews of the same people (or by the same reviewer), browse links."""
+        context = {
+            "work_links": section.work_links(self, request)
+            if isinstance(section, SectionPage)
+            else [],
+            "related_reviews": self.related_reviews(),
+        }
+        return render_to_string("reviews/includes/related.html", context, request)
+
+    def related_reviews(self, limit: int = RELATED_REVIEWS_LIMIT) -> list[Page]:
+        """Other reviews of work by the same directors or authors, then more by the same
+        reviewer, as cards."""
+        others = ReviewPage.objects.readable().exclude(pk=self.pk).order_by("-date", "-pk")
+        same_names = WorkCreator.objects.filter(name__in=self.creators.values("name"))
+        same_creator = others.filter(pk__in=same_names.values("page_id"))
+        rows = list(same_creator.values_list("pk", "content_type_id")[:limit])
+        if self.reviewer_id and len(rows) < limit:
+            same_reviewer = others.filter(reviewer_id=self.reviewer_id).exclude(
+                pk__in=[pk for pk, _ in rows]
+            )
+            rows += same_reviewer.values_list("pk", "content_type_id")[: limit - len(rows)]
+        return load_cards(rows)
 
     @property
     def credits_line(self) -> str:
@@ -236,10 +272,6 @@ class FilmReviewPage(ReviewPage):  # noqa: DJ008
     @property
     def credits_line(self) -> str:
         return film_credits(self.get_creator_names(), self.countries, self.year)
-
-    @property
-    def country_list(self) -> list[str]:
-        return [country.strip() for country in self.countries.split("/") if country.strip()]
 
 
 class BookReviewPage(ReviewPage):  # noqa: DJ008

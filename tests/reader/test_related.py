@@ -2,8 +2,8 @@
 
 import datetime
 
-from reviews.listings import RELATED_REVIEWS_LIMIT, related_reviews
 from reviews.models import Contributor
+from reviews.models.stories import RELATED_REVIEWS_LIMIT
 from tests.conftest import make_book_review, make_film_review
 from tests.reader.conftest import quick_film, soup_of
 
@@ -28,7 +28,7 @@ def test_same_director_first_then_same_reviewer(
     quick_film(films, "Draft", directors=["Mark Romanek"], reviewer=contributor).unpublish()
 
     with django_assert_max_num_queries(8):
-        related = related_reviews(review)
+        related = review.related_reviews()
     assert [page.title for page in related] == [same_director.title, same_reviewer_book.title]
     assert type(related[1]).__name__ == "BookReviewPage"  # specific pages, ready for cards
 
