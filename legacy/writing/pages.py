@@ -39,7 +39,6 @@ def new_page(target: str, document: LegacyDocument, parent: Page) -> Page:
     """An unsaved page of the right type with a slug that is free under ``parent``."""
     page = page_type(target)(title=page_title(document))
     page.slug = free_slug(parent, slugify(page.title, allow_unicode=True) or "page")
-    page._cached_parent_obj = parent  # lets full_clean check the slug before add_child
     return page
 
 
