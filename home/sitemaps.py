@@ -1,7 +1,8 @@
 """sitemap.xml: an index of sitemap pages, each listing at most ``PagesSitemap.limit`` pages.
 
-One sitemap of the whole archive grew with it: 10,000 reviews took 1.4 s and more queries
-(Wagtail iterates the pages in chunks). Search engines read the index and fetch each page.
+One sitemap of the whole archive grew with it, in time and in queries (Wagtail iterates the
+pages in chunks); a sitemap page here lists at most ``limit`` pages however large the archive
+(figures: bench/README.md). Search engines read the index and fetch each page.
 """
 
 from datetime import datetime
@@ -24,8 +25,8 @@ class PagesSitemap(Sitemap):
         return readable_pages().descendant_of(root, inclusive=True).defer_streamfields().specific()
 
     def get_latest_lastmod(self) -> datetime | None:
-        """The index's lastmod in one aggregate (Django's default loads every page: 0.6 s at
-        10,000 reviews); the same fallback as Wagtail's ``lastmod``."""
+        """The index's lastmod in one aggregate instead of loading every page (Django's
+        default); the same fallback as Wagtail's ``lastmod``."""
         latest = Max(Coalesce("last_published_at", "latest_revision_created_at"))
         return self.items().order_by().aggregate(latest=latest)["latest"]
 

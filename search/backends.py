@@ -6,7 +6,7 @@ the default database (MySQL unchanged). What matches is unchanged; how matches a
 ranked and counted changes:
 
 SQLite: modelsearch 1.3 scores SQLite results with a correlated subquery that re-runs the FTS match
-for every matching page: quadratic, 6 s for a word found in 2,000 reviews. Here the FTS table
+for every matching page: quadratic in the matches (figure: bench/README.md). Here the FTS table
 alone is ranked with ``bm25()`` (title column weighted above the body, which modelsearch's
 SQLite scoring does not do), only the best candidates are checked against the page filters,
 and only the requested slice of pages is loaded (``search/sqlite_ranking.py``).

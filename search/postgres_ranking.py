@@ -2,8 +2,9 @@
 
 modelsearch 1.3 joins every page to its index entry on ``object_id = page.id::varchar`` (a text
 comparison no index serves), selects the whole ``title || body`` vector with each row, and
-lets the planner rank and sort page rows; on 20,000 reviews it picked a nested loop that
-compared 200,000 pairs for ten results. Here the search starts from the index entries:
+lets the planner rank and sort page rows, which it did with a nested loop over text keys
+whose work grows with the archive even for ten results. Here the search starts from the index
+entries (figures behind each choice: bench/README.md):
 
 * matching is ``(title || body) @@ query`` on the entries table alone, which the GIN index of
   ``search/migrations/0001`` serves; the page filters are a semi-join on the integer page id
@@ -19,7 +20,7 @@ compared 200,000 pairs for ten results. Here the search starts from the index en
 * the tsquery is written ``(SELECT to_tsquery(…))`` everywhere (see ``_Once``): computed once
   per statement instead of once per ranked row, and hidden from the planner, so a word found
   in nearly every page is still matched through the GIN index rather than by a sequential
-  scan that merges ``title || body`` for every row (~250 ms at 20,000 reviews).
+  scan that merges ``title || body`` for every row.
 
 Imported only on PostgreSQL: modelsearch's PostgreSQL module needs the tsvector model.
 """
@@ -61,19 +62,19 @@ class _Once(Func):
     does not see when it plans. Same value, same results; two effects on speed:
 
     * ``to_tsquery(text)`` is only STABLE, so written inline PostgreSQL parsed and normalised
-      the query again for every row it ranked (~30 ms of ranking 20,000 matches);
+      the query again for every row it ranked;
     * a match is then costed at the default selectivity (0.5 %), so PostgreSQL always takes
       the GIN index. Seeing a word found in most pages, it chose a sequential scan that
       computes ``title || body`` (a new, merged tsvector) for every row, because it costs
-      ``||`` as nearly free: 150–250 ms against 15–25 ms for the bitmap scan of the index
-      (which needs no recheck for plain words). Raising a wrapper function's ``COST`` would
-      not fix it: a bitmap heap scan is charged its recheck condition per row too, so at ~100 %
+      ``||`` as nearly free, though the bitmap scan of the index (which needs no recheck for
+      plain words) is several times faster. Raising a wrapper function's ``COST`` would not
+      fix it: a bitmap heap scan is charged its recheck condition per row too, so at ~100 %
       selectivity the sequential scan still wins on paper. A stored generated column for the
-      vector did not help either (measured): TOASTed, reading it back costs what ``||`` does;
-      kept in the row, it triples the heap.
+      vector did not help either: TOASTed, reading it back costs what ``||`` does; kept in the
+      row, it triples the heap.
 
     The price: row estimates are blind too, so with a huge match the joins to the page filters
-    are nested loops over the page primary key (~1.5 µs per match) rather than hash joins.
+    are nested loops over the page primary key (one index probe per match) rather than hash joins.
     """
 
     template = "(SELECT %(expressions)s)"
@@ -155,10 +156,10 @@ class RankedPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
     def _match(compiler, config, tsquery) -> Q:
         """modelsearch's ``(title || body) @@ query``, found through the GIN index of
         ``search/migrations/0001`` (that expression). With a phrase, the index only knows
-        which entries hold the words, and checking each of them merges ``title || body``
-        (~7 µs; 70 ms for two common words at 20,000 reviews). The merge shifts the body's
-        positions past the title's and changes nothing else, so where the title holds none
-        of the query's words the body alone answers the same (~1 µs): 70 ms → 17 ms."""
+        which entries hold the words, and checking each of them merges ``title || body``.
+        The merge shifts the body's positions past the title's and changes nothing else, so
+        where the title holds none of the query's words the body alone answers the same, and
+        far more cheaply (no merged vector is built)."""
         title_body = F("title")._combine(F("body"), "||", False)
         matches = Q(_Matches(title_body, _Once(tsquery)))
         query = compiler.query
@@ -226,7 +227,7 @@ class RankedPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
 
         A results page needs both. As two statements (a ``COUNT … GROUP BY``, then the ranked
         slice), a word found in most pages was matched, joined to its pages and filtered
-        twice (~35 ms each at 20,000 reviews).
+        twice; here once per search.
         """
         entries = self._matching_entries()
         if entries is None:

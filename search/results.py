@@ -260,7 +260,7 @@ def exact_matches(criteria: Criteria, pages) -> list[Page]:
         WorkCreator.objects.filter(Exact(Upper("name"), wanted)).order_by().values("page_id")
     )
     # One IN (… UNION …): three index lookups, then pages by primary key. An OR of three
-    # IN-subqueries made PostgreSQL scan every page (8 ms at 20,000 pages).
+    # IN-subqueries made PostgreSQL scan every page (figure: bench/README.md).
     matches = pages.filter(pk__in=titled.union(credited)).annotate(
         title_match=Case(When(pk__in=titled, then=Value(1)), default=Value(0))
     )

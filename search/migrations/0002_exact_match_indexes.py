@@ -2,9 +2,9 @@
 
 ``search.results.exact_matches`` pins pages whose title, original title or director/author is
 exactly the query, ignoring case. Django's ``iexact`` cannot use an index on SQLite (``LIKE``)
-and scanned 20,000 pages and their credits on every search (50 ms of each search in the
-benchmark); comparing ``UPPER(column) = UPPER(query)`` against these expression indexes is a
-lookup. No field changes: plain ``CREATE INDEX`` on the existing tables.
+and scanned every page and its credits on every search, a cost growing with the archive;
+comparing ``UPPER(column) = UPPER(query)`` against these expression indexes is a lookup
+(figures: bench/README.md). No field changes: plain ``CREATE INDEX`` on the existing tables.
 """
 
 from django.db import migrations

@@ -3,8 +3,8 @@
 Each index entry also holds the page's plain text (``body_text``), so rows pass the 2 kB TOAST
 threshold and PostgreSQL moved the ``body`` vector out of line: every match and every
 ``ts_rank`` of a search then fetched it from the TOAST table again. ``STORAGE MAIN`` makes
-PostgreSQL compress or move the other columns first. Measured on 20,000 reviews: matching a
-word found in every review 126 → 98 ms, ranking them 67 → 46 ms.
+PostgreSQL compress or move the other columns first, so matching and ranking read the vectors
+from the row itself (figures: bench/README.md).
 
 Storage settings only (no rewrite): rows written afterwards are stored this way, so run
 ``update_index`` once after migrating an existing site. No-op on other databases.
