@@ -37,8 +37,12 @@ SECTION_KINDS = kinds.VALUES
 TARGET_KINDS = (*SECTION_KINDS, PAGE, SKIP)
 
 FOLDER_DEFAULTS = {folder: kind.value for kind in kinds.KINDS for folder in kind.folders}
+# The shapes of old page each kind holds; of two kinds holding a shape (films and DVDs), the
+# first takes a page of it unless its folder or a listing names the other (``reversed``: the
+# first kind's entry is written last).
+SHAPES_OF = {kind.value: {Kind(shape) for shape in kind.legacy_shapes} for kind in kinds.KINDS}
 KIND_DEFAULTS = {
-    Kind(shape): kind.value for kind in kinds.KINDS for shape in kind.legacy_shapes
+    shape: kind.value for kind in reversed(kinds.KINDS) for shape in SHAPES_OF[kind.value]
 } | {Kind.PAGE: PAGE}
 
 
@@ -122,14 +126,12 @@ class SectionMap:
         explicit = self.explicit(key)
         if explicit:
             return explicit
+        hinted = self.learned.get(key) or folder_default(key)
         if document.kind in (Kind.FILM_REVIEW, Kind.BOOK_REVIEW) and document.credits:
-            # The credits line decides: a publisher or a page count means a book.
-            return KIND_DEFAULTS[
-                Kind.BOOK_REVIEW if document.credits.is_book else Kind.FILM_REVIEW
-            ]
-        if key in self.learned:
-            return self.learned[key]
-        return folder_default(key) or KIND_DEFAULTS.get(document.kind, PAGE)
+            # The credits line decides the shape: a publisher or a page count means a book.
+            shape = Kind.BOOK_REVIEW if document.credits.is_book else Kind.FILM_REVIEW
+            return hinted if shape in SHAPES_OF.get(hinted, ()) else KIND_DEFAULTS[shape]
+        return hinted or KIND_DEFAULTS.get(document.kind, PAGE)
 
 
 def folder_default(key: str) -> str | None:

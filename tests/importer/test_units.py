@@ -2,6 +2,7 @@
 
 import pytest
 
+from legacy.parsing import sections as section_rules
 from legacy.parsing.document import Credits, Kind, LegacyDocument
 from legacy.parsing.paths import LinkKind, resolve_href
 from legacy.parsing.richtext import ResolvedLink, to_rich_text
@@ -74,6 +75,20 @@ def test_section_defaults_and_precedence():
         [document("bookreviews.htm", Kind.LISTING, links=["misc/a.htm"], title="Book Reviews A-Z")]
     )
     assert sections.target_for(document("misc/a.htm")) == "book"
+
+
+def test_a_folder_or_listing_picks_among_the_kinds_of_a_shape(monkeypatch):
+    """A second kind of film-shaped page (say DVDs) takes the film-credited pages its folder
+    or its A-Z listing names; the first film-shaped kind keeps the rest."""
+    monkeypatch.setitem(section_rules.FOLDER_DEFAULTS, "dvds", "dvd")
+    monkeypatch.setitem(section_rules.SHAPES_OF, "dvd", {Kind.FILM_REVIEW})
+    film = Credits(raw="A. U.K. 2001.", people=["A"], year=2001)
+    book = Credits(raw="A. Faber, 2001.", people=["A"], publisher="Faber", is_book=True)
+    sections = SectionMap(learned={"misc/a.htm": "dvd"})
+    assert sections.target_for(document("dvds/a.htm", Kind.FILM_REVIEW, film)) == "dvd"
+    assert sections.target_for(document("misc/a.htm", Kind.FILM_REVIEW, film)) == "dvd"
+    assert sections.target_for(document("dvds/b.htm", Kind.FILM_REVIEW, book)) == "book"
+    assert sections.target_for(document("other/a.htm", Kind.FILM_REVIEW, film)) == "film"
 
 
 def test_mapping_file(tmp_path):
