@@ -2,9 +2,13 @@
 
 import pkgutil
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import textkit
 from tests.legacy.test_parsing_is_pure import FORBIDDEN, loaded_after_importing
 from textkit.markup import html_to_text
+from textkit.shorten import ELLIPSIS, shorten_at_word
 from textkit.slugs import numbered_slug
 
 
@@ -28,6 +32,35 @@ def test_numbered_slug_takes_the_first_free_number():
     assert numbered_slug("anne-roy", set()) == "anne-roy"
     assert numbered_slug("anne-roy", {"anne-roy"}) == "anne-roy-2"
     assert numbered_slug("anne-roy", {"anne-roy", "anne-roy-2", "anne-roy-4"}) == "anne-roy-3"
+
+
+def test_shorten_at_word_keeps_text_that_fits():
+    assert shorten_at_word("Delta Night", 11) == "Delta Night"
+
+
+def test_shorten_at_word_cuts_before_the_word_that_does_not_fit():
+    assert shorten_at_word("The long night of the lamp", 16) == "The long night…"
+    assert shorten_at_word("The long night, of it", 16) == "The long night,…"
+    assert shorten_at_word("One  two   three", 10) == "One  two…"
+
+
+def test_shorten_at_word_cuts_a_single_long_word_hard():
+    assert shorten_at_word("Supercalifragilistic rest", 10) == "Supercali…"
+    assert shorten_at_word("x" * 300, 255) == "x" * 254 + ELLIPSIS
+
+
+@given(st.text(alphabet=st.sampled_from("ab é\n\t.,"), max_size=80), st.integers(1, 40))
+def test_shorten_at_word_fits_and_is_a_prefix_ending_at_a_word(text, limit):
+    result = shorten_at_word(text, limit)
+    assert len(result) <= limit
+    if len(text) <= limit:
+        assert result == text
+        return
+    head = result.removesuffix(ELLIPSIS)
+    assert result.endswith(ELLIPSIS) and text.startswith(head)
+    cut_at_word = bool(head) and text[len(head)].isspace() and not head[-1].isspace()
+    first_word_too_long = len(head) == limit - 1 and len(text[:limit].split()) <= 1
+    assert cut_at_word or first_word_too_long
 
 
 def test_textkit_imports_no_django():

@@ -24,6 +24,7 @@ from PIL import UnidentifiedImageError
 from legacy.parsing.document import Image
 from legacy.parsing.paths import MirrorRoots, Refused, TooLarge, read_file
 from oldurls.paths import page_key
+from textkit.shorten import shorten_at_word
 
 IMAGE_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".bmp", ".webp")
 MAX_TITLE = 255
@@ -91,7 +92,7 @@ class ImageLibrary:
             return existing
         if not _is_image(data):
             return None
-        image = WagtailImage(title=title[:MAX_TITLE])
+        image = WagtailImage(title=shorten_at_word(title.strip(), MAX_TITLE))
         image.file = ImageFile(io.BytesIO(data), name=path.name)
         image._set_image_file_metadata()  # file_size and file_hash, as Wagtail's forms do
         image.save()

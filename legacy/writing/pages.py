@@ -19,9 +19,11 @@ from legacy.parsing.sections import PAGE
 from reviews import kinds
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
 from textkit.markup import html_to_text
+from textkit.shorten import shorten_at_word
 from textkit.slugs import numbered_slug
 
 NAME_LIMIT = 150
+TITLE_LIMIT = 255  # Page.title's max_length
 SUMMARY_LIMIT = 300
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -57,7 +59,7 @@ def page_title(document: LegacyDocument) -> str:
     if not title:
         stem = document.source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         title = stem.replace("_", " ").replace("-", " ").title() or "Untitled"
-    return title[:255]
+    return shorten_at_word(title, TITLE_LIMIT)
 
 
 def free_slug(parent: Page, base: str) -> str:

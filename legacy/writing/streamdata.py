@@ -26,6 +26,7 @@ from legacy.parsing.richtext import LinkResolver, to_rich_text
 from legacy.parsing.text import blocks_text
 from reviews.models import Contributor
 from textkit.markup import html_to_text
+from textkit.shorten import ELLIPSIS, shorten_at_word
 
 CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
 ImageFinder = Callable[[Image], WagtailImage | None]  # may raise paths.Refused
@@ -47,6 +48,7 @@ class BodyBuilder:
 
     def build(self, blocks: list[Block]) -> BuiltBody:
         built = BuiltBody()
+        blocks = split_long_headings(blocks)
         last_signature = _last_index(blocks, Signature)
         for position, block in enumerate(blocks):
             if isinstance(block, Signature) and position != last_signature:
@@ -130,13 +132,31 @@ def parsed_block(block_type: str, value) -> Block | None:
     return None
 
 
+def split_long_headings(blocks: list[Block]) -> list[Block]:
+    """Each heading longer than CHAR_LIMIT cut at a word, the rest of its words in a
+    paragraph right after it, so that no word of it is lost.
+
+    Not the whole text kept in the heading: a heading that long is a paragraph set in big
+    type on the old page (an essay question, a subtitle run on), which reads as body text,
+    and the heading stays a label an editor can work with in the admin."""
+    result: list[Block] = []
+    for block in blocks:
+        result.append(block)
+        if isinstance(block, Heading) and len(text := block.text.strip()) > CHAR_LIMIT:
+            short = shorten_at_word(text, CHAR_LIMIT)
+            rest = text[len(short.removesuffix(ELLIPSIS)) :].strip()
+            result[-1] = Heading(text=short, level=block.level)
+            result.append(Paragraph(html=_escape(ELLIPSIS + rest)))
+    return result
+
+
 def _last_index(blocks: list[Block], block_type: type) -> int:
     positions = [index for index, block in enumerate(blocks) if isinstance(block, block_type)]
     return positions[-1] if positions else -1
 
 
 def _short(text: str) -> str:
-    return text.strip()[:CHAR_LIMIT]
+    return shorten_at_word(text.strip(), CHAR_LIMIT)
 
 
 def _escape(text: str) -> str:

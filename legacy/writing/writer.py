@@ -63,6 +63,7 @@ from legacy.parsing.text import fidelity
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path
 from reviews.models import Contributor
+from textkit.shorten import shorten_at_word
 
 from .images import ImageLibrary
 from .indexing import BatchedIndexer
@@ -584,7 +585,7 @@ class LegacyImporter:
             "importer_version": IMPORTER_VERSION,
             "original_html": parsed.original_html,
             "encoding": document.encoding if document else "",
-            "title": document.title[:255] if document else "",
+            "title": shorten_at_word(document.title, pages.TITLE_LIMIT) if document else "",
             "kind": document.kind.value if document else "",
             "section": target,
             "status": status,

@@ -349,3 +349,25 @@ def test_hand_built_document_through_the_writer(site_tree):
     assert item.status == "created" and item.fidelity == 1.0
     assert page.date == datetime.date(2001, 2, 3)
     assert page.body[1].value.source == "<p>Plain <i>words</i> here.</p>"
+
+
+def test_a_long_title_and_heading_are_cut_at_a_word_and_lose_no_words(tmp_path):
+    words = "why does the lamp on the frozen lake keep burning when every window is dark"
+    long_text = " ".join([words] * 4)  # 300 characters, over the 255 a title may hold
+    assert len(long_text) > 255
+    mirror = write_mirror(
+        tmp_path, {"features/lamp.htm": feature(long_text, [(long_text, "A short answer.")])}
+    )
+    item = run_import(mirror).items[0]
+    page = ArticlePage.objects.get(pk=item.page_id)
+    assert len(page.title) <= 255 and page.title.endswith("…")
+    assert long_text.startswith(page.title.removesuffix("…") + " ")
+    heading = next(block for block in page.body if block.block_type == "heading")
+    assert len(heading.value["text"]) <= 255
+    assert long_text.startswith(heading.value["text"].removesuffix("…") + " ")
+    after = page.body[list(page.body).index(heading) + 1]
+    assert after.block_type == "paragraph"
+    rest = long_text[len(heading.value["text"]) - 1 :].strip()
+    assert after.value.source == f"<p>…{rest}</p>"
+    assert item.fidelity == 1.0
+    assert ImportRecord.objects.get(source_path="features/lamp.htm").title == page.title
