@@ -48,6 +48,28 @@ _META_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _SNIFF_BYTES = 16384
 
+# Files that are not pages whatever their name: images, archives and documents that
+# mirrors saved as .htm. Their first bytes say so.
+_BINARY_SIGNATURES = (
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",  # JPEG
+    b"%PDF-",
+    b"PK\x03\x04",  # ZIP, and the office formats built on it
+    b"\x1f\x8b",  # gzip
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # old MS Office documents
+)
+# C0 control bytes no page means: NUL and the like, left by old editors and FTP transfers.
+# Not \t \n \r \f (text), nor ESC, SO and SI (ISO-2022 encodings switch with them). No
+# ASCII-compatible encoding uses these bytes inside a multi-byte character, so removing
+# them before decoding is safe; UTF-16/32 are left alone (see _is_wide).
+_STRAY_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x10, 0x1B), *range(0x1C, 0x20), 0x7F])
+# More stray bytes than this share of the file (and more than a few, for short pages):
+# not text as a whole, but a binary file.
+BINARY_SHARE = 0.02
+_FEW_STRAY_BYTES = 8
+
 
 @dataclass
 class DecodedText:
@@ -75,9 +97,48 @@ def codec_for_label(label: str) -> str | None:
     return _LABEL_ALIASES.get(name, name)
 
 
+def is_binary(data: bytes) -> bool:
+    """Whether a file is not text as a whole: it starts with a known binary signature, or
+    more than BINARY_SHARE of its bytes are stray controls. A few stray bytes in a page are
+    removed by ``decode_html``, not a reason to refuse the page."""
+    if data.startswith(_BINARY_SIGNATURES):
+        return True
+    if _is_wide(data):
+        return False
+    stray = _stray_count(data)
+    return stray > _FEW_STRAY_BYTES and stray > BINARY_SHARE * len(data)
+
+
+def _is_wide(data: bytes) -> bool:
+    """UTF-16 or UTF-32, by its byte-order mark, or UTF-16 without one: NUL high bytes of
+    the ASCII markup in every other byte, and (almost) none in the bytes between."""
+    if data.startswith(tuple(bom for bom, codec in _BOMS if codec != "utf-8")):
+        return True
+    head = data[:_SNIFF_BYTES]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) / 2
+    return max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half
+
+
+def _stray_count(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _STRAY_BYTES))
+
+
+def strip_stray_bytes(data: bytes) -> tuple[bytes, int]:
+    """``data`` without stray control bytes, and how many there were (none removed from
+    UTF-16/32, whose NULs are half of its characters)."""
+    if _is_wide(data):
+        return data, 0
+    stripped = data.translate(None, _STRAY_BYTES)
+    return stripped, len(data) - len(stripped)
+
+
 def decode_html(data: bytes) -> DecodedText:
     """Decode a legacy page; never raises, never leaves U+FFFD or C1 controls in the text."""
+    data, stray = strip_stray_bytes(data)
     result = _decode(data)
+    if stray:
+        result.warnings.insert(0, f"removed {stray} stray control byte(s)")
     text = clean_chars(result.text)  # first, so stray controls cannot hide a mojibake pair
     repaired = repair_mojibake(text)
     if repaired != text:

@@ -44,7 +44,7 @@ from wagtail.models import Page
 from home.tree import SiteTree, ensure_site_tree
 from legacy.models import ImportRecord, ImportRun, ImportStatus
 from legacy.parsing.document import Kind, LegacyDocument
-from legacy.parsing.encoding import decode_html
+from legacy.parsing.encoding import decode_html, is_binary
 from legacy.parsing.parser import parse_document
 from legacy.parsing.paths import (
     LinkKind,
@@ -163,7 +163,7 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
     try:
         parsed.checksum = hashlib.sha256(data).hexdigest()
         parsed.original_html = _storable(decode_html(data).text)
-        if _looks_binary(data):
+        if is_binary(data):
             raise ValueError("not an HTML document (binary content)")
         parsed.document = parse_document(data, source.key)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
@@ -173,12 +173,6 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
 
 def _size(size: int) -> str:
     return filesizeformat(size).replace("\xa0", " ")  # plain spaces in reports and logs
-
-
-def _looks_binary(data: bytes) -> bool:
-    # UTF-16/32 pages legitimately contain NUL bytes; they start with a byte-order mark.
-    has_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    return not has_bom and b"\x00" in data[:8192]
 
 
 def _storable(text: str) -> str:

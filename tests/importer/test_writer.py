@@ -293,6 +293,20 @@ def test_a_corrupt_file_fails_alone(small_mirror):
     assert ImportRecord.objects.get(source_path="reviews/broken.htm").status == "failed"
 
 
+def test_a_page_with_a_few_stray_nul_bytes_is_imported_with_its_text(tmp_path):
+    html = film_review("Delta Night", "Ann Bell. U.K. 2001.", LONG_PARAGRAPHS)
+    data = (
+        html.encode("cp1252").replace(b"frozen", b"fro\x00zen").replace(b"exact", b"\x00ex\x00act")
+    )
+    mirror = write_mirror(tmp_path, {"reviews/delta.htm": data})
+    item = run_import(mirror).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    assert "removed 3 stray control byte(s)" in item.warnings
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    assert "a slow walk across a frozen lake" in page.body[0].value.source
+    assert "restrained and exact" in page.body[1].value.source
+
+
 def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mirror, monkeypatch):
     from legacy.writing import writer
 

@@ -9,6 +9,7 @@ from legacy.parsing.encoding import (
     codec_for_label,
     declared_charset,
     decode_html,
+    is_binary,
     repair_mojibake,
 )
 
@@ -132,3 +133,55 @@ def test_garbage_never_raises():
         decoded = decode_html(data)
         assert "\ufffd" not in decoded.text
         assert not any("\x80" <= char <= "\x9f" for char in decoded.text)
+
+
+PAGE = (
+    "<html><head><title>Delta Night</title></head><body>"
+    + "<p>The lamp on the frozen lake keeps burning when every window is dark.</p>" * 20
+    + "</body></html>"
+).encode("cp1252")
+
+
+def test_a_few_stray_control_bytes_are_removed_with_a_warning():
+    data = PAGE.replace(b"lamp", b"la\x00mp", 2).replace(b"lake", b"\x1alake", 1)
+    decoded = decode_html(data)
+    assert not is_binary(data)
+    assert decoded.text == PAGE.decode("cp1252")
+    assert decoded.warnings == ["removed 3 stray control byte(s)"]
+
+
+def test_tabs_line_ends_and_iso_2022_escapes_are_not_stray():
+    data = "<p>\t日本語\r\n\f</p>".encode("iso-2022-jp")
+    assert decode_html(b"<meta charset=iso-2022-jp>" + data).text.endswith("<p>\t日本語\r\n\f</p>")
+    assert decode_html(data).warnings == []
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_text_not_stray_nuls(codec):
+    data = PAGE.decode("cp1252").replace("lamp", "lämp").encode(codec)
+    decoded = decode_html(data)
+    assert not is_binary(data)
+    assert decoded.encoding == codec and "lämp" in decoded.text
+    assert not any("stray" in warning for warning in decoded.warnings)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"GIF89a" + PAGE,
+        b"\xff\xd8\xff\xe0" + PAGE,
+        b"%PDF-1.4\n" + PAGE,
+        b"PK\x03\x04" + PAGE,
+        PAGE + bytes(range(32)) * 50,  # controls well over 2% of the bytes
+        b"\x00" * 50,
+    ],
+)
+def test_binary_files_by_signature_or_share_of_control_bytes(data):
+    assert is_binary(data)
+
+
+def test_a_page_is_not_binary():
+    assert not is_binary(PAGE)
+    assert not is_binary(b"")
+    assert not is_binary(codecs.BOM_UTF16_LE + "<p>x</p>".encode("utf-16-le"))
