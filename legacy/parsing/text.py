@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from textkit.markup import html_to_text
+from textkit.markup import html_to_text, normalise_space
 
 from .document import Block, Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
 
@@ -15,12 +15,29 @@ from .document import Block, Epigraph, Heading, Image, Paragraph, Signature, Spo
 # separates words, so "guardians”," and "guardians" count as the same word.
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 MISSING_WORDS_SHOWN = 20
+# Alt texts that name a file or number a picture rather than say what it shows.
+_FILE_NAME = re.compile(r"^\S+\.(?:gif|jpe?g|png|bmp|tiff?|webp|svg|ico|s?html?)$", re.I)
+_IDENTIFIER = re.compile(r"^(?:\w*_\w*|[^\W\d_]{0,4}\d+[^\W\d_]?)$")  # img_0231, DSC01234
 
 
 def content_words(text: str) -> list[str]:
     """Casefolded word tokens of ``text``, punctuation stripped (unicode aware)."""
     normalised = unicodedata.normalize("NFKC", text).replace("’", "'")
     return [word.casefold() for word in _WORD.findall(normalised)]
+
+
+def alt_carries_words(alt: str) -> bool:
+    """Whether an image's alt text says something a reader should keep ("8/10", "Amélie
+    Poulain"), judged by its shape: a file name, a picture number ("img_0231", "DSC01234"),
+    a single character, or only punctuation or digits (a counter, "***", "-") is decoration.
+    Spacers, bullets and buttons never reach here: their units are chrome (``chrome``)."""
+    text = normalise_space(alt)
+    words = content_words(text)
+    if len(text) <= 1 or not words or _FILE_NAME.match(text):
+        return False
+    if all(word.isdigit() for word in words) and "/" not in text:
+        return False
+    return not (len(words) == 1 and _IDENTIFIER.match(text))
 
 
 def fidelity(source_text: str, new_text: str) -> tuple[float, list[str]]:

@@ -23,6 +23,7 @@ from PIL import UnidentifiedImageError
 
 from legacy.parsing.document import Image
 from legacy.parsing.paths import MirrorRoots, Refused, TooLarge, read_file
+from legacy.parsing.text import alt_carries_words
 from oldurls.paths import page_key
 from textkit.shorten import shorten_at_word
 
@@ -63,7 +64,8 @@ class ImageLibrary:
             return None
         if key not in self._by_key:
             try:
-                self._by_key[key] = self._import(path, title=image.alt or posixpath.basename(key))
+                title = image.alt if alt_carries_words(image.alt) else posixpath.basename(key)
+                self._by_key[key] = self._import(path, title=title)
             except Refused as refused:
                 self.refused[key] = str(refused)
                 raise

@@ -23,7 +23,7 @@ from legacy.parsing.document import (
 )
 from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
-from legacy.parsing.text import blocks_text
+from legacy.parsing.text import alt_carries_words, blocks_text
 from reviews.models import Contributor
 from textkit.markup import html_to_text
 from textkit.shorten import ELLIPSIS, shorten_at_word
@@ -90,15 +90,22 @@ class BodyBuilder:
             image, problem = None, f"Image not imported: {block.src}: {refused}"
         if image is None:
             built.warnings.append(problem)
-            if block.caption:  # the caption is content: keep its words
-                return "paragraph", f"<p>{_escape(block.caption)}</p>"
-            return None
+            lines = image_words(block)  # the alt text and caption are content: keep their words
+            return ("paragraph", f"<p>{'<br/>'.join(map(_escape, lines))}</p>") if lines else None
         return "image", {
             "image": image.pk,
-            "alt_text": _short(block.alt),
+            "alt_text": _short(block.alt) if alt_carries_words(block.alt) else "",
             "caption": _short(block.caption),
             "credit": "",
         }
+
+
+def image_words(block: Image) -> list[str]:
+    """The lines of text an image carries: its alt text when that is words (and not the
+    caption again), then its caption."""
+    alt, caption = block.alt.strip(), block.caption.strip()
+    alt_is_new = alt_carries_words(alt) and alt.casefold() not in caption.casefold()
+    return [line for line in (alt if alt_is_new else "", caption) if line]
 
 
 def stream_text(value: StreamValue) -> str:

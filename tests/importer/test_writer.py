@@ -284,6 +284,32 @@ def test_images_in_the_mirror_are_imported_once_and_missing_ones_reported(tmp_pa
     ]
 
 
+def test_alt_text_that_carries_words_is_kept_as_alt_or_as_text(tmp_path):
+    tiny_png(tmp_path / "images" / "img_0231.jpg")
+    tiny_png(tmp_path / "images" / "amelie.png", colour="#224488")
+
+    def review(title, image, alt):
+        html = film_review(title, "Ann Bell. U.K. 2001.", LONG_PARAGRAPHS, image=image)
+        return html.replace(f'alt="A still from {title}"', f'alt="{alt}"')
+
+    mirror = write_mirror(
+        tmp_path,
+        {
+            "reviews/a.htm": review("Aa", "../images/amelie.png", "Amélie Poulain"),
+            "reviews/b.htm": review("Bb", "../images/img_0231.jpg", "img_0231.jpg"),
+            "reviews/c.htm": review("Cc", "../images/gone.gif", "8/10"),
+        },
+    )
+    items = by_source(run_import(mirror))
+    body = {key: FilmReviewPage.objects.get(pk=item.page_id).body for key, item in items.items()}
+    assert body["reviews/a.htm"][0].value["alt_text"] == "Amélie Poulain"
+    assert body["reviews/a.htm"][0].value["image"].title == "Amélie Poulain"
+    assert body["reviews/b.htm"][0].value["alt_text"] == ""  # a file name says nothing
+    assert body["reviews/b.htm"][0].value["image"].title == "img_0231.jpg"
+    assert body["reviews/c.htm"][0].block_type == "paragraph"
+    assert body["reviews/c.htm"][0].value.source == "<p>8/10</p>"
+
+
 def test_a_corrupt_file_fails_alone(small_mirror):
     (small_mirror / "reviews" / "broken.htm").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     report = run_import(small_mirror)

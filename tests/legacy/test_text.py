@@ -1,7 +1,9 @@
 """text.py: word tokens, fidelity, block text."""
 
+import pytest
+
 from legacy.parsing.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
-from legacy.parsing.text import blocks_text, content_words, fidelity
+from legacy.parsing.text import alt_carries_words, blocks_text, content_words, fidelity
 
 
 def test_content_words_casefold_and_strip_punctuation():
@@ -44,3 +46,17 @@ def test_blocks_text_covers_every_block_type():
     assert content_words(blocks_text(blocks)) == content_words(
         "Quote Someone Spoiler Alert ending discussed Part one Body link A caption Name March 2011"
     )
+
+
+@pytest.mark.parametrize(
+    "alt", ["8/10", "Amélie Poulain", "Kathy", "Dr. No", "Se7en", "2001: A Space Odyssey"]
+)
+def test_alt_text_that_carries_words(alt):
+    assert alt_carries_words(alt)
+
+
+@pytest.mark.parametrize(
+    "alt", ["", " ", "x", "*", "- -", "img_0231.jpg", "IMG_0231", "DSC01234", "pic3", "1994"]
+)
+def test_alt_text_that_is_decoration(alt):
+    assert not alt_carries_words(alt)
