@@ -7,6 +7,7 @@ Pipeline: decode (encoding.py) -> drop chrome elements (chrome.py) -> flatten to
 
 import datetime
 import re
+from html import escape
 from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup
@@ -14,7 +15,6 @@ from bs4 import BeautifulSoup
 from textkit.markup import html_to_text, normalise_space
 
 from .chrome import (
-    SITE_NAMES,
     is_chrome_unit,
     is_title_image,
     remove_chrome_elements,
@@ -36,6 +36,8 @@ from .document import (
 from .encoding import decode_html
 from .shapes import byline, epigraph, heading, signature, spoiler_notice
 from .text import block_text, content_words
+from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
+from .titles import clean_page_title as clean_page_title  # re-exported: its old home
 from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
@@ -47,18 +49,8 @@ LISTING_HINTED_LINK_SHARE = 0.25
 LISTING_MAX_PROSE_WORDS = 40
 FEATURE_MIN_WORDS = 300
 MAX_CAPTION_WORDS = 25
-MAX_TITLE_WORDS = 12
 NEWS_ITEM_MIN_WORDS = 8
 
-_GENERIC_TITLES = {
-    "review", "reviews", "film review", "book review", "movie review", "film reviews",
-    "book reviews", "film", "book", "untitled", "untitled document", "untitled page", "home",
-    "home page", "index", "welcome", "default", "document", "new page", "page", "features",
-    "feature", "news", "articles", "essays", "interviews", "film reviews a z",
-    "book reviews a z",
-}  # fmt: skip
-_GENERIC_TITLE_FORMS = re.compile(r"^(?:new page|untitled|document|page)\s*\d*$", re.IGNORECASE)
-_TITLE_SEPARATOR = re.compile(r"(\s+[-–—|·•»]+\s+|\s*::\s*|:\s+)")
 _UNDER_CONSTRUCTION = re.compile(
     r"under\s+construction|coming\s+soon|page\s+not\s+found|\b404\b|to\s+follow\s+shortly",
     re.IGNORECASE,
@@ -96,7 +88,10 @@ def _parse(data: bytes, source_path: str) -> LegacyDocument:
     warnings += walked.warnings
     units = [unit for unit in walked.units if not is_chrome_unit(unit)]
 
-    title, title_keys = _choose_title(page_title, units, prefer_heading=from_word)
+    choice = _choose_title(page_title, units, source_path, from_word)
+    title, title_keys = choice.title, choice.keys
+    if choice.note:
+        warnings.append(choice.note)
     if not title:
         title = _title_from_path(source_path)
         warnings.append("no title found; used the file name")
@@ -109,6 +104,7 @@ def _parse(data: bytes, source_path: str) -> LegacyDocument:
     if kind in _SIGNED_KINDS:
         units = _detach_signature(units)
     blocks, leftovers, texts = _build_blocks(units, kind)
+    blocks, texts = _keep_title_parts(choice, blocks, texts)
     content_text = "\n\n".join(text for text in texts if text)
     # Fallback text of removed embeds is reported, but readers never saw it: not content.
     leftovers = [*walked.leftovers, *leftovers]
@@ -132,51 +128,30 @@ def _parse(data: bytes, source_path: str) -> LegacyDocument:
 # --- title -----------------------------------------------------------------------------
 
 
-def _key(text: str) -> tuple[str, ...]:
-    return tuple(content_words(text))
-
-
-def _is_generic_title(text: str) -> bool:
-    """Site names, section names and editor defaults ("New Page 1") say nothing specific;
-    "Talking Pictures Reviews" is generic too, "About Talking Pictures" is not."""
-    key = " ".join(_key(text))
-    for site in SITE_NAMES:
-        key = key.replace(site, "").strip()
-    return not key or key in _GENERIC_TITLES or bool(_GENERIC_TITLE_FORMS.match(key))
-
-
-def clean_page_title(raw: str) -> str:
-    """Drop site-name and section parts from either end of a <title>:
-    "Talking Pictures - Book Review - The Remains of the Day" -> "The Remains of the Day"."""
-    parts = _TITLE_SEPARATOR.split(normalise_space(raw))
-    texts, separators = parts[0::2], parts[1::2]
-    start, end = 0, len(texts)
-    while end - start > 1 and _is_generic_title(texts[start]):
-        start += 1
-    while end - start > 1 and _is_generic_title(texts[end - 1]):
-        end -= 1
-    kept = [texts[start]]
-    for index in range(start + 1, end):
-        kept += [separators[index - 1], texts[index]]
-    return "".join(kept).strip()
-
-
 def _choose_title(
-    page_title: str, units: list[Unit], prefer_heading: bool
-) -> tuple[str, set[tuple[str, ...]]]:
-    """The most specific title, and the word-keys of every line that printed it."""
+    page_title: str, units: list[Unit], source_path: str, from_word: bool
+) -> TitleChoice:
+    """The most specific title among the <title> and the top of the page (``titles``)."""
     top = units[:HEADER_UNITS]
     h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
-    cleaned = clean_page_title(page_title)
-    ordered = [h1, cleaned] if prefer_heading else [cleaned, h1]
-    ordered += [*graphics, first_alt, _emphasised_first_line(top)]
-    candidates = [normalise_space(text) for text in ordered if text]
-    specific = [text for text in candidates if not _is_generic_title(text)]
-    title = (specific or candidates or [""])[0]
-    keys = {_key(text) for text in [title, cleaned, h1, *graphics] if _key(text)}
-    return title.replace("\n", " "), keys
+    others = [*graphics, first_alt, _emphasised_first_line(top)]
+    return choose_title(page_title, h1, others, source_path, prefer_heading=from_word)
+
+
+def _keep_title_parts(
+    choice: TitleChoice, blocks: list[Block], texts: list[str]
+) -> tuple[list[Block], list[str]]:
+    """The parts of the titles not used as the title open the body: a <title> that says
+    more than the chosen headline, then a byline taken out of a title."""
+    opening: list[Block] = []
+    if choice.kept:
+        opening.append(Paragraph(escape(choice.kept, quote=False)))
+    signed = {block.name for block in blocks if isinstance(block, Signature)}
+    if choice.byline and choice.byline not in signed:
+        opening.append(Signature(choice.byline))
+    return [*opening, *blocks], [*map(block_text, opening), *texts]
 
 
 def _emphasised_first_line(top: list[Unit]) -> str:
@@ -226,13 +201,13 @@ def _take_header(
             kept.append(unit)
             continue
         if unit.image is not None:
-            if not (is_title_image(unit.image) or _key(unit.image.alt) in title_keys):
+            if not (is_title_image(unit.image) or key(unit.image.alt) in title_keys):
                 kept.append(unit)
             continue
         remaining: list[list[Item]] = []
         for line in unit.lines:
             text = items_text(line)
-            if _key(text) in title_keys:
+            if key(text) in title_keys:
                 continue
             looks_like_credits = want_credits and credits is None and not _has_link(line)
             found = parse_credits(text) if looks_like_credits else None
