@@ -40,7 +40,8 @@ class SpoilerNotice:
 
 @dataclass
 class Paragraph:
-    # One paragraph of sanitised inline rich text: only <i>, <b>, <a href> and <br/>.
+    # One paragraph of sanitised inline rich text: only <i>, <b>, <a href> and <br/>; or one
+    # list, <ul>/<ol> of <li> items holding that same inline rich text.
     html: str
 
 

@@ -8,9 +8,9 @@ the body, signatures only at the end) live in parser.py.
 import re
 
 from .dates import date_line
-from .document import Block, Epigraph, Heading, Signature, SpoilerNotice
+from .document import Block, Epigraph, Heading, Paragraph, Signature, SpoilerNotice
 from .text import content_words
-from .units import Unit
+from .units import Unit, render_inline
 
 Match = tuple[Block, int]  # (block, number of units consumed)
 
@@ -204,3 +204,21 @@ def heading(unit: Unit) -> Heading | None:
     if short and not text.endswith((".", ",", ";", ":")) and unit.all_spans(lambda s: s.bold):
         return Heading(text, 2)
     return None
+
+
+def list_block(units: list[Unit], index: int) -> Match | None:
+    """The run of units from one <ul>/<ol> as one rich text list, an item per unit (the items
+    of a nested list join their outer list: rich text lists here are one level deep)."""
+    root = units[index].style.list_root
+    if not root:
+        return None
+    items: list[str] = []
+    end = index
+    while end < len(units) and units[end].image is None and units[end].style.list_root == root:
+        if html := render_inline(units[end].items):
+            items.append(f"<li>{html}</li>")
+        end += 1
+    if not items:
+        return None
+    tag = "ol" if units[index].style.ordered else "ul"
+    return Paragraph(f"<{tag}>{''.join(items)}</{tag}>"), end - index

@@ -26,6 +26,7 @@ BLOCK_TAGS = {
     "h5", "h6", "header", "html", "layer", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }  # fmt: skip
+LIST_TAGS = {"ul", "ol", "dir", "menu"}
 # Never content: editor machinery, search forms, page furniture.
 SILENT_DROP_TAGS = {
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "base",
@@ -55,6 +56,8 @@ class Style:
     small: bool = False
     pre: bool = False
     block: int = 0  # id of the innermost block element
+    list_root: int = 0  # id of the outermost <ul>/<ol> holding it (nested lists join it)
+    ordered: bool = False  # that outermost list is an <ol>
 
 
 @dataclass
@@ -404,6 +407,9 @@ def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style
         changes["heading"] = int(name[1])
     if name == "blockquote":
         changes["quoted"] = True
+    if name in LIST_TAGS and block is not None and not style.list_root:
+        changes["list_root"] = block
+        changes["ordered"] = name == "ol"
     if name == "pre":
         changes["pre"] = True
     align = _attr(tag, "align").lower() or css.get("text-align", "")

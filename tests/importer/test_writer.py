@@ -411,3 +411,13 @@ def test_a_long_title_and_heading_are_cut_at_a_word_and_lose_no_words(tmp_path):
     assert after.value.source == f"<p>…{rest}</p>"
     assert item.fidelity == 1.0
     assert ImportRecord.objects.get(source_path="features/lamp.htm").title == page.title
+
+
+def test_a_list_is_imported_as_a_rich_text_list_and_loses_no_words(tmp_path):
+    paragraphs = [*LONG_PARAGRAPHS[:1], "<ul><li>frozen <b>lakes</b></li><li>long takes</li></ul>"]
+    html = film_review("Echo Lake", "Ann Bell. U.K. 2001.", paragraphs)
+    item = run_import(write_mirror(tmp_path, {"reviews/echo.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    body = FilmReviewPage.objects.get(pk=item.page_id).body
+    assert body[1].block_type == "paragraph"
+    assert body[1].value.source == "<ul><li>frozen <b>lakes</b></li><li>long takes</li></ul>"
