@@ -108,6 +108,21 @@ class PullQuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Nothing happens, and everything is lost."}
 
 
+class QuotationBlock(blocks.StructBlock):
+    quote = blocks.RichTextBlock(features=INLINE_FEATURES, help_text="The quoted passage.")
+    source = blocks.CharBlock(required=False, help_text="Who or what it quotes.")
+
+    class Meta:
+        icon = "openquote"
+        template = "reviews/blocks/quotation.html"
+        label = "Quotation"
+        description = "A passage quoted from a book, a script or another writer."
+        preview_value = {
+            "quote": "<p>All happy families are alike.</p>",
+            "source": "Leo Tolstoy, Anna Karenina",
+        }
+
+
 class TrailerBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="A YouTube or Vimeo address.")
     caption = blocks.CharBlock(required=False)
@@ -135,6 +150,7 @@ class StoryBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     pull_quote = PullQuoteBlock()
+    quotation = QuotationBlock()
     trailer = TrailerBlock()
     signature = SignatureBlock()
 

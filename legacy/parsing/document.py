@@ -33,6 +33,12 @@ class Epigraph:
 
 
 @dataclass
+class Quotation:
+    paragraphs: list[str]  # each sanitised inline rich text, as a Paragraph's html
+    source: str = ""  # who or what it quotes, without the leading dash
+
+
+@dataclass
 class SpoilerNotice:
     label: str  # as printed, minus a leading "Note:"
     text: str = ""  # whatever follows the label
@@ -64,7 +70,7 @@ class Signature:
     dateline: str = ""
 
 
-Block = Epigraph | SpoilerNotice | Paragraph | Heading | Image | Signature
+Block = Epigraph | Quotation | SpoilerNotice | Paragraph | Heading | Image | Signature
 
 
 @dataclass

@@ -34,7 +34,15 @@ from .document import (
     SpoilerNotice,
 )
 from .encoding import decode_html
-from .shapes import byline, epigraph, heading, list_block, signature, spoiler_notice
+from .shapes import (
+    byline,
+    epigraph,
+    heading,
+    list_block,
+    quotation,
+    signature,
+    spoiler_notice,
+)
 from .text import block_text, content_words
 from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
 
@@ -401,6 +409,8 @@ def _blocks_at(
     if found := list_block(units, index):
         return [found[0]], found[1]
     if not body_started and (found := epigraph(units, index)):
+        return [found[0]], found[1]
+    if found := quotation(units, index):
         return [found[0]], found[1]
     if notice := spoiler_notice(unit):
         return [notice], 1

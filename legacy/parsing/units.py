@@ -53,6 +53,8 @@ class Style:
     heading: int = 0
     align: str = ""
     quoted: bool = False  # inside <blockquote>
+    quote_block: int = 0  # id of the outermost <blockquote> holding it
+    cite: bool = False  # inside <cite>: the source of a quotation
     small: bool = False
     pre: bool = False
     block: int = 0  # id of the innermost block element
@@ -407,6 +409,9 @@ def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style
         changes["heading"] = int(name[1])
     if name == "blockquote":
         changes["quoted"] = True
+        changes["quote_block"] = style.quote_block or block
+    if name == "cite":
+        changes["cite"] = True
     if name in LIST_TAGS and block is not None and not style.list_root:
         changes["list_root"] = block
         changes["ordered"] = name == "ol"

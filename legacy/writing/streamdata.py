@@ -18,6 +18,7 @@ from legacy.parsing.document import (
     Heading,
     Image,
     Paragraph,
+    Quotation,
     Signature,
     SpoilerNotice,
 )
@@ -67,6 +68,9 @@ class BodyBuilder:
                 return ("paragraph", rich_text) if html_to_text(rich_text) else None
             case Epigraph(quote=quote, attribution=attribution):
                 return "epigraph", {"quote": quote, "attribution": _short(attribution)}
+            case Quotation(paragraphs=paragraphs, source=source):
+                quote = "".join(to_rich_text(html, self.resolve_link) for html in paragraphs)
+                return "quotation", {"quote": quote, "source": _short(source)}
             case SpoilerNotice(label=label, text=text):
                 return "spoiler_notice", {"label": _short(label) or "Spoiler alert", "text": text}
             case Heading(text=text, level=level):
@@ -130,6 +134,8 @@ def parsed_block(block_type: str, value) -> Block | None:
             return Signature(name=name, dateline=value.get("dateline", ""))
         case "epigraph":
             return Epigraph(quote=value["quote"], attribution=value.get("attribution", ""))
+        case "quotation":
+            return Quotation(paragraphs=[value["quote"].source], source=value.get("source", ""))
         case "spoiler_notice":
             return SpoilerNotice(label=value["label"], text=value.get("text", ""))
         case "heading":

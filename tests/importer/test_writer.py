@@ -421,3 +421,15 @@ def test_a_list_is_imported_as_a_rich_text_list_and_loses_no_words(tmp_path):
     body = FilmReviewPage.objects.get(pk=item.page_id).body
     assert body[1].block_type == "paragraph"
     assert body[1].value.source == "<ul><li>frozen <b>lakes</b></li><li>long takes</li></ul>"
+
+
+def test_a_quoted_passage_is_imported_as_a_quotation_with_its_source(client, tmp_path):
+    quote = "<blockquote><p>The lake keeps <i>every</i> secret.</p><p>— Ann Bell</p></blockquote>"
+    html = film_review("Fox Lake", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS[:1], quote])
+    item = run_import(write_mirror(tmp_path, {"reviews/fox.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    block = page.body[1]
+    assert block.block_type == "quotation" and block.value["source"] == "Ann Bell"
+    assert block.value["quote"].source == "<p>The lake keeps <i>every</i> secret.</p>"
+    assert '<figure class="quotation">' in client.get(page.url).content.decode()

@@ -1,6 +1,6 @@
 """Structure the old pages had stays: lists, quotations, preformatted text (issue 13.4)."""
 
-from legacy.parsing.document import Paragraph
+from legacy.parsing.document import Epigraph, Paragraph, Quotation
 from legacy.parsing.text import blocks_text, fidelity
 
 from .test_units import parse_body
@@ -34,3 +34,29 @@ def test_two_lists_in_a_row_stay_two_lists_and_lose_no_word():
     ]
     assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
     assert not document.leftovers
+
+
+def test_a_quoted_passage_in_the_body_keeps_its_paragraphs_and_its_dashed_source():
+    document = parse_body(
+        OPENING + "<blockquote><p>The sea was <i>grey</i>.</p><p>The sky was grey too.<br>"
+        "— Ann Bell, Letters</p></blockquote><p>After the quote.</p>"
+    )
+    assert document.blocks[1:] == [
+        Quotation(["The sea was <i>grey</i>.", "The sky was grey too."], "Ann Bell, Letters"),
+        Paragraph("After the quote."),
+    ]
+    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+
+
+def test_a_quotation_takes_its_source_from_a_cite_or_a_dashed_line_after_it():
+    cited = parse_body(OPENING + "<blockquote>Less is more.<br><cite>Mies</cite></blockquote>")
+    assert cited.blocks[-1] == Quotation(["Less is more."], "Mies")
+    after = parse_body(OPENING + "<blockquote>Less is more.</blockquote><p>-- Mies</p>")
+    assert after.blocks[-1] == Quotation(["Less is more."], "Mies")
+    bare = parse_body(OPENING + "<blockquote>Less is more.</blockquote>")
+    assert bare.blocks[-1] == Quotation(["Less is more."])
+
+
+def test_a_quotation_before_the_body_is_still_an_epigraph():
+    document = parse_body("<blockquote>Less is more.<br>— Mies</blockquote>" + OPENING)
+    assert document.blocks[0] == Epigraph("Less is more.", "Mies")
