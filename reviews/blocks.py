@@ -147,6 +147,14 @@ class StoryBlock(blocks.StreamBlock):
         description="Paragraphs of text with emphasis, links and lists.",
         preview_value="<p>There is much to stimulate the mind in this film.</p>",
     )
+    preformatted = blocks.TextBlock(
+        label="Preformatted text",
+        icon="code",
+        template="reviews/blocks/preformatted.html",
+        description="Text whose line breaks and spacing matter: a script extract, a table "
+        "typed with spaces, a poem.",
+        preview_value="INT. CINEMA - NIGHT\n    The lights go down.",
+    )
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     pull_quote = PullQuoteBlock()

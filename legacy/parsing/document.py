@@ -52,6 +52,11 @@ class Paragraph:
 
 
 @dataclass
+class Preformatted:
+    text: str  # plain text, its line breaks and indentation as written in the <pre>
+
+
+@dataclass
 class Heading:
     text: str
     level: int = 2
@@ -70,7 +75,9 @@ class Signature:
     dateline: str = ""
 
 
-Block = Epigraph | Quotation | SpoilerNotice | Paragraph | Heading | Image | Signature
+Block = (
+    Epigraph | Quotation | SpoilerNotice | Paragraph | Preformatted | Heading | Image | Signature
+)
 
 
 @dataclass

@@ -39,6 +39,7 @@ from .shapes import (
     epigraph,
     heading,
     list_block,
+    preformatted,
     quotation,
     signature,
     spoiler_notice,
@@ -406,6 +407,8 @@ def _blocks_at(
     unit = units[index]
     if unit.image is not None:
         return _image_block(units, index)
+    if found := preformatted(units, index):
+        return [found[0]], found[1]
     if found := list_block(units, index):
         return [found[0]], found[1]
     if not body_started and (found := epigraph(units, index)):

@@ -8,9 +8,18 @@ the body, signatures only at the end) live in parser.py.
 import re
 
 from .dates import date_line
-from .document import Block, Epigraph, Heading, Paragraph, Quotation, Signature, SpoilerNotice
+from .document import (
+    Block,
+    Epigraph,
+    Heading,
+    Paragraph,
+    Preformatted,
+    Quotation,
+    Signature,
+    SpoilerNotice,
+)
 from .text import content_words
-from .units import BREAK, Item, Unit, items_text, render_inline
+from .units import BREAK, Item, Span, Unit, items_text, render_inline
 
 Match = tuple[Block, int]  # (block, number of units consumed)
 
@@ -20,6 +29,7 @@ MAX_EPIGRAPH_WORDS = 120
 MAX_ATTRIBUTION_WORDS = 10
 MAX_HEADING_WORDS = 12
 MAX_SPOILER_WORDS = 40
+MAX_PREFORMATTED_WORDS = 150  # more is a whole page set in <pre>: its paragraphs read as such
 _DASHES = " \t-–—~―"
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 _SPOILER = re.compile(
@@ -263,3 +273,24 @@ def _is_dashed_source(unit: Unit) -> bool:
 
 def _is_dashed(line: str) -> bool:
     return line.lstrip()[:1] in "-–—~―"
+
+
+def preformatted(units: list[Unit], index: int) -> Match | None:
+    """The units of one <pre> as one preformatted text, line breaks and indentation kept
+    (blank lines between its parts become one)."""
+    root = units[index].style.pre
+    if not root:
+        return None
+    end = index
+    while end < len(units) and units[end].image is None and units[end].style.pre == root:
+        end += 1
+    parts = ["\n".join(_raw_lines(unit)) for unit in units[index:end]]
+    text = "\n\n".join(part for part in parts if part.strip())
+    if not text or len(content_words(text)) > MAX_PREFORMATTED_WORDS:
+        return None
+    return Preformatted(text), end - index
+
+
+def _raw_lines(unit: Unit) -> list[str]:
+    lines = ["".join(span.text for span in line if isinstance(span, Span)) for line in unit.lines]
+    return [line.replace("\t", "    ").rstrip() for line in lines]

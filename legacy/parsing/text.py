@@ -15,6 +15,7 @@ from .document import (
     Heading,
     Image,
     Paragraph,
+    Preformatted,
     Quotation,
     Signature,
     SpoilerNotice,
@@ -76,7 +77,7 @@ def block_text(block: Block) -> str:
             return "\n".join([*map(html_to_text, paragraphs), source]).strip()
         case SpoilerNotice(label=label, text=text):
             return f"{label} {text}".strip()
-        case Heading(text=text):
+        case Heading(text=text) | Preformatted(text=text):
             return text
         case Image(caption=caption):
             return caption

@@ -56,7 +56,7 @@ class Style:
     quote_block: int = 0  # id of the outermost <blockquote> holding it
     cite: bool = False  # inside <cite>: the source of a quotation
     small: bool = False
-    pre: bool = False
+    pre: int = 0  # id of the outermost <pre> holding it (0: not preformatted)
     block: int = 0  # id of the innermost block element
     list_root: int = 0  # id of the outermost <ul>/<ol> holding it (nested lists join it)
     ordered: bool = False  # that outermost list is an <ol>
@@ -416,7 +416,7 @@ def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style
         changes["list_root"] = block
         changes["ordered"] = name == "ol"
     if name == "pre":
-        changes["pre"] = True
+        changes["pre"] = style.pre or block
     align = _attr(tag, "align").lower() or css.get("text-align", "")
     if name == "center":
         align = "center"

@@ -18,6 +18,7 @@ from legacy.parsing.document import (
     Heading,
     Image,
     Paragraph,
+    Preformatted,
     Quotation,
     Signature,
     SpoilerNotice,
@@ -68,6 +69,8 @@ class BodyBuilder:
                 return ("paragraph", rich_text) if html_to_text(rich_text) else None
             case Epigraph(quote=quote, attribution=attribution):
                 return "epigraph", {"quote": quote, "attribution": _short(attribution)}
+            case Preformatted(text=text):
+                return "preformatted", text
             case Quotation(paragraphs=paragraphs, source=source):
                 quote = "".join(to_rich_text(html, self.resolve_link) for html in paragraphs)
                 return "quotation", {"quote": quote, "source": _short(source)}
@@ -134,6 +137,8 @@ def parsed_block(block_type: str, value) -> Block | None:
             return Signature(name=name, dateline=value.get("dateline", ""))
         case "epigraph":
             return Epigraph(quote=value["quote"], attribution=value.get("attribution", ""))
+        case "preformatted":
+            return Preformatted(text=value)
         case "quotation":
             return Quotation(paragraphs=[value["quote"].source], source=value.get("source", ""))
         case "spoiler_notice":

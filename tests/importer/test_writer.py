@@ -433,3 +433,14 @@ def test_a_quoted_passage_is_imported_as_a_quotation_with_its_source(client, tmp
     assert block.block_type == "quotation" and block.value["source"] == "Ann Bell"
     assert block.value["quote"].source == "<p>The lake keeps <i>every</i> secret.</p>"
     assert '<figure class="quotation">' in client.get(page.url).content.decode()
+
+
+def test_preformatted_text_is_imported_with_its_spacing(client, tmp_path):
+    pre = "<pre>INT. LAKE - DAWN\n    Ann walks out\n    onto the ice.</pre>"
+    html = film_review("Gull Lake", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS[:1], pre])
+    item = run_import(write_mirror(tmp_path, {"reviews/gull.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    assert page.body[1].block_type == "preformatted"
+    assert page.body[1].value == "INT. LAKE - DAWN\n    Ann walks out\n    onto the ice."
+    assert "\n    Ann walks out\n" in client.get(page.url).content.decode()

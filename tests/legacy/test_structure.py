@@ -1,6 +1,6 @@
 """Structure the old pages had stays: lists, quotations, preformatted text (issue 13.4)."""
 
-from legacy.parsing.document import Epigraph, Paragraph, Quotation
+from legacy.parsing.document import Epigraph, Paragraph, Preformatted, Quotation
 from legacy.parsing.text import blocks_text, fidelity
 
 from .test_units import parse_body
@@ -60,3 +60,20 @@ def test_a_quotation_takes_its_source_from_a_cite_or_a_dashed_line_after_it():
 def test_a_quotation_before_the_body_is_still_an_epigraph():
     document = parse_body("<blockquote>Less is more.<br>— Mies</blockquote>" + OPENING)
     assert document.blocks[0] == Epigraph("Less is more.", "Mies")
+
+
+def test_preformatted_text_keeps_its_lines_and_indentation():
+    document = parse_body(
+        OPENING + "<pre>Stage left:\n    a <b>chair</b>\n\n  a lamp\n</pre><p>After.</p>"
+    )
+    assert document.blocks[1:] == [
+        Preformatted("Stage left:\n    a chair\n\n  a lamp"),
+        Paragraph("After."),
+    ]
+    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+
+
+def test_a_whole_page_set_in_pre_still_reads_as_paragraphs():
+    prose = " ".join(["The film is long and slow and very good."] * 20)
+    document = parse_body(OPENING + f"<pre>{prose}\n\n{prose}</pre>")
+    assert [type(block) for block in document.blocks] == [Paragraph] * 3
