@@ -1,6 +1,7 @@
 """The StreamField blocks every review, article and plain page is written in."""
 
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -123,6 +124,17 @@ class QuotationBlock(blocks.StructBlock):
         }
 
 
+class DataTableBlock(TypedTableBlock):
+    """A table of figures or facts (never for layout): columns of short text."""
+
+    text = blocks.CharBlock(required=False, label="Text")
+
+    class Meta:
+        icon = "table"
+        label = "Table"
+        description = "Rows and columns of data, such as box-office figures or a filmography."
+
+
 class TrailerBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="A YouTube or Vimeo address.")
     caption = blocks.CharBlock(required=False)
@@ -155,6 +167,7 @@ class StoryBlock(blocks.StreamBlock):
         "typed with spaces, a poem.",
         preview_value="INT. CINEMA - NIGHT\n    The lights go down.",
     )
+    table = DataTableBlock()
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     pull_quote = PullQuoteBlock()

@@ -57,6 +57,12 @@ class Preformatted:
 
 
 @dataclass
+class Table:
+    rows: list[list[str]]  # plain cell texts, the header row first
+    caption: str = ""
+
+
+@dataclass
 class Heading:
     text: str
     level: int = 2
@@ -76,7 +82,15 @@ class Signature:
 
 
 Block = (
-    Epigraph | Quotation | SpoilerNotice | Paragraph | Preformatted | Heading | Image | Signature
+    Epigraph
+    | Quotation
+    | SpoilerNotice
+    | Paragraph
+    | Preformatted
+    | Table
+    | Heading
+    | Image
+    | Signature
 )
 
 

@@ -32,6 +32,7 @@ from .document import (
     Paragraph,
     Signature,
     SpoilerNotice,
+    Table,
 )
 from .encoding import decode_html
 from .shapes import (
@@ -405,6 +406,8 @@ def _blocks_at(
     """The block(s) starting at ``units[index]`` and how many units they used. Order
     matters: epigraphs and bylines only open a piece, signatures only close it."""
     unit = units[index]
+    if unit.table is not None:
+        return [Table(unit.table.rows, unit.table.caption)], 1
     if unit.image is not None:
         return _image_block(units, index)
     if found := preformatted(units, index):

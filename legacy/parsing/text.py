@@ -19,6 +19,7 @@ from .document import (
     Quotation,
     Signature,
     SpoilerNotice,
+    Table,
 )
 
 # Apostrophes inside words ("one’s", "don't") keep the word whole; all other punctuation
@@ -77,6 +78,8 @@ def block_text(block: Block) -> str:
             return "\n".join([*map(html_to_text, paragraphs), source]).strip()
         case SpoilerNotice(label=label, text=text):
             return f"{label} {text}".strip()
+        case Table(rows=rows, caption=caption):
+            return "\n".join([caption, *(" ".join(row) for row in rows)]).strip()
         case Heading(text=text) | Preformatted(text=text):
             return text
         case Image(caption=caption):

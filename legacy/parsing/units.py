@@ -90,10 +90,17 @@ class ImageRef:
 
 
 @dataclass
+class TableRef:
+    rows: list[list[str]]  # cell texts, the header row first; every row as long
+    caption: str = ""
+
+
+@dataclass
 class Unit:
     # Views are cached: a unit is complete (never mutated) once the walk emits it.
     items: list[Item] = field(default_factory=list)
     image: ImageRef | None = None
+    table: TableRef | None = None  # a data table, kept whole (its words are in items too)
 
     @cached_property
     def spans(self) -> list[Span]:
@@ -274,6 +281,14 @@ class _Builder:
             self.boundary()
             self._emit(unit)
 
+    def table(self, ref: TableRef) -> None:
+        self.boundary()
+        items: list[Item] = [Span(ref.caption, Style())] if ref.caption else []
+        for row in ref.rows:
+            items += [BREAK] if items else []
+            items += [Span(" ".join(row), Style())]
+        self._emit(Unit(items=items, table=ref))
+
     def boundary(self) -> None:
         for unit in _split_on_double_breaks(self.current):
             self._emit(unit)
@@ -336,6 +351,9 @@ def walk(root: Tag) -> Walk:
         if name == "img":
             builder.image(_image_ref(node, style))
             continue
+        if name == "table" and (table := data_table(node)):
+            builder.table(table)
+            continue
         is_block = name in BLOCK_TAGS
         if is_block:
             builder.boundary()
@@ -346,6 +364,35 @@ def walk(root: Tag) -> Walk:
         stack.extend((child, child_style, False) for child in reversed(node.contents))
     builder.boundary()
     return builder.walk
+
+
+MAX_CELL_WORDS = 40  # a cell holding more is a layout table's column of text
+
+
+def data_table(table: Tag) -> TableRef | None:
+    """A table of data rather than of layout: a header row (<th> cells or a <thead>), at
+    least two rows and columns, the same number of cells in each row, short plain cells,
+    and no nested table, picture, span, script or hidden part."""
+    unsafe = {"table", "img", *SILENT_DROP_TAGS, *EMBED_TAGS}
+    if table.find(unsafe) or table.find(_is_hidden) or table.find(_spans_cells):
+        return None
+    rows = [row.find_all(["td", "th"]) for row in table.find_all("tr")]
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows):
+        return None
+    header = table.find("tr")
+    if not (all(cell.name == "th" for cell in rows[0]) or header.find_parent("thead")):
+        return None
+    texts = [[normalise_space(clean_chars(cell.get_text(" "))) for cell in row] for row in rows]
+    if any(len(re.findall(r"\w+", text)) > MAX_CELL_WORDS for row in texts for text in row):
+        return None
+    caption = table.find("caption")
+    return TableRef(texts, normalise_space(clean_chars(caption.get_text(" "))) if caption else "")
+
+
+def _spans_cells(tag: Tag) -> bool:
+    return tag.name in {"td", "th"} and any(
+        _attr(tag, name) not in {"", "1"} for name in ("colspan", "rowspan")
+    )
 
 
 def _is_hidden(tag: Tag) -> bool:

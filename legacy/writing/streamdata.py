@@ -22,6 +22,7 @@ from legacy.parsing.document import (
     Quotation,
     Signature,
     SpoilerNotice,
+    Table,
 )
 from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
@@ -71,6 +72,8 @@ class BodyBuilder:
                 return "epigraph", {"quote": quote, "attribution": _short(attribution)}
             case Preformatted(text=text):
                 return "preformatted", text
+            case Table(rows=rows, caption=caption):
+                return "table", table_data(rows, caption)
             case Quotation(paragraphs=paragraphs, source=source):
                 quote = "".join(to_rich_text(html, self.resolve_link) for html in paragraphs)
                 return "quotation", {"quote": quote, "source": _short(source)}
@@ -139,6 +142,10 @@ def parsed_block(block_type: str, value) -> Block | None:
             return Epigraph(quote=value["quote"], attribution=value.get("attribution", ""))
         case "preformatted":
             return Preformatted(text=value)
+        case "table":
+            headings = [column["heading"] for column in value.columns]
+            rows = [row["values"] for row in value.row_data]
+            return Table(rows=[headings, *rows], caption=value.caption)
         case "quotation":
             return Quotation(paragraphs=[value["quote"].source], source=value.get("source", ""))
         case "spoiler_notice":
@@ -148,6 +155,13 @@ def parsed_block(block_type: str, value) -> Block | None:
         case "image":
             return Image(src="", caption=value.get("caption", ""))
     return None
+
+
+def table_data(rows: list[list[str]], caption: str) -> dict:
+    """Raw ``TypedTableBlock`` data: the first row as column headings, text cells."""
+    columns = [{"type": "text", "heading": heading} for heading in rows[0]]
+    body = [{"values": row} for row in rows[1:]]
+    return {"columns": columns, "rows": body, "caption": caption}
 
 
 def split_long_headings(blocks: list[Block]) -> list[Block]:

@@ -444,3 +444,22 @@ def test_preformatted_text_is_imported_with_its_spacing(client, tmp_path):
     assert page.body[1].block_type == "preformatted"
     assert page.body[1].value == "INT. LAKE - DAWN\n    Ann walks out\n    onto the ice."
     assert "\n    Ann walks out\n" in client.get(page.url).content.decode()
+
+
+def test_a_data_table_is_imported_as_a_table_block(client, tmp_path):
+    table = (
+        "<table><tr><th>Year</th><th>Film</th></tr><tr><td>1996</td><td>Fargo</td></tr>"
+        "<tr><td>1998</td><td>The Big Lebowski</td></tr></table>"
+    )
+    html = film_review("Hare Lake", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS[:1], table])
+    item = run_import(write_mirror(tmp_path, {"reviews/hare.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    value = page.body[1].value
+    assert page.body[1].block_type == "table"
+    assert [column["heading"] for column in value.columns] == ["Year", "Film"]
+    assert [row["values"] for row in value.row_data] == [
+        ["1996", "Fargo"],
+        ["1998", "The Big Lebowski"],
+    ]
+    assert "<td>The Big Lebowski</td>" in client.get(page.url).content.decode()

@@ -1,6 +1,6 @@
 """Structure the old pages had stays: lists, quotations, preformatted text (issue 13.4)."""
 
-from legacy.parsing.document import Epigraph, Paragraph, Preformatted, Quotation
+from legacy.parsing.document import Epigraph, Paragraph, Preformatted, Quotation, Table
 from legacy.parsing.text import blocks_text, fidelity
 
 from .test_units import parse_body
@@ -77,3 +77,30 @@ def test_a_whole_page_set_in_pre_still_reads_as_paragraphs():
     prose = " ".join(["The film is long and slow and very good."] * 20)
     document = parse_body(OPENING + f"<pre>{prose}\n\n{prose}</pre>")
     assert [type(block) for block in document.blocks] == [Paragraph] * 3
+
+
+def test_a_data_table_with_a_header_row_stays_a_table():
+    document = parse_body(
+        OPENING + "<table><caption>Box office</caption><tr><th>Film</th><th>Takings</th></tr>"
+        "<tr><td><i>Fargo</i></td><td>$60m</td></tr><tr><td>Heat</td><td>$187m</td></tr>"
+        "</table><p>After.</p>"
+    )
+    assert document.blocks[1:] == [
+        Table([["Film", "Takings"], ["Fargo", "$60m"], ["Heat", "$187m"]], "Box office"),
+        Paragraph("After."),
+    ]
+    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+
+
+def test_layout_tables_are_still_unwrapped():
+    header = "<tr><th>Menu</th><th>Review</th></tr>"
+    nested = parse_body(
+        f"<table>{header}<tr><td><table><tr><td>x</td></tr></table></td>"
+        "<td>y</td></tr></table>" + OPENING
+    )
+    ragged = parse_body(f"<table>{header}<tr><td>one cell only</td></tr></table>" + OPENING)
+    headless = parse_body(
+        "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>" + OPENING
+    )
+    for document in (nested, ragged, headless):
+        assert not any(isinstance(block, Table) for block in document.blocks)
