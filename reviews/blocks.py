@@ -1,6 +1,7 @@
 """The StreamField blocks every review, article and plain page is written in."""
 
 from wagtail import blocks
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -108,6 +109,32 @@ class PullQuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Nothing happens, and everything is lost."}
 
 
+class QuotationBlock(blocks.StructBlock):
+    quote = blocks.RichTextBlock(features=INLINE_FEATURES, help_text="The quoted passage.")
+    source = blocks.CharBlock(required=False, help_text="Who or what it quotes.")
+
+    class Meta:
+        icon = "openquote"
+        template = "reviews/blocks/quotation.html"
+        label = "Quotation"
+        description = "A passage quoted from a book, a script or another writer."
+        preview_value = {
+            "quote": "<p>All happy families are alike.</p>",
+            "source": "Leo Tolstoy, Anna Karenina",
+        }
+
+
+class DataTableBlock(TypedTableBlock):
+    """A table of figures or facts (never for layout): columns of short text."""
+
+    text = blocks.CharBlock(required=False, label="Text")
+
+    class Meta:
+        icon = "table"
+        label = "Table"
+        description = "Rows and columns of data, such as box-office figures or a filmography."
+
+
 class TrailerBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="A YouTube or Vimeo address.")
     caption = blocks.CharBlock(required=False)
@@ -132,9 +159,19 @@ class StoryBlock(blocks.StreamBlock):
         description="Paragraphs of text with emphasis, links and lists.",
         preview_value="<p>There is much to stimulate the mind in this film.</p>",
     )
+    preformatted = blocks.TextBlock(
+        label="Preformatted text",
+        icon="code",
+        template="reviews/blocks/preformatted.html",
+        description="Text whose line breaks and spacing matter: a script extract, a table "
+        "typed with spaces, a poem.",
+        preview_value="INT. CINEMA - NIGHT\n    The lights go down.",
+    )
+    table = DataTableBlock()
     heading = HeadingBlock()
     image = CaptionedImageBlock()
     pull_quote = PullQuoteBlock()
+    quotation = QuotationBlock()
     trailer = TrailerBlock()
     signature = SignatureBlock()
 

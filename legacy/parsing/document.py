@@ -33,6 +33,12 @@ class Epigraph:
 
 
 @dataclass
+class Quotation:
+    paragraphs: list[str]  # each sanitised inline rich text, as a Paragraph's html
+    source: str = ""  # who or what it quotes, without the leading dash
+
+
+@dataclass
 class SpoilerNotice:
     label: str  # as printed, minus a leading "Note:"
     text: str = ""  # whatever follows the label
@@ -40,8 +46,20 @@ class SpoilerNotice:
 
 @dataclass
 class Paragraph:
-    # One paragraph of sanitised inline rich text: only <i>, <b>, <a href> and <br/>.
+    # One paragraph of sanitised inline rich text: only <i>, <b>, <a href> and <br/>; or one
+    # list, <ul>/<ol> of <li> items holding that same inline rich text.
     html: str
+
+
+@dataclass
+class Preformatted:
+    text: str  # plain text, its line breaks and indentation as written in the <pre>
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]  # plain cell texts, the header row first
+    caption: str = ""
 
 
 @dataclass
@@ -63,7 +81,17 @@ class Signature:
     dateline: str = ""
 
 
-Block = Epigraph | SpoilerNotice | Paragraph | Heading | Image | Signature
+Block = (
+    Epigraph
+    | Quotation
+    | SpoilerNotice
+    | Paragraph
+    | Preformatted
+    | Table
+    | Heading
+    | Image
+    | Signature
+)
 
 
 @dataclass

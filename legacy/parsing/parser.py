@@ -32,9 +32,19 @@ from .document import (
     Paragraph,
     Signature,
     SpoilerNotice,
+    Table,
 )
 from .encoding import decode_html
-from .shapes import byline, epigraph, heading, signature, spoiler_notice
+from .shapes import (
+    byline,
+    epigraph,
+    heading,
+    list_block,
+    preformatted,
+    quotation,
+    signature,
+    spoiler_notice,
+)
 from .text import block_text, content_words
 from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
 from .titles import clean_page_title as clean_page_title  # re-exported: its old home
@@ -371,9 +381,17 @@ def _blocks_at(
     """The block(s) starting at ``units[index]`` and how many units they used. Order
     matters: epigraphs and bylines only open a piece, signatures only close it."""
     unit = units[index]
+    if unit.table is not None:
+        return [Table(unit.table.rows, unit.table.caption)], 1
     if unit.image is not None:
         return _image_block(units, index)
+    if found := preformatted(units, index):
+        return [found[0]], found[1]
+    if found := list_block(units, index):
+        return [found[0]], found[1]
     if not body_started and (found := epigraph(units, index)):
+        return [found[0]], found[1]
+    if found := quotation(units, index):
         return [found[0]], found[1]
     if notice := spoiler_notice(unit):
         return [notice], 1

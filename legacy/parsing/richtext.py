@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 import nh3
 
 INLINE_TAGS = {"i": "i", "em": "i", "b": "b", "strong": "b"}
-ALLOWED_TAGS = {*INLINE_TAGS, "a", "br"}
+LIST_TAGS = {"ul", "ol", "li"}
+ALLOWED_TAGS = {*INLINE_TAGS, *LIST_TAGS, "a", "br"}
 # The one list of schemes a link may have, for the parser (``units.safe_href``), this
 # sanitiser and the link resolver (``paths.resolve_href``). No ftp: browsers no longer open
 # it, and the written pages never kept such links.
@@ -39,8 +40,9 @@ LinkResolver = Callable[[str], ResolvedLink]
 
 
 def sanitise_inline(html: str) -> str:
-    """Only <i>/<b>/<em>/<strong>, <a href> (``URL_SCHEMES`` or relative) and <br/>: the one
-    sanitiser, the parser's last line of defence and the writer's first."""
+    """Only <i>/<b>/<em>/<strong>, <a href> (``URL_SCHEMES`` or relative), <br/> and the
+    <ul>/<ol>/<li> of a list: the one sanitiser, the parser's last line of defence and the
+    writer's first."""
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -53,11 +55,12 @@ def sanitise_inline(html: str) -> str:
 
 
 def to_rich_text(html: str, resolve_link: LinkResolver) -> str:
-    """One legacy paragraph as a ``<p>…</p>`` of Wagtail rich text."""
+    """One legacy paragraph as a ``<p>…</p>`` of Wagtail rich text; a list stays a list."""
     builder = _RichTextBuilder(resolve_link)
     builder.feed(sanitise_inline(html))
     builder.close()
-    return f"<p>{builder.html().strip()}</p>"
+    rich_text = builder.html().strip()
+    return rich_text if rich_text.startswith(("<ul>", "<ol>")) else f"<p>{rich_text}</p>"
 
 
 class _RichTextBuilder(HTMLParser):
@@ -71,6 +74,8 @@ class _RichTextBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self.parts.append("<br/>")
+        elif tag in LIST_TAGS:
+            self.parts.append(f"<{tag}>")
         elif tag in INLINE_TAGS:
             self.parts.append(f"<{INLINE_TAGS[tag]}>")
             self.open_inline.append(INLINE_TAGS[tag])
@@ -82,7 +87,9 @@ class _RichTextBuilder(HTMLParser):
             self.parts.append("<br/>")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in INLINE_TAGS and INLINE_TAGS[tag] in self.open_inline:
+        if tag in LIST_TAGS:
+            self.parts.append(f"</{tag}>")
+        elif tag in INLINE_TAGS and INLINE_TAGS[tag] in self.open_inline:
             self.open_inline.remove(INLINE_TAGS[tag])
             self.parts.append(f"</{INLINE_TAGS[tag]}>")
         elif tag == "a" and self.open_links:

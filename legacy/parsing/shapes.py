@@ -8,9 +8,18 @@ the body, signatures only at the end) live in parser.py.
 import re
 
 from .dates import date_line
-from .document import Block, Epigraph, Heading, Signature, SpoilerNotice
+from .document import (
+    Block,
+    Epigraph,
+    Heading,
+    Paragraph,
+    Preformatted,
+    Quotation,
+    Signature,
+    SpoilerNotice,
+)
 from .text import content_words
-from .units import Unit
+from .units import BREAK, Item, Span, Unit, items_text, render_inline
 
 Match = tuple[Block, int]  # (block, number of units consumed)
 
@@ -20,6 +29,7 @@ MAX_EPIGRAPH_WORDS = 120
 MAX_ATTRIBUTION_WORDS = 10
 MAX_HEADING_WORDS = 12
 MAX_SPOILER_WORDS = 40
+MAX_PREFORMATTED_WORDS = 150  # more is a whole page set in <pre>: its paragraphs read as such
 _DASHES = " \t-–—~―"
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 _SPOILER = re.compile(
@@ -105,8 +115,8 @@ def _is_detached_attribution(unit: Unit) -> bool:
     if unit.image is not None or len(unit.line_texts) != 1 or not is_attribution(unit.text):
         return False
     style = unit.style
-    dashed = unit.text.lstrip()[:1] in "-–—~―"
-    return dashed or style.align in {"center", "right"} or style.small or style.quoted
+    aligned = style.align in {"center", "right"}
+    return _is_dashed(unit.text) or aligned or style.small or style.quoted
 
 
 def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
@@ -204,3 +214,83 @@ def heading(unit: Unit) -> Heading | None:
     if short and not text.endswith((".", ",", ";", ":")) and unit.all_spans(lambda s: s.bold):
         return Heading(text, 2)
     return None
+
+
+def list_block(units: list[Unit], index: int) -> Match | None:
+    """The run of units from one <ul>/<ol> as one rich text list, an item per unit (the items
+    of a nested list join their outer list: rich text lists here are one level deep)."""
+    root = units[index].style.list_root
+    if not root:
+        return None
+    items: list[str] = []
+    end = index
+    while end < len(units) and units[end].image is None and units[end].style.list_root == root:
+        if html := render_inline(units[end].items):
+            items.append(f"<li>{html}</li>")
+        end += 1
+    if not items:
+        return None
+    tag = "ol" if units[index].style.ordered else "ul"
+    return Paragraph(f"<{tag}>{''.join(items)}</{tag}>"), end - index
+
+
+def quotation(units: list[Unit], index: int) -> Match | None:
+    """The units of one <blockquote> as one quotation, with its source when a last line
+    names it (dashed, or a <cite>) or a dashed line follows the quote."""
+    root = units[index].style.quote_block
+    if not root:
+        return None
+    end = index
+    while end < len(units) and units[end].image is None and units[end].style.quote_block == root:
+        end += 1
+    inside = [unit.items for unit in units[index:end]]
+    source = ""
+    if inside and (found := _source_line(Unit(items=inside[-1]).lines)):
+        source, inside[-1] = found
+    following = units[end] if end < len(units) else None
+    if not source and following is not None and _is_dashed_source(following):
+        source, end = clean_attribution(following.text), end + 1
+    paragraphs = [html for items in inside if (html := render_inline(items))]
+    return (Quotation(paragraphs, source), end - index) if paragraphs else None
+
+
+def _source_line(lines: list[list[Item]]) -> tuple[str, list[Item]] | None:
+    """The last line as a source and the lines before it, when it reads as one."""
+    last = items_text(lines[-1]) if lines else ""
+    cited = all(span.style.cite for span in lines[-1] if span.text.strip()) if lines else False
+    if not is_attribution(last) or not (cited or _is_dashed(last)):
+        return None
+    rest: list[Item] = []
+    for line in lines[:-1]:
+        rest += ([BREAK] if rest else []) + line
+    return clean_attribution(last), rest
+
+
+def _is_dashed_source(unit: Unit) -> bool:
+    one_line = unit.image is None and len(unit.line_texts) == 1
+    return one_line and _is_dashed(unit.text) and is_attribution(unit.text)
+
+
+def _is_dashed(line: str) -> bool:
+    return line.lstrip()[:1] in "-–—~―"
+
+
+def preformatted(units: list[Unit], index: int) -> Match | None:
+    """The units of one <pre> as one preformatted text, line breaks and indentation kept
+    (blank lines between its parts become one)."""
+    root = units[index].style.pre
+    if not root:
+        return None
+    end = index
+    while end < len(units) and units[end].image is None and units[end].style.pre == root:
+        end += 1
+    parts = ["\n".join(_raw_lines(unit)) for unit in units[index:end]]
+    text = "\n\n".join(part for part in parts if part.strip())
+    if not text or len(content_words(text)) > MAX_PREFORMATTED_WORDS:
+        return None
+    return Preformatted(text), end - index
+
+
+def _raw_lines(unit: Unit) -> list[str]:
+    lines = ["".join(span.text for span in line if isinstance(span, Span)) for line in unit.lines]
+    return [line.replace("\t", "    ").rstrip() for line in lines]

@@ -9,7 +9,18 @@ from collections.abc import Iterable
 
 from textkit.markup import html_to_text, normalise_space
 
-from .document import Block, Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
+from .document import (
+    Block,
+    Epigraph,
+    Heading,
+    Image,
+    Paragraph,
+    Preformatted,
+    Quotation,
+    Signature,
+    SpoilerNotice,
+    Table,
+)
 
 # Apostrophes inside words ("one’s", "don't") keep the word whole; all other punctuation
 # separates words, so "guardians”," and "guardians" count as the same word.
@@ -63,9 +74,13 @@ def block_text(block: Block) -> str:
             return html_to_text(html)
         case Epigraph(quote=quote, attribution=attribution):
             return f"{quote}\n{attribution}".strip()
+        case Quotation(paragraphs=paragraphs, source=source):
+            return "\n".join([*map(html_to_text, paragraphs), source]).strip()
         case SpoilerNotice(label=label, text=text):
             return f"{label} {text}".strip()
-        case Heading(text=text):
+        case Table(rows=rows, caption=caption):
+            return "\n".join([caption, *(" ".join(row) for row in rows)]).strip()
+        case Heading(text=text) | Preformatted(text=text):
             return text
         case Image(caption=caption):
             return caption

@@ -26,6 +26,7 @@ BLOCK_TAGS = {
     "h5", "h6", "header", "html", "layer", "li", "main", "menu", "nav", "ol", "p", "pre",
     "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }  # fmt: skip
+LIST_TAGS = {"ul", "ol", "dir", "menu"}
 # Never content: editor machinery, search forms, page furniture.
 SILENT_DROP_TAGS = {
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "base",
@@ -52,9 +53,13 @@ class Style:
     heading: int = 0
     align: str = ""
     quoted: bool = False  # inside <blockquote>
+    quote_block: int = 0  # id of the outermost <blockquote> holding it
+    cite: bool = False  # inside <cite>: the source of a quotation
     small: bool = False
-    pre: bool = False
+    pre: int = 0  # id of the outermost <pre> holding it (0: not preformatted)
     block: int = 0  # id of the innermost block element
+    list_root: int = 0  # id of the outermost <ul>/<ol> holding it (nested lists join it)
+    ordered: bool = False  # that outermost list is an <ol>
 
 
 @dataclass
@@ -85,10 +90,17 @@ class ImageRef:
 
 
 @dataclass
+class TableRef:
+    rows: list[list[str]]  # cell texts, the header row first; every row as long
+    caption: str = ""
+
+
+@dataclass
 class Unit:
     # Views are cached: a unit is complete (never mutated) once the walk emits it.
     items: list[Item] = field(default_factory=list)
     image: ImageRef | None = None
+    table: TableRef | None = None  # a data table, kept whole (its words are in items too)
 
     @cached_property
     def spans(self) -> list[Span]:
@@ -269,6 +281,14 @@ class _Builder:
             self.boundary()
             self._emit(unit)
 
+    def table(self, ref: TableRef) -> None:
+        self.boundary()
+        items: list[Item] = [Span(ref.caption, Style())] if ref.caption else []
+        for row in ref.rows:
+            items += [BREAK] if items else []
+            items += [Span(" ".join(row), Style())]
+        self._emit(Unit(items=items, table=ref))
+
     def boundary(self) -> None:
         for unit in _split_on_double_breaks(self.current):
             self._emit(unit)
@@ -331,6 +351,9 @@ def walk(root: Tag) -> Walk:
         if name == "img":
             builder.image(_image_ref(node, style))
             continue
+        if name == "table" and (table := data_table(node)):
+            builder.table(table)
+            continue
         is_block = name in BLOCK_TAGS
         if is_block:
             builder.boundary()
@@ -341,6 +364,35 @@ def walk(root: Tag) -> Walk:
         stack.extend((child, child_style, False) for child in reversed(node.contents))
     builder.boundary()
     return builder.walk
+
+
+MAX_CELL_WORDS = 40  # a cell holding more is a layout table's column of text
+
+
+def data_table(table: Tag) -> TableRef | None:
+    """A table of data rather than of layout: a header row (<th> cells or a <thead>), at
+    least two rows and columns, the same number of cells in each row, short plain cells,
+    and no nested table, picture, span, script or hidden part."""
+    unsafe = {"table", "img", *SILENT_DROP_TAGS, *EMBED_TAGS}
+    if table.find(unsafe) or table.find(_is_hidden) or table.find(_spans_cells):
+        return None
+    rows = [row.find_all(["td", "th"]) for row in table.find_all("tr")]
+    if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows):
+        return None
+    header = table.find("tr")
+    if not (all(cell.name == "th" for cell in rows[0]) or header.find_parent("thead")):
+        return None
+    texts = [[normalise_space(clean_chars(cell.get_text(" "))) for cell in row] for row in rows]
+    if any(len(re.findall(r"\w+", text)) > MAX_CELL_WORDS for row in texts for text in row):
+        return None
+    caption = table.find("caption")
+    return TableRef(texts, normalise_space(clean_chars(caption.get_text(" "))) if caption else "")
+
+
+def _spans_cells(tag: Tag) -> bool:
+    return tag.name in {"td", "th"} and any(
+        _attr(tag, name) not in {"", "1"} for name in ("colspan", "rowspan")
+    )
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -404,8 +456,14 @@ def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style
         changes["heading"] = int(name[1])
     if name == "blockquote":
         changes["quoted"] = True
+        changes["quote_block"] = style.quote_block or block
+    if name == "cite":
+        changes["cite"] = True
+    if name in LIST_TAGS and block is not None and not style.list_root:
+        changes["list_root"] = block
+        changes["ordered"] = name == "ol"
     if name == "pre":
-        changes["pre"] = True
+        changes["pre"] = style.pre or block
     align = _attr(tag, "align").lower() or css.get("text-align", "")
     if name == "center":
         align = "center"

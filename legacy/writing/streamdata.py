@@ -18,8 +18,11 @@ from legacy.parsing.document import (
     Heading,
     Image,
     Paragraph,
+    Preformatted,
+    Quotation,
     Signature,
     SpoilerNotice,
+    Table,
 )
 from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
@@ -67,6 +70,13 @@ class BodyBuilder:
                 return ("paragraph", rich_text) if html_to_text(rich_text) else None
             case Epigraph(quote=quote, attribution=attribution):
                 return "epigraph", {"quote": quote, "attribution": _short(attribution)}
+            case Preformatted(text=text):
+                return "preformatted", text
+            case Table(rows=rows, caption=caption):
+                return "table", table_data(rows, caption)
+            case Quotation(paragraphs=paragraphs, source=source):
+                quote = "".join(to_rich_text(html, self.resolve_link) for html in paragraphs)
+                return "quotation", {"quote": quote, "source": _short(source)}
             case SpoilerNotice(label=label, text=text):
                 return "spoiler_notice", {"label": _short(label) or "Spoiler alert", "text": text}
             case Heading(text=text, level=level):
@@ -130,6 +140,14 @@ def parsed_block(block_type: str, value) -> Block | None:
             return Signature(name=name, dateline=value.get("dateline", ""))
         case "epigraph":
             return Epigraph(quote=value["quote"], attribution=value.get("attribution", ""))
+        case "preformatted":
+            return Preformatted(text=value)
+        case "table":
+            headings = [column["heading"] for column in value.columns]
+            rows = [row["values"] for row in value.row_data]
+            return Table(rows=[headings, *rows], caption=value.caption)
+        case "quotation":
+            return Quotation(paragraphs=[value["quote"].source], source=value.get("source", ""))
         case "spoiler_notice":
             return SpoilerNotice(label=value["label"], text=value.get("text", ""))
         case "heading":
@@ -137,6 +155,13 @@ def parsed_block(block_type: str, value) -> Block | None:
         case "image":
             return Image(src="", caption=value.get("caption", ""))
     return None
+
+
+def table_data(rows: list[list[str]], caption: str) -> dict:
+    """Raw ``TypedTableBlock`` data: the first row as column headings, text cells."""
+    columns = [{"type": "text", "heading": heading} for heading in rows[0]]
+    body = [{"values": row} for row in rows[1:]]
+    return {"columns": columns, "rows": body, "caption": caption}
 
 
 def split_long_headings(blocks: list[Block]) -> list[Block]:

@@ -411,3 +411,55 @@ def test_a_long_title_and_heading_are_cut_at_a_word_and_lose_no_words(tmp_path):
     assert after.value.source == f"<p>…{rest}</p>"
     assert item.fidelity == 1.0
     assert ImportRecord.objects.get(source_path="features/lamp.htm").title == page.title
+
+
+def test_a_list_is_imported_as_a_rich_text_list_and_loses_no_words(tmp_path):
+    paragraphs = [*LONG_PARAGRAPHS[:1], "<ul><li>frozen <b>lakes</b></li><li>long takes</li></ul>"]
+    html = film_review("Echo Lake", "Ann Bell. U.K. 2001.", paragraphs)
+    item = run_import(write_mirror(tmp_path, {"reviews/echo.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    body = FilmReviewPage.objects.get(pk=item.page_id).body
+    assert body[1].block_type == "paragraph"
+    assert body[1].value.source == "<ul><li>frozen <b>lakes</b></li><li>long takes</li></ul>"
+
+
+def test_a_quoted_passage_is_imported_as_a_quotation_with_its_source(client, tmp_path):
+    quote = "<blockquote><p>The lake keeps <i>every</i> secret.</p><p>— Ann Bell</p></blockquote>"
+    html = film_review("Fox Lake", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS[:1], quote])
+    item = run_import(write_mirror(tmp_path, {"reviews/fox.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    block = page.body[1]
+    assert block.block_type == "quotation" and block.value["source"] == "Ann Bell"
+    assert block.value["quote"].source == "<p>The lake keeps <i>every</i> secret.</p>"
+    assert '<figure class="quotation">' in client.get(page.url).content.decode()
+
+
+def test_preformatted_text_is_imported_with_its_spacing(client, tmp_path):
+    pre = "<pre>INT. LAKE - DAWN\n    Ann walks out\n    onto the ice.</pre>"
+    html = film_review("Gull Lake", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS[:1], pre])
+    item = run_import(write_mirror(tmp_path, {"reviews/gull.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    assert page.body[1].block_type == "preformatted"
+    assert page.body[1].value == "INT. LAKE - DAWN\n    Ann walks out\n    onto the ice."
+    assert "\n    Ann walks out\n" in client.get(page.url).content.decode()
+
+
+def test_a_data_table_is_imported_as_a_table_block(client, tmp_path):
+    table = (
+        "<table><tr><th>Year</th><th>Film</th></tr><tr><td>1996</td><td>Fargo</td></tr>"
+        "<tr><td>1998</td><td>The Big Lebowski</td></tr></table>"
+    )
+    html = film_review("Hare Lake", "Ann Bell. U.K. 2001.", [*LONG_PARAGRAPHS[:1], table])
+    item = run_import(write_mirror(tmp_path, {"reviews/hare.htm": html})).items[0]
+    assert item.status == "created" and item.fidelity == 1.0
+    page = FilmReviewPage.objects.get(pk=item.page_id)
+    value = page.body[1].value
+    assert page.body[1].block_type == "table"
+    assert [column["heading"] for column in value.columns] == ["Year", "Film"]
+    assert [row["values"] for row in value.row_data] == [
+        ["1996", "Fargo"],
+        ["1998", "The Big Lebowski"],
+    ]
+    assert "<td>The Big Lebowski</td>" in client.get(page.url).content.decode()

@@ -15,7 +15,7 @@ SHARED_SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "legacy
 MOJIBAKE = re.compile(r"[\ufffd\u0080-\u009f]|â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
 # What no input whatsoever may produce (random text can legitimately contain "Ã©").
 NEVER_IN_OUTPUT = re.compile(r"[\ufffd\u0080-\u009f\x00-\x08\x0b\x0e-\x1f]")
-ALLOWED_TAG = re.compile(r"</?(?:i|b|a)>|<a href=\"[^\"]*\">|<br/>")
+ALLOWED_TAG = re.compile(r"</?(?:i|b|a|ul|ol|li)>|<a href=\"[^\"]*\">|<br/>")
 
 
 def fixture_paths() -> list[str]:
