@@ -34,7 +34,7 @@ from .document import (
     SpoilerNotice,
     Table,
 )
-from .encoding import decode_html
+from .encoding import DecodedText, decode_html
 from .shapes import (
     byline,
     epigraph,
@@ -73,11 +73,14 @@ _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
 _POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
 
 
-def parse_document(data: bytes, source_path: str = "") -> LegacyDocument:
+def parse_document(
+    data: bytes, source_path: str = "", decoded: DecodedText | None = None
+) -> LegacyDocument:
     """Parse one legacy page. Never raises: any input yields a document (a STUB with a
-    warning when nothing usable is there)."""
+    warning when nothing usable is there). ``decoded``: ``decode_html(data)`` when the
+    caller has it already (the importer stores the decoded page), so it is not decoded twice."""
     try:
-        return _parse(bytes(data or b""), source_path)
+        return _parse(decoded or decode_html(bytes(data or b"")), source_path)
     except Exception as error:  # a safety net: the importer must get a document back
         return LegacyDocument(
             source_path=source_path,
@@ -88,8 +91,7 @@ def parse_document(data: bytes, source_path: str = "") -> LegacyDocument:
         )
 
 
-def _parse(data: bytes, source_path: str) -> LegacyDocument:
-    decoded = decode_html(data)
+def _parse(decoded: DecodedText, source_path: str) -> LegacyDocument:
     soup = make_soup(strip_chrome_markup(decoded.text))
     page_title = normalise_space(soup.title.get_text(" ")) if soup.title else ""
     from_word = _is_word_export(soup)

@@ -162,10 +162,11 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
         return parsed
     try:
         parsed.checksum = hashlib.sha256(data).hexdigest()
-        parsed.original_html = _storable(decode_html(data).text)
+        decoded = decode_html(data)
+        parsed.original_html = _storable(decoded.text)
         if is_binary(data):
             raise ValueError("not an HTML document (binary content)")
-        parsed.document = parse_document(data, source.key)
+        parsed.document = parse_document(data, source.key, decoded=decoded)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
         parsed.error = f"Unreadable: {type(error).__name__}: {error}"
     return parsed

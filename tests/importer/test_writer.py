@@ -338,8 +338,8 @@ def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mir
 
     real_parse = writer.parse_document
 
-    def parse_with_bad_heading(data, source_path=""):
-        document = real_parse(data, source_path)
+    def parse_with_bad_heading(data, source_path="", **options):
+        document = real_parse(data, source_path, **options)
         if source_path == "reviews/beta.htm":
             document.blocks.insert(0, Heading(text=""))  # HeadingBlock's text is required
         return document
