@@ -145,10 +145,11 @@ def fresh_database(temp: Path) -> str:
 
 def parse_only(mirror: Path) -> tuple[int, float]:
     from legacy.parsing.paths import walk_sources
-    from legacy.writing.writer import read_source
+    from legacy.writing.writer import parse_sources, read_source
 
     start = time.perf_counter()
     parsed = [read_source(source) for source in walk_sources([mirror])]
+    parse_sources(parsed)
     return len(parsed), time.perf_counter() - start
 
 

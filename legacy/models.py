@@ -54,7 +54,25 @@ class ImportRecord(models.Model):
     status = models.CharField(max_length=10, choices=ImportStatus.choices, db_index=True)
     warnings = models.JSONField(default=list, blank=True)
     leftovers = models.JSONField(default=list, blank=True)
-    fidelity = models.FloatField(null=True, blank=True)
+    fidelity = models.FloatField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Share of the old page's content words the new page holds as content "
+        "(legacy/README.md): 1.0 is nothing lost and no chrome kept.",
+    )
+    # Where the old page's visible words went (legacy.parsing.accounting):
+    # source = kept + fields + chrome + lost.
+    words_source = models.PositiveIntegerField("words on the old page", null=True, blank=True)
+    words_kept = models.PositiveIntegerField("words kept", null=True, blank=True)
+    words_fields = models.PositiveIntegerField("words in fields", null=True, blank=True)
+    words_chrome = models.PositiveIntegerField("words removed", null=True, blank=True)
+    words_lost = models.PositiveIntegerField("words lost", null=True, blank=True, db_index=True)
+    removed = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Visible text of the old page not on the new one: [{reason, text}].",
+    )
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -74,3 +92,13 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return self.source_path
+
+    @property
+    def words(self) -> dict[str, int | None]:
+        return {
+            "source": self.words_source,
+            "kept": self.words_kept,
+            "fields": self.words_fields,
+            "chrome": self.words_chrome,
+            "lost": self.words_lost,
+        }

@@ -41,13 +41,64 @@ class HasWarningsFilter(SimpleListFilter):
         return queryset
 
 
+class LostWordsFilter(SimpleListFilter):
+    title = "words lost"
+    parameter_name = "lost"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Some words lost"), ("no", "Nothing lost")]
+
+    def queryset(self, request, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(words_lost__gt=0)
+        if self.value() == "no":
+            return queryset.filter(words_lost=0)
+        return queryset
+
+
+class FidelityFilter(SimpleListFilter):
+    """Fidelity bands (legacy/README.md): 1.0 is nothing lost and no chrome kept."""
+
+    title = "fidelity"
+    parameter_name = "fidelity_band"
+    BANDS = {
+        "perfect": ("1.0", Q(fidelity__gte=1)),
+        "high": ("0.95 to 1.0", Q(fidelity__gte=0.95, fidelity__lt=1)),
+        "low": ("below 0.95", Q(fidelity__lt=0.95)),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _) in self.BANDS.items()]
+
+    def queryset(self, request, queryset: QuerySet) -> QuerySet:
+        band = self.BANDS.get(self.value() or "")
+        return queryset.filter(band[1]) if band else queryset
+
+
 class ImportRecordAdmin(ModelAdmin):
     model = ImportRecord
     menu_label = "Imported pages"
     menu_icon = "doc-full"
     permission_helper_class = ReadOnlyPermissionHelper
-    list_display = ("source_path", "status", "kind", "warning_count", "fidelity", "page_links")
-    list_filter = ("status", "kind", HasWarningsFilter, "last_run")
+    list_display = (
+        "source_path",
+        "status",
+        "kind",
+        "warning_count",
+        "fidelity",
+        "words_source",
+        "words_chrome",
+        "words_lost",
+        "page_links",
+    )
+    list_filter = (
+        "status",
+        "kind",
+        HasWarningsFilter,
+        LostWordsFilter,
+        FidelityFilter,
+        "last_run",
+    )
     search_fields = ("source_path", "title")
     list_select_related = ("page",)  # one query for the list, however many rows
     inspect_view_enabled = True

@@ -9,11 +9,13 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from textkit.markup import normalise_space
+from textkit.markup import html_to_text, normalise_space
 
 from .credits import parse_credits
+from .document import Removed
 from .text import content_words
 from .units import ImageRef, Unit
+from .visible import removal, visible_text
 
 SITE_NAMES = {"talking pictures", "talkingpictures", "talking pictures online"}
 
@@ -67,27 +69,35 @@ ICON_SIZE = 16
 _HOME_LINK = re.compile(r"(?:^|/)(?:index|default|home)\.s?html?$|^(?:\.\./)*\.?/?$", re.I)
 
 
-def strip_chrome_markup(html: str) -> str:
+def strip_chrome_markup(html: str) -> tuple[str, list[Removed]]:
     """Remove FreeFind's marked region and Word's downlevel-revealed markers."""
-    return _DOWNLEVEL_MARKERS.sub("", _FREEFIND_REGION.sub("", html))
+    removed: list[Removed] = []
+
+    def take(match: re.Match[str]) -> str:
+        removed.extend(removal("a search box (FreeFind)", html_to_text(match.group(0))))
+        return ""
+
+    return _DOWNLEVEL_MARKERS.sub("", _FREEFIND_REGION.sub(take, html)), removed
 
 
-def remove_chrome_elements(soup: BeautifulSoup) -> list[str]:
+def remove_chrome_elements(soup: BeautifulSoup) -> tuple[list[str], list[Removed]]:
     """Decompose nav/header/footer containers and layout sidebars; report what went."""
     warnings: list[str] = []
+    removed: list[Removed] = []
     for tag in list(soup.find_all(_is_chrome_container)):
         if not tag.decomposed:
-            _drop(tag, "a page-furniture block", warnings)
+            _drop(tag, "a page-furniture block", warnings, removed)
     for cell in _sidebar_cells(soup):
-        _drop(cell, "a sidebar", warnings)
-    return warnings
+        _drop(cell, "a sidebar", warnings, removed)
+    return warnings, removed
 
 
-def _drop(tag: Tag, what: str, warnings: list[str]) -> None:
+def _drop(tag: Tag, what: str, warnings: list[str], removed: list[Removed]) -> None:
     """Remove chrome, but say so when it held words that are not known furniture."""
     words = _unexpected_words(tag)
     if words:
         warnings.append(f"dropped {what} with text: {' '.join(words[:12])!r}")
+    removed += removal(what, visible_text(tag))
     tag.decompose()
 
 

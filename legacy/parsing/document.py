@@ -16,6 +16,14 @@ class Kind(StrEnum):
 
 
 @dataclass
+class Removed:
+    """Visible text of the old page that the new page does not hold, and why."""
+
+    reason: str  # "site chrome: recurs on 12 pages", "Dreamweaver template", "server code"
+    text: str
+
+
+@dataclass
 class Credits:
     raw: str  # the credits line as printed, e.g. "Mark Romanek. U.K. 2010."
     people: list[str]  # directors (films) or authors (books), each name whole
@@ -107,3 +115,11 @@ class LegacyDocument:
     leftovers: list[str] = field(default_factory=list)  # content text placed in no block
     warnings: list[str] = field(default_factory=list)
     content_text: str = ""  # reader-visible content words (no chrome, title or credits)
+    source_text: str = ""  # all visible text of the old page, before any removal
+    removed: list[Removed] = field(default_factory=list)  # in page order
+    residue: list[str] = field(default_factory=list)  # kept units that look like chrome
+
+    @property
+    def field_text(self) -> str:
+        """The words the page keeps in fields rather than blocks: title and credits."""
+        return "\n".join([self.title, self.credits.raw if self.credits else ""])

@@ -7,6 +7,9 @@ Pipeline: decode (encoding.py) -> drop chrome elements (chrome.py) -> flatten to
 
 import datetime
 import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import PurePosixPath
 
@@ -30,6 +33,7 @@ from .document import (
     Kind,
     LegacyDocument,
     Paragraph,
+    Removed,
     Signature,
     SpoilerNotice,
     Table,
@@ -45,10 +49,14 @@ from .shapes import (
     signature,
     spoiler_notice,
 )
+from .site import SiteModel, learn_site, site_chrome, site_of, title_segments
+from .site import residue as site_residue
+from .templates import remove_template_parts, strip_server_code
 from .text import block_text, content_words
 from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
 from .titles import clean_page_title as clean_page_title  # re-exported: its old home
 from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
+from .visible import removal, visible_text
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
 BODY_WORDS = 30  # a unit this long is body text: the header is over
@@ -76,11 +84,37 @@ _POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
 def parse_document(
     data: bytes, source_path: str = "", decoded: DecodedText | None = None
 ) -> LegacyDocument:
-    """Parse one legacy page. Never raises: any input yields a document (a STUB with a
-    warning when nothing usable is there). ``decoded``: ``decode_html(data)`` when the
-    caller has it already (the importer stores the decoded page), so it is not decoded twice."""
+    """Parse one legacy page on its own (no site to learn from). Never raises: any input
+    yields a document (a STUB with a warning when nothing usable is there). ``decoded``:
+    ``decode_html(data)`` when the caller has it already, so it is not decoded twice."""
+    return parse_site([(decoded or bytes(data or b""), source_path)])[0]
+
+
+def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyDocument]:
+    """Parse a mirror's pages together: learn each site's chrome from all of its pages
+    (``site``), then parse each page with it. Same order as ``pages``; never raises."""
+    prepared = [
+        _safely(source_path, _prepare, source, source_path) for source, source_path in pages
+    ]
+    by_site: dict[str, list[PreparedPage]] = {}
+    for page in prepared:
+        if isinstance(page, PreparedPage):
+            by_site.setdefault(site_of(page.source_path), []).append(page)
+    models = {
+        site: learn_site((page.page_title, page.units) for page in members)
+        for site, members in by_site.items()
+    }
+    return [
+        _safely(page.source_path, _finish, page, models[site_of(page.source_path)])
+        if isinstance(page, PreparedPage)
+        else page
+        for page in prepared
+    ]
+
+
+def _safely(source_path: str, step, *args):
     try:
-        return _parse(decoded or decode_html(bytes(data or b"")), source_path)
+        return step(*args)
     except Exception as error:  # a safety net: the importer must get a document back
         return LegacyDocument(
             source_path=source_path,
@@ -91,16 +125,52 @@ def parse_document(
         )
 
 
-def _parse(decoded: DecodedText, source_path: str) -> LegacyDocument:
-    soup = make_soup(strip_chrome_markup(decoded.text))
-    page_title = normalise_space(soup.title.get_text(" ")) if soup.title else ""
-    from_word = _is_word_export(soup)
-    warnings = [*decoded.warnings, *remove_chrome_elements(soup)]
-    walked = walk(soup.body or soup)
-    warnings += walked.warnings
-    units = [unit for unit in walked.units if not is_chrome_unit(unit)]
+@dataclass
+class PreparedPage:
+    """A page cut into units, with what its markup alone proved to be chrome: the input
+    of the site-level pass (no soup kept, so a whole mirror fits in memory)."""
 
-    choice = _choose_title(page_title, units, source_path, from_word)
+    source_path: str
+    encoding: str
+    page_title: str
+    from_word: bool
+    units: list[Unit]
+    source_text: str
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+
+def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
+    decoded = source if isinstance(source, DecodedText) else decode_html(source)
+    html, removed = strip_server_code(decoded.text)
+    html, searches = strip_chrome_markup(html)
+    removed += searches
+    soup = make_soup(html)
+    body = soup.body or soup
+    source_text = "\n".join([*(entry.text for entry in removed), visible_text(body)])
+    removed += remove_template_parts(soup)
+    warnings, furniture = remove_chrome_elements(soup)
+    removed += furniture
+    walked = walk(soup.body or soup)
+    return PreparedPage(
+        source_path=source_path,
+        encoding=decoded.encoding,
+        page_title=normalise_space(soup.title.get_text(" ")) if soup.title else "",
+        from_word=_is_word_export(soup),
+        units=walked.units,
+        source_text=source_text,
+        removed=[*removed, *walked.removed],
+        warnings=[*decoded.warnings, *warnings, *walked.warnings],
+        leftovers=walked.leftovers,
+    )
+
+
+def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
+    source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
+    units = _drop_chrome_units(page.units, site, removed)
+    page_title = _without_site_name(page.page_title, site)
+    choice = _choose_title(page_title, units, source_path, page.from_word)
     title, title_keys = choice.title, choice.keys
     if choice.note:
         warnings.append(choice.note)
@@ -109,24 +179,26 @@ def _parse(decoded: DecodedText, source_path: str) -> LegacyDocument:
         warnings.append("no title found; used the file name")
     hints = _path_hints(source_path)
     news_like = "news" in hints or _count_news_items(units) >= 2
-    units, credits = _take_header(units, title_keys, want_credits=not news_like)
+    units, credits = _take_header(units, title_keys, want_credits=not news_like, removed=removed)
 
     kind, reasons = _decide_kind(units, credits, hints, title, news_like)
     warnings += reasons
+    if kind is Kind.STUB:  # not imported: what little it says is reported, with why
+        removed += removal(f"the whole page: {reasons[0]}", "\n".join(u.text for u in units))
     if kind in _SIGNED_KINDS:
         units = _detach_signature(units)
-    blocks, leftovers, texts = _build_blocks(units, kind)
+    blocks, leftovers, texts = _build_blocks(units, kind, removed)
     blocks, texts = _keep_title_parts(choice, blocks, texts)
     content_text = "\n\n".join(text for text in texts if text)
     # Fallback text of removed embeds is reported, but readers never saw it: not content.
-    leftovers = [*walked.leftovers, *leftovers]
+    leftovers = [*page.leftovers, *leftovers]
     if leftovers:
         warnings.append(f"{len(leftovers)} piece(s) of content text could not be placed")
     return LegacyDocument(
         source_path=source_path,
         kind=kind,
         title=title,
-        encoding=decoded.encoding,
+        encoding=page.encoding,
         credits=credits,
         blocks=blocks,
         published=_published(blocks, units, kind),
@@ -134,7 +206,36 @@ def _parse(decoded: DecodedText, source_path: str) -> LegacyDocument:
         leftovers=leftovers,
         warnings=warnings,
         content_text=content_text,
+        source_text=page.source_text,
+        removed=removed,
+        residue=site_residue(units, site),
     )
+
+
+def _drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed]) -> list[Unit]:
+    """Units the site prints on many pages, then furniture known by its shape alone."""
+    recurring = set(site_chrome(units, site))
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        if index in recurring:
+            reason = f"site chrome: on {site.recurrence(unit)} of the site's {site.pages} pages"
+            removed += removal(reason, unit.text)
+        elif is_chrome_unit(unit):
+            removed += removal("page furniture (nav bar, copyright, counter, search)", unit.text)
+        else:
+            kept.append(unit)
+    return kept
+
+
+def _without_site_name(page_title: str, site: SiteModel) -> str:
+    """ "Kino Kiste - Flut" -> "Flut" when most of the site's <title>s say "Kino Kiste"."""
+    names = site.site_names()
+    segments = title_segments(page_title)
+    if not names or not segments:
+        return page_title
+    parts = re.split(r"\s+[-–—|·•»:]+\s+|\s*::\s*", page_title)
+    own = [part for part in parts if " ".join(content_words(part)) not in names]
+    return " - ".join(own) if own else page_title
 
 
 # --- title -----------------------------------------------------------------------------
@@ -201,9 +302,13 @@ def _is_word_export(soup: BeautifulSoup) -> bool:
 
 
 def _take_header(
-    units: list[Unit], title_keys: set[tuple[str, ...]], want_credits: bool
+    units: list[Unit],
+    title_keys: set[tuple[str, ...]],
+    want_credits: bool,
+    removed: list[Removed],
 ) -> tuple[list[Unit], Credits | None]:
-    """Remove title lines and the credits line from the top of the page."""
+    """Remove title lines and the credits line from the top of the page: they become
+    fields. A title line's words beyond the title ("Review by") are reported removed."""
     kept: list[Unit] = []
     credits: Credits | None = None
     seen_text = False
@@ -220,11 +325,13 @@ def _take_header(
         for line in unit.lines:
             text = items_text(line)
             if key(text) in title_keys:
+                removed += removal("the title line (kept as the page's title)", text)
                 continue
             looks_like_credits = want_credits and credits is None and not _has_link(line)
             found = parse_credits(text) if looks_like_credits else None
             if found and (_has_facts(found) or not seen_text):
                 credits = found
+                removed += removal("the credits line (kept as the page's credits)", text)
                 continue
             remaining.append(line)
             seen_text = True
@@ -352,7 +459,9 @@ def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
 # --- blocks ----------------------------------------------------------------------------
 
 
-def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str], list[str]]:
+def _build_blocks(
+    units: list[Unit], kind: Kind, removed: list[Removed]
+) -> tuple[list[Block], list[str], list[str]]:
     """Blocks in reading order, the text of any unit that produced none, and the content
     text a reader sees, unit by unit. A spoiler notice or a signature drops its label
     ("Note:", "Reviewed by") on purpose: its content text is the block's own words, so
@@ -369,12 +478,26 @@ def _build_blocks(units: list[Unit], kind: Kind) -> tuple[list[Block], list[str]
             leftovers.append(units[index].text)
         if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
             texts.append(block_text(produced[0]))
+            label = _words_not_in(units[index].text, block_text(produced[0]))
+            removed += removal(f"the label of the {type(produced[0]).__name__} block", label)
         else:
             texts += [unit.text for unit in units[index : index + used]]
         blocks += produced
         body_started = body_started or any(isinstance(block, Paragraph) for block in produced)
         index += used
     return blocks, leftovers, texts
+
+
+def _words_not_in(text: str, kept: str) -> str:
+    """The words of ``text`` that ``kept`` does not repeat ("Reviewed by" of a signature)."""
+    available = Counter(content_words(kept))
+    left = []
+    for word in content_words(text):
+        if available[word] > 0:
+            available[word] -= 1
+        else:
+            left.append(word)
+    return " ".join(left)
 
 
 def _blocks_at(

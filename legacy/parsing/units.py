@@ -17,15 +17,11 @@ from bs4.element import CData, ProcessingInstruction
 
 from textkit.markup import normalise_space
 
+from .document import Removed
 from .encoding import clean_chars
 from .richtext import URL_SCHEMES, sanitise_inline
+from .visible import BLOCK_TAGS, FORM_TAGS, is_hidden, removal, visible_text
 
-BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "html", "layer", "li", "main", "menu", "nav", "ol", "p", "pre",
-    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-}  # fmt: skip
 LIST_TAGS = {"ul", "ol", "dir", "menu"}
 # Never content: editor machinery, search forms, page furniture.
 SILENT_DROP_TAGS = {
@@ -33,12 +29,11 @@ SILENT_DROP_TAGS = {
     "form", "input", "button", "label", "option", "optgroup", "map", "area", "xml", "param",
     "frameset", "frame", "svg", "math",
 }  # fmt: skip
+
 # Unsafe or unrenderable embeds: removed, but any fallback text is reported as leftover.
-EMBED_TAGS = {"iframe", "object", "embed", "applet", "video", "audio", "canvas", "select",
-              "textarea"}  # fmt: skip
+EMBED_TAGS = {"iframe", "object", "embed", "applet", "video", "audio", "canvas", "textarea"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\xa0]+")
 
 
@@ -252,6 +247,7 @@ class Walk:
     units: list[Unit] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
 
 
 class _Builder:
@@ -337,7 +333,11 @@ def walk(root: Tag) -> Walk:
         if not isinstance(node, Tag):
             continue
         name = (node.name or "").lower()
-        if name in SILENT_DROP_TAGS or _is_hidden(node):
+        if name in FORM_TAGS:  # each ends a unit, as it ends a word in ``visible_text``
+            builder.boundary()
+            builder.walk.removed += removal("a form (search box, buttons)", visible_text(node))
+            continue
+        if name in SILENT_DROP_TAGS or is_hidden(node):
             continue
         if name in EMBED_TAGS:
             _report_embed(node, builder.walk)
@@ -374,7 +374,7 @@ def data_table(table: Tag) -> TableRef | None:
     least two rows and columns, the same number of cells in each row, short plain cells,
     and no nested table, picture, span, script or hidden part."""
     unsafe = {"table", "img", *SILENT_DROP_TAGS, *EMBED_TAGS}
-    if table.find(unsafe) or table.find(_is_hidden) or table.find(_spans_cells):
+    if table.find(unsafe) or table.find(is_hidden) or table.find(_spans_cells):
         return None
     rows = [row.find_all(["td", "th"]) for row in table.find_all("tr")]
     if len(rows) < 2 or len(rows[0]) < 2 or any(len(row) != len(rows[0]) for row in rows):
@@ -393,10 +393,6 @@ def _spans_cells(tag: Tag) -> bool:
     return tag.name in {"td", "th"} and any(
         _attr(tag, name) not in {"", "1"} for name in ("colspan", "rowspan")
     )
-
-
-def _is_hidden(tag: Tag) -> bool:
-    return bool(_HIDDEN_STYLE.search(_attr(tag, "style"))) or tag.has_attr("hidden")
 
 
 def _report_embed(tag: Tag, result: Walk) -> None:

@@ -105,6 +105,17 @@ def fill_credits(page: FilmReviewPage | BookReviewPage, document: LegacyDocument
         page.pages = credits.pages if credits.pages and credits.pages > 0 else None
 
 
+def field_text(page: Page) -> str:
+    """The words a saved page shows outside its body: its title and its credits."""
+    parts = [page.title]
+    if isinstance(page, FilmReviewPage | BookReviewPage):
+        parts += [creator.name for creator in page.creators.all()]
+        parts += [str(page.year or ""), getattr(page, "countries", "")]
+        parts += [getattr(page, "publisher", "")]
+        parts += [f"{page.pages} pages" if getattr(page, "pages", None) else ""]
+    return "\n".join(part for part in parts if part)
+
+
 def summary_of(body: list[dict]) -> str:
     """The first sentence or two of the first paragraph, for listings and search results."""
     first = next((block["value"] for block in body if block["type"] == "paragraph"), "")

@@ -2,7 +2,8 @@
 
 A run has three steps:
 
-1. read and parse every file (pure, no database), and learn sections from A-Z listings;
+1. read every file, then parse them all together (pure, no database): each site's chrome
+   is learnt from all of its pages first; learn sections from A-Z listings;
 2. write each page in its own transaction (one validation, one revision, one publish):
    links to pages that already exist become internal links at once, links to pages of
    this run that are not written yet are left pending, links to pages that exist nowhere
@@ -43,9 +44,10 @@ from wagtail.models import Page
 
 from home.tree import SiteTree, ensure_site_tree
 from legacy.models import ImportRecord, ImportRun, ImportStatus
+from legacy.parsing.accounting import WordAccount, account
 from legacy.parsing.document import Kind, LegacyDocument
-from legacy.parsing.encoding import decode_html, is_binary
-from legacy.parsing.parser import parse_document
+from legacy.parsing.encoding import DecodedText, decode_html, is_binary
+from legacy.parsing.parser import parse_site
 from legacy.parsing.paths import (
     LinkKind,
     LinkTarget,
@@ -59,7 +61,6 @@ from legacy.parsing.paths import (
 )
 from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
 from legacy.parsing.sections import SKIP, SectionMap, SectionRule
-from legacy.parsing.text import fidelity
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path
 from reviews.models import Contributor
@@ -69,8 +70,7 @@ from .images import ImageLibrary
 from .indexing import BatchedIndexer
 from .streamdata import BodyBuilder, stream_text
 
-IMPORTER_VERSION = "1"  # bump when the output changes, so every page is rewritten once
-FIDELITY_THRESHOLD = 0.98
+IMPORTER_VERSION = "2"  # bump when the output changes, so every page is rewritten once
 LINK_PROBLEMS = {
     LinkKind.PAGE: "Dead link kept as text",
     LinkKind.FILE: "Link to a file that is not a page kept as text",
@@ -100,6 +100,7 @@ class ItemReport:
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
     fidelity: float | None = None
+    words: dict[str, int] | None = None  # source, kept, fields, chrome, lost
     refused: bool = False  # not read: a link out of the mirror, a loop, over a size limit
 
 
@@ -122,6 +123,7 @@ class ParsedSource:
     file: SourceFile
     checksum: str = ""
     original_html: str = ""
+    decoded: DecodedText | None = None  # until parsed
     document: LegacyDocument | None = None
     error: str = ""
     refused: str = ""  # why it was not read (then nothing of it is stored)
@@ -166,10 +168,19 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
         parsed.original_html = _storable(decoded.text)
         if is_binary(data):
             raise ValueError("not an HTML document (binary content)")
-        parsed.document = parse_document(data, source.key, decoded=decoded)
+        parsed.decoded = decoded
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
         parsed.error = f"Unreadable: {type(error).__name__}: {error}"
     return parsed
+
+
+def parse_sources(parsed: list[ParsedSource]) -> None:
+    """Parse every readable page together, so each site's chrome is learnt from all of
+    its pages (``legacy.parsing.site``); never raises."""
+    readable = [item for item in parsed if item.decoded is not None]
+    documents = parse_site([(item.decoded, item.key) for item in readable])
+    for item, document in zip(readable, documents, strict=True):
+        item.document, item.decoded = document, None
 
 
 def _size(size: int) -> str:
@@ -206,6 +217,7 @@ class LegacyImporter:
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
         parsed = [read_source(source, limit) for source in sources]
+        parse_sources(parsed)
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
@@ -384,13 +396,18 @@ class LegacyImporter:
         with pages.validated_once(page, is_new=is_new):  # the one full validation
             self._save(page, is_new, document, target)
         self._point_redirect(parsed.key, page)
-        ratio, missing = fidelity(document.content_text, stream_text(page.body))
-        if ratio < FIDELITY_THRESHOLD:
-            warnings.append(f"Fidelity {ratio:.3f}: missing words: {' '.join(missing)}")
+        words = account(
+            document.source_text,
+            stream_text(page.body),
+            pages.field_text(page),
+            [entry.text for entry in document.removed],
+            "\n".join(document.residue),
+        )
+        warnings += _account_warnings(words)
         warnings += document.warnings
         status = ImportStatus.CREATED if is_new and record_is_new(record) else ImportStatus.UPDATED
-        self._save_record(parsed, status, page, target, warnings, ratio)
-        return self._item(parsed.key, status, document.kind, page, warnings, ratio), page.pk
+        self._save_record(parsed, status, page, target, warnings, words)
+        return self._item(parsed.key, status, document.kind, page, warnings, words), page.pk
 
     def _page_for(
         self, record: ImportRecord | None, target: str, document: LegacyDocument
@@ -553,9 +570,9 @@ class LegacyImporter:
         record.last_run = self.run
         record.save(update_fields=["status", "last_run", "updated_at"])
         page = Page.objects.filter(pk=record.page_id).first()
-        return self._item(
-            record.source_path, record.status, record.kind, page, record.warnings, record.fidelity
-        )
+        item = self._item(record.source_path, record.status, record.kind, page, record.warnings)
+        item.fidelity, item.words = record.fidelity, record.words
+        return item
 
     def _failed(
         self, parsed: ParsedSource, error: str, record: ImportRecord | None = None
@@ -572,9 +589,10 @@ class LegacyImporter:
         page: Page | None,
         target: str,
         warnings: list[str],
-        ratio: float | None,
+        words: WordAccount | None,
     ) -> None:
         document = parsed.document
+        counts = words.as_dict() if words else dict.fromkeys(WordAccount().as_dict())
         defaults = {
             "checksum": parsed.checksum,
             "importer_version": IMPORTER_VERSION,
@@ -586,14 +604,16 @@ class LegacyImporter:
             "status": status,
             "warnings": [_storable(warning) for warning in warnings],
             "leftovers": [_storable(text) for text in document.leftovers] if document else [],
-            "fidelity": ratio,
+            "fidelity": None if words is None else round(words.fidelity, 4),
+            **{f"words_{name}": count for name, count in counts.items()},
+            "removed": [asdict(entry) for entry in document.removed] if document else [],
             "last_run": self.run,
         }
         if page is not None or status != ImportStatus.FAILED:
             defaults["page"] = page  # a failed update keeps the link to the page it had
         ImportRecord.objects.update_or_create(source_path=parsed.key, defaults=defaults)
 
-    def _item(self, key, status, kind, page, warnings, ratio=None) -> ItemReport:
+    def _item(self, key, status, kind, page, warnings, words=None) -> ItemReport:
         hide_page = self.options.dry_run and status == ImportStatus.CREATED  # rolled back
         return ItemReport(
             source=key,
@@ -602,7 +622,8 @@ class LegacyImporter:
             page_id=None if page is None or hide_page else page.pk,
             url=None if page is None or hide_page else page.url,
             warnings=list(warnings),
-            fidelity=None if ratio is None else round(ratio, 4),
+            fidelity=None if words is None else round(words.fidelity, 4),
+            words=None if words is None else words.as_dict(),
         )
 
     def _finish(self, report: ImportReport) -> None:
@@ -611,6 +632,18 @@ class LegacyImporter:
             setattr(self.run, status, count)
         self.run.finished_at = timezone.now()
         self.run.save()
+
+
+def _account_warnings(words: WordAccount) -> list[str]:
+    warnings = []
+    if words.lost:
+        warnings.append(f"{words.lost} word(s) of the old page lost: {' '.join(words.missing)}")
+    if words.residue:
+        warnings.append(
+            f"Fidelity {words.fidelity:.3f}: {words.residue} kept word(s) look like chrome "
+            "(printed on other pages of the site, or mostly links)"
+        )
+    return warnings
 
 
 def record_is_new(record: ImportRecord | None) -> bool:

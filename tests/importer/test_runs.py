@@ -167,9 +167,14 @@ def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_pat
             "url",
             "warnings",
             "fidelity",
+            "words",
             "refused",
         }
     alpha = next(item for item in report["items"] if item["source"] == "reviews/alpha.htm")
+    words = alpha["words"]
+    assert set(words) == {"source", "kept", "fields", "chrome", "lost"}
+    assert words["source"] == words["kept"] + words["fields"] + words["chrome"] + words["lost"]
+    assert words["lost"] == 0 and words["chrome"] > 0  # the banner's nav bar
     assert alpha["url"] == "/film-reviews/alpha-road/" and alpha["kind"] == "film_review"
     assert "Import finished" in out.getvalue()
 
@@ -224,7 +229,10 @@ def test_admin_lists_filters_and_inspects_records(admin_client, tmp_path):
             "reviews/b.htm": film_review(
                 "Bb",
                 "Ann Bell. U.K. 2002.",
-                [*LONG_PARAGRAPHS, '<a href="gone.htm">dead</a> link here in a sentence.'],
+                [
+                    *(f"On a second viewing: {text}" for text in LONG_PARAGRAPHS),
+                    '<a href="gone.htm">dead</a> link here in a sentence.',
+                ],
             ),
         },
     )
@@ -236,8 +244,14 @@ def test_admin_lists_filters_and_inspects_records(admin_client, tmp_path):
         "?kind__exact=film_review",
         "?has_warnings=yes",
         "?has_warnings=no",
+        "?fidelity_band=low",
+        "?o=4",  # sorted by fidelity
+        "?o=-7",  # by words lost, most first
     ):
         assert admin_client.get(index + query).status_code == 200
+    perfect = admin_client.get(index + "?fidelity_band=perfect&lost=no").content.decode()
+    assert "reviews/a.htm" in perfect and "reviews/b.htm" in perfect
+    assert "reviews/a.htm" not in admin_client.get(index + "?lost=yes").content.decode()
     with_warnings = admin_client.get(index + "?has_warnings=yes").content.decode()
     assert "reviews/b.htm" in with_warnings and "reviews/a.htm" not in with_warnings
     record = ImportRecord.objects.get(source_path="reviews/a.htm")
@@ -247,6 +261,9 @@ def test_admin_lists_filters_and_inspects_records(admin_client, tmp_path):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert '<script>alert("x")</script>' not in html
     assert f"/admin/pages/{record.page_id}/edit/" in html
+    # Beside the page: what was removed and why, and where the words went.
+    assert "page furniture" in html and "Home | News | About Us" in html
+    assert f"{record.words_source} on the old page" in html and "0 lost" in html
     assert admin_client.get("/admin/legacy/importrun/").status_code == 200
 
 

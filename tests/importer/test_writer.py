@@ -336,15 +336,16 @@ def test_a_page_with_a_few_stray_nul_bytes_is_imported_with_its_text(tmp_path):
 def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mirror, monkeypatch):
     from legacy.writing import writer
 
-    real_parse = writer.parse_document
+    real_parse = writer.parse_site
 
-    def parse_with_bad_heading(data, source_path="", **options):
-        document = real_parse(data, source_path, **options)
-        if source_path == "reviews/beta.htm":
-            document.blocks.insert(0, Heading(text=""))  # HeadingBlock's text is required
-        return document
+    def parse_with_bad_heading(pages):
+        documents = real_parse(pages)
+        for document in documents:
+            if document.source_path == "reviews/beta.htm":
+                document.blocks.insert(0, Heading(text=""))  # HeadingBlock's text is required
+        return documents
 
-    monkeypatch.setattr(writer, "parse_document", parse_with_bad_heading)
+    monkeypatch.setattr(writer, "parse_site", parse_with_bad_heading)
     pages_before = Page.objects.count()
     items = by_source(run_import(small_mirror))
     assert items["reviews/beta.htm"].status == "failed"

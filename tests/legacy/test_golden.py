@@ -24,6 +24,7 @@ def snapshot(document: LegacyDocument) -> dict:
         {"type": type(block).__name__, **dataclasses.asdict(block)} for block in document.blocks
     ]
     data["content_words"] = len(content_words(data.pop("content_text")))
+    data["source_words"] = len(content_words(data.pop("source_text")))
     return data
 
 

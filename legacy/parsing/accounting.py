@@ -1,0 +1,95 @@
+"""Where every word of the old page went, and the fidelity score built on it (pure).
+
+Definitions (also in ``legacy/README.md``), over words as ``text.content_words`` counts
+them and as multisets, so each source word is matched at most once:
+
+- ``source``: the visible text of the old page's body before any removal;
+- ``kept``: source words found in the new page's body;
+- ``fields``: source words found, beyond those, in the title and credits fields;
+- ``chrome``: source words found, beyond those, in the page's removed list (site chrome,
+  templates, server code, forms), each entry with its reason;
+- ``lost``: the rest: source words that are nowhere. Nothing may be lost silently.
+
+``source == kept + fields + chrome + lost`` always. Fidelity is the share of the page's
+content (``source - chrome``) that the page holds as content and not as residue:
+``(kept + fields - residue) / (kept + fields + lost)``, where residue counts kept words of
+blocks that look like chrome (``site.residue``). 1.0 means nothing lost and no chrome.
+"""
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from .document import LegacyDocument
+from .text import blocks_text, content_words
+
+MISSING_WORDS_SHOWN = 20
+
+
+@dataclass
+class WordAccount:
+    source: int = 0
+    kept: int = 0
+    fields: int = 0
+    chrome: int = 0
+    lost: int = 0
+    residue: int = 0
+    missing: list[str] = field(default_factory=list)  # the first lost words, in order
+
+    @property
+    def fidelity(self) -> float:
+        content = self.kept + self.fields + self.lost
+        if not content:
+            return 1.0
+        return max(0, self.kept + self.fields - self.residue) / content
+
+    def as_dict(self) -> dict[str, int]:
+        counts = asdict(self)
+        counts.pop("missing")
+        counts.pop("residue")
+        return counts
+
+
+def account(
+    source_text: str, kept_text: str, field_text: str, removed_texts: list[str], residue_text: str
+) -> WordAccount:
+    """Match the source's words against the page's body, then its fields, then removals."""
+    remaining = Counter(content_words(source_text))
+    result = WordAccount(source=remaining.total())
+    result.kept = _take(remaining, content_words(kept_text))
+    result.fields = _take(remaining, content_words(field_text))
+    result.chrome = _take(remaining, [w for text in removed_texts for w in content_words(text)])
+    result.lost = remaining.total()
+    result.residue = min(len(content_words(residue_text)), result.kept)
+    if result.lost:
+        result.missing = _in_source_order(source_text, remaining)
+    return result
+
+
+def _take(remaining: Counter[str], words: list[str]) -> int:
+    taken = 0
+    for word in words:
+        if remaining[word] > 0:
+            remaining[word] -= 1
+            taken += 1
+    return taken
+
+
+def _in_source_order(source_text: str, remaining: Counter[str]) -> list[str]:
+    left = Counter(remaining)
+    missing: list[str] = []
+    for word in reversed(content_words(source_text)):  # the last copies are the lost ones
+        if left[word] > 0:
+            left[word] -= 1
+            missing.append(word)
+    return list(reversed(missing))[:MISSING_WORDS_SHOWN]
+
+
+def document_account(document: LegacyDocument) -> WordAccount:
+    """The account of a parsed page, before it is saved (the writer counts the saved one)."""
+    return account(
+        document.source_text,
+        blocks_text(document.blocks),
+        document.field_text,
+        [entry.text for entry in document.removed],
+        "\n".join(document.residue),
+    )

@@ -1,0 +1,217 @@
+"""Learn a site's chrome from the whole mirror: what recurs across its pages (pure).
+
+A site's template prints the same blocks on page after page: nav bars, footers, address
+headers, shop lines, counters. A block is site chrome when its normalised text recurs on
+``MIN_PAGES`` pages or more of one site. Normalising makes the variants meet:
+
+- case, punctuation and brackets go, so "[ Flut ]" (the current page, unlinked) and a
+  linked "Flut" read alike;
+- digits collapse, so counters and "Last updated" dates match from page to page (not in
+  headings: "Ocean's 11" and "Ocean's 12" are two pages);
+- a bar of four or more items also matches with any one item missing: the current page
+  left out of its own nav bar.
+
+Blocks the parser recognises as a review's anatomy (credits, signature, byline, spoiler
+notice, a lone date line) never count as chrome: one reviewer signs hundreds of pages.
+Long running text never counts: a recurring paragraph of prose is content printed twice.
+A short heading counts only when the block after it is chrome too ("QUICK LINKS" over a
+link list, never "Verdict" over a paragraph). Learning is one pass over the pages and one
+dictionary: linear in their number.
+
+Recurring blocks below the threshold, and kept blocks that are mostly links, are the
+page's *residue*: they lower fidelity rather than being removed.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .credits import parse_credits
+from .dates import date_line
+from .shapes import byline, heading, signature, spoiler_notice
+from .text import content_words
+from .units import Span, Unit
+
+MIN_PAGES = 3  # a block printed on this many pages of a site is its template
+MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
+HEADING_WORDS = 4
+PROSE_WORDS = 20  # a recurring unit longer than this (and not mostly links) is content
+LINK_SHARE = 0.5  # a kept unit whose words are mostly links is residue
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•»:]+\s+|\s*::\s*")
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+Key = tuple[str, ...]
+
+
+@dataclass
+class SiteModel:
+    """What one site's pages share: key -> number of pages printing it."""
+
+    pages: int = 0
+    counts: Counter[Key] = field(default_factory=Counter)
+    title_segments: Counter[str] = field(default_factory=Counter)
+
+    def recurrence(self, unit: Unit) -> int:
+        """On how many of the site's pages this block (or its one-item-short bar) sits."""
+        return max((self.counts[k] for k in unit_keys(unit)), default=0)
+
+    def is_chrome(self, unit: Unit) -> bool:
+        return self.pages >= MIN_PAGES and self.recurrence(unit) >= MIN_PAGES
+
+    def site_names(self) -> set[str]:
+        """<title> segments most pages share: the site's name, never a page's."""
+        if self.pages < MIN_PAGES:
+            return set()
+        floor = max(MIN_PAGES, self.pages // 2)
+        return {segment for segment, count in self.title_segments.items() if count >= floor}
+
+
+def site_of(source_path: str) -> str:
+    """Pages are one site per run, except HTTrack-style host folders (www.example.com/)."""
+    folders = PurePosixPath(source_path.replace("\\", "/")).parts[:-1]
+    return folders[0].lower() if folders and _HOST.match(folders[0]) else ""
+
+
+def learn_site(pages: Iterable[tuple[str, Sequence[Unit]]]) -> SiteModel:
+    """``pages``: each page's <title> and its units (after the structural removals)."""
+    model = SiteModel()
+    for page_title, units in pages:
+        model.pages += 1
+        keys: set[Key] = set()
+        for unit in units:
+            keys.update(unit_keys(unit))
+        model.counts.update(keys)
+        model.title_segments.update(set(title_segments(page_title)))
+    return model
+
+
+def title_segments(page_title: str) -> list[str]:
+    parts = [" ".join(content_words(part)) for part in _TITLE_SEPARATOR.split(page_title)]
+    return [part for part in parts if part] if len(parts) > 1 else []
+
+
+def unit_keys(unit: Unit) -> list[Key]:
+    """The unit's normalised text, and for a bar of items each version one item short."""
+    if unit.image is not None:
+        ref = unit.image
+        return [("<img>", ref.src.rsplit("/", 1)[-1].lower(), ref.href or "")]
+    if unit.style.heading:  # headings keep their digits: "Ocean's 11" is not "Ocean's 12"
+        return [key] if (key := _normalised(unit.text, digits=False)) else []
+    items = _bar_items(unit)
+    whole = tuple(word for item in items for word in item)
+    if not whole:
+        return []
+    keys = [whole]
+    if len(items) >= MIN_BAR_ITEMS:
+        for skipped in range(len(items)):
+            keys.append(
+                ("<bar>", *(" ".join(item) for i, item in enumerate(items) if i != skipped))
+            )
+        keys.append(("<bar>", *(" ".join(item) for item in items)))
+    return keys
+
+
+def _bar_items(unit: Unit) -> list[Key]:
+    """The unit cut at links, separators and line breaks, each piece normalised."""
+    items: list[Key] = []
+    for line in unit.lines:
+        previous = None
+        for span in (item for item in line if isinstance(item, Span)):
+            link = (span.style.link, span.style.href)
+            pieces = re.split(r"[|·•\[\]]+", span.text)
+            for number, piece in enumerate(pieces):
+                words = _normalised(piece)
+                if not words:
+                    continue
+                joins = number == 0 and link == previous and link[0] and items
+                if joins:
+                    items[-1] += words
+                else:
+                    items.append(words)
+            previous = link
+    return items
+
+
+def _normalised(text: str, digits: bool = True) -> Key:
+    return tuple("#" if digits and word.isdigit() else word for word in content_words(text))
+
+
+def is_anatomy(units: Sequence[Unit], index: int) -> bool:
+    """A review's own parts, which recur by nature: credits, bylines, signatures, dates."""
+    unit = units[index]
+    if unit.image is not None:
+        return _is_rating_image(unit)
+    text = unit.text
+    return bool(
+        parse_credits(text)
+        or date_line(text)
+        or spoiler_notice(unit)
+        or byline(unit)
+        or signature(units, index)
+    )
+
+
+def _is_rating_image(unit: Unit) -> bool:
+    """Stars and scores drawn as pictures ("8/10", "****") are the review's, not chrome."""
+    alt = unit.image.alt
+    return bool(re.search(r"\d|\*", alt))
+
+
+def site_chrome(units: Sequence[Unit], model: SiteModel | None) -> list[int]:
+    """Indexes of the units that are the site's chrome."""
+    if model is None or model.pages < MIN_PAGES:
+        return []
+    recurring = [
+        model.is_chrome(unit) and not _is_prose(unit) and not is_anatomy(units, i)
+        for i, unit in enumerate(units)
+    ]
+    chrome: list[int] = []
+    for index, unit in enumerate(units):
+        if not recurring[index]:
+            continue
+        if _is_short_heading(unit) and not _chrome_follows(units, recurring, index):
+            continue
+        chrome.append(index)
+    return chrome
+
+
+def _is_prose(unit: Unit) -> bool:
+    """A long passage of running text that recurs is content printed twice (a syndicated
+    paragraph, a page saved under two names), not a template: it stays, as residue."""
+    words = len(content_words(unit.text))
+    return words > PROSE_WORDS and not _mostly_links(unit)
+
+
+def _is_short_heading(unit: Unit) -> bool:
+    return (
+        unit.image is None
+        and len(content_words(unit.text)) <= HEADING_WORDS
+        and bool(heading(unit) or unit.all_spans(lambda style: style.bold))
+    )
+
+
+def _chrome_follows(units: Sequence[Unit], recurring: list[bool], index: int) -> bool:
+    following = index + 1
+    return following >= len(units) or recurring[following]
+
+
+def residue(units: Sequence[Unit], model: SiteModel | None) -> list[str]:
+    """Kept units that still look like chrome: printed on another page of the site too,
+    or mostly links (three or more of them)."""
+    found: list[str] = []
+    for index, unit in enumerate(units):
+        if unit.image is not None:
+            continue
+        repeated = model is not None and model.recurrence(unit) >= 2
+        if (repeated or _mostly_links(unit)) and not is_anatomy(units, index):
+            found.append(unit.text)
+    return found
+
+
+def _mostly_links(unit: Unit) -> bool:
+    words = len(content_words(unit.text))
+    linked = [span for span in unit.spans if span.style.link and content_words(span.text)]
+    link_words = sum(len(content_words(span.text)) for span in linked)
+    return len(unit.hrefs) >= 3 and words > 0 and link_words / words >= LINK_SHARE
