@@ -1,4 +1,5 @@
-"""Dates as the old pages print them: "March 2011", "12 November 2010", "November 12, 2010"."""
+"""Dates as the old pages print them: "March 2011", "12 November 2010", "November 12, 2010",
+"13. August 2002", "1er mai 1999"."""
 
 import datetime
 import re
@@ -7,25 +8,26 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+            # English, German, French (accents as printed and as old pages dropped them)
+            ("january", "jan", "januar", "jänner", "janvier", "janv"),
+            ("february", "feb", "februar", "février", "fevrier", "févr", "fevr"),
+            ("march", "mar", "märz", "maerz", "mars"),
+            ("april", "apr", "avril", "avr"),
+            ("may", "mai"),
+            ("june", "jun", "juni", "juin"),
+            ("july", "jul", "juli", "juillet", "juil"),
+            ("august", "aug", "août", "aout"),
+            ("september", "sept", "sep", "septembre"),
+            ("october", "oct", "oktober", "okt", "octobre"),
+            ("november", "nov", "novembre"),
+            ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc"),
         ),
         start=1,
     )
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "1st", "1er", German "1."
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DATE_FORMS = (
@@ -71,4 +73,21 @@ def date_line(text: str) -> datetime.date | None:
         match = form.fullmatch(core)
         if match:
             return _to_date(match)
+    return None
+
+
+_LEADING_SEPARATOR = re.compile(r"\s*(?:[-–—:|]+|\.)\s+")
+
+
+def leading_date(text: str) -> tuple[datetime.date, str, str] | None:
+    """A line that opens with a date and goes on after a dash or colon: ("3. November
+    2002 - Endlich online") -> (date, "3. November 2002", "Endlich online")."""
+    core = text.strip()
+    for form in _DATE_FORMS:
+        match = form.match(core)
+        if not match or not (date := _to_date(match)):
+            continue
+        separator = _LEADING_SEPARATOR.match(core, match.end())
+        if separator and core[separator.end() :].strip():
+            return date, match.group(0), core[separator.end() :].strip()
     return None

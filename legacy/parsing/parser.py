@@ -19,12 +19,13 @@ from textkit.markup import html_to_text, normalise_space
 
 from .chrome import (
     is_chrome_unit,
+    is_nav_unit,
     is_title_image,
     remove_chrome_elements,
     strip_chrome_markup,
 )
 from .credits import parse_credits
-from .dates import date_line, find_date
+from .dates import date_line, find_date, leading_date
 from .document import (
     Block,
     Credits,
@@ -49,7 +50,7 @@ from .shapes import (
     signature,
     spoiler_notice,
 )
-from .site import SiteModel, learn_site, site_chrome, site_of, title_segments
+from .site import TITLE_SEPARATOR, SiteModel, learn_site, site_chrome, site_of, title_segments
 from .site import residue as site_residue
 from .templates import remove_template_parts, strip_server_code
 from .text import block_text, content_words
@@ -68,6 +69,9 @@ LISTING_MAX_PROSE_WORDS = 40
 FEATURE_MIN_WORDS = 300
 MAX_CAPTION_WORDS = 25
 NEWS_ITEM_MIN_WORDS = 8
+INDEX_MIN_ENTRIES = 3  # an index lists this many pages with a summary each
+INDEX_SUMMARY_WORDS = 40
+INDEX_MAX_PROSE_WORDS = 80  # a unit of running text this long: an article, not an index
 
 _UNDER_CONSTRUCTION = re.compile(
     r"under\s+construction|coming\s+soon|page\s+not\s+found|\b404\b|to\s+follow\s+shortly",
@@ -77,6 +81,7 @@ _LISTING_NAME = re.compile(
     r"\bA\s*(?:-|–|—|to)\s*Z\b|\bindex\b|\blist(?:ing)?s?\b|\barchives?\b|\bcontents\b",
     re.IGNORECASE,
 )
+_TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
 _POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
 
@@ -101,7 +106,10 @@ def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyD
         if isinstance(page, PreparedPage):
             by_site.setdefault(site_of(page.source_path), []).append(page)
     models = {
-        site: learn_site((page.page_title, page.units) for page in members)
+        site: learn_site(
+            (page.source_path, page.page_title, page.units, [r.text for r in page.removed])
+            for page in members
+        )
         for site, members in by_site.items()
     }
     return [
@@ -169,8 +177,8 @@ def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
 def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     units = _drop_chrome_units(page.units, site, removed)
-    page_title = _without_site_name(page.page_title, site)
-    choice = _choose_title(page_title, units, source_path, page.from_word)
+    page_title = _without_site_name(page.page_title, site, units)
+    choice = _choose_title(page_title, units, source_path, page.from_word, site.folders)
     title, title_keys = choice.title, choice.keys
     if choice.note:
         warnings.append(choice.note)
@@ -180,8 +188,11 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     hints = _path_hints(source_path)
     news_like = "news" in hints or _count_news_items(units) >= 2
     units, credits = _take_header(units, title_keys, want_credits=not news_like, removed=removed)
+    title, year = _split_year(title)
+    if year and credits is not None and credits.year is None:
+        credits.year = year
 
-    kind, reasons = _decide_kind(units, credits, hints, title, news_like)
+    kind, reasons = _decide_kind(units, credits, hints, title, news_like, page.units)
     warnings += reasons
     if kind is Kind.STUB:  # not imported: what little it says is reported, with why
         removed += removal(f"the whole page: {reasons[0]}", "\n".join(u.text for u in units))
@@ -221,20 +232,44 @@ def _drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed
             reason = f"site chrome: on {site.recurrence(unit)} of the site's {site.pages} pages"
             removed += removal(reason, unit.text)
         elif is_chrome_unit(unit):
-            removed += removal("page furniture (nav bar, copyright, counter, search)", unit.text)
+            rest = _content_lines(unit, removed)
+            kept += [rest] if rest else []
         else:
             kept.append(unit)
     return kept
 
 
-def _without_site_name(page_title: str, site: SiteModel) -> str:
-    """ "Kino Kiste - Flut" -> "Flut" when most of the site's <title>s say "Kino Kiste"."""
-    names = site.site_names()
+def _content_lines(unit: Unit, removed: list[Removed]) -> Unit | None:
+    """A furniture unit loses its furniture lines only: a "Tel:" line printed in the same
+    block as "Last updated" is content. A nav bar goes whole."""
+    furniture = "page furniture (nav bar, copyright, counter, search)"
+    lines = unit.lines
+    chrome = [is_chrome_unit(Unit(items=line)) for line in lines]
+    if len(lines) < 2 or all(chrome) or is_nav_unit(unit):
+        removed += removal(furniture, unit.text)
+        return None
+    removed += removal(
+        furniture, "\n".join(t for t, c in zip(unit.line_texts, chrome, strict=True) if c)
+    )
+    return Unit(items=_join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
+
+
+def _without_site_name(page_title: str, site: SiteModel, units: list[Unit]) -> str:
+    """ "Kino Kiste - Flut" -> "Flut" when other <title>s of the site say "Kino Kiste" too,
+    unless the page's own headline prints it ("Star Wars: Episode I")."""
     segments = title_segments(page_title)
-    if not names or not segments:
+    if not segments:
         return page_title
-    parts = re.split(r"\s+[-–—|·•»:]+\s+|\s*::\s*", page_title)
-    own = [part for part in parts if " ".join(content_words(part)) not in names]
+    headline = " ".join(
+        content_words(" ".join(u.text for u in units[:HEADER_UNITS] if u.style.heading))
+    )
+    parts = TITLE_SEPARATOR.split(page_title)
+    own = [
+        part
+        for part in parts
+        if not site.names_the_site(name := " ".join(content_words(part)))
+        or headline.startswith(name)
+    ]
     return " - ".join(own) if own else page_title
 
 
@@ -242,15 +277,23 @@ def _without_site_name(page_title: str, site: SiteModel) -> str:
 
 
 def _choose_title(
-    page_title: str, units: list[Unit], source_path: str, from_word: bool
+    page_title: str,
+    units: list[Unit],
+    source_path: str,
+    from_word: bool,
+    site_folders: frozenset[str] = frozenset(),
 ) -> TitleChoice:
     """The most specific title among the <title> and the top of the page (``titles``)."""
     top = units[:HEADER_UNITS]
     h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
+    # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate.
+    subheading = next((unit.text for unit in top if unit.style.heading in (2, 3)), "")
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
-    others = [*graphics, first_alt, _emphasised_first_line(top)]
-    return choose_title(page_title, h1, others, source_path, prefer_heading=from_word)
+    others = [*graphics, "" if h1 else subheading, first_alt, _emphasised_first_line(top)]
+    return choose_title(
+        page_title, h1, others, source_path, prefer_heading=from_word, site_folders=site_folders
+    )
 
 
 def _keep_title_parts(
@@ -281,6 +324,14 @@ def _emphasised_first_line(top: list[Unit]) -> str:
     if parse_credits(text) or date_line(text) or spoiler_notice(unit) or byline(unit):
         return ""
     return text
+
+
+def _split_year(title: str) -> tuple[str, int | None]:
+    """ "Vertigo (1958)" -> ("Vertigo", 1958): the year is the work's, not the title's."""
+    match = _TRAILING_YEAR.search(title)
+    if not match or not title[: match.start()].strip():
+        return title, None
+    return title[: match.start()].rstrip(), int(match.group(1))
 
 
 def _title_from_path(source_path: str) -> str:
@@ -390,6 +441,9 @@ def _count_news_items(units: list[Unit]) -> int:
     count = 0
     for index, unit in enumerate(units):
         lines = unit.line_texts
+        if lines and (opening := leading_date(lines[0])):
+            count += len(content_words(opening[2])) >= NEWS_ITEM_MIN_WORDS
+            continue
         if not lines or not date_line(lines[0]):
             continue
         following = units[index + 1].text if index + 1 < len(units) else ""
@@ -399,8 +453,15 @@ def _count_news_items(units: list[Unit]) -> int:
 
 
 def _decide_kind(
-    units: list[Unit], credits: Credits | None, hints: set[str], title: str, news_like: bool
+    units: list[Unit],
+    credits: Credits | None,
+    hints: set[str],
+    title: str,
+    news_like: bool,
+    all_units: list[Unit],
 ) -> tuple[Kind, list[str]]:
+    """``all_units``: the page before chrome was removed (an index's links may be the
+    site's nav bar too: the index still lists them)."""
     words = content_words(" ".join(unit.text for unit in units))
     has_images = any(unit.image for unit in units)
     if not words and not has_images:
@@ -410,6 +471,8 @@ def _decide_kind(
     listing_named = "listing" in hints or _names_a_listing(title, units)
     if credits is None and _is_listing(units, len(words), listing_named):
         return Kind.LISTING, []
+    if credits is None and _index_entries(all_units) >= INDEX_MIN_ENTRIES:
+        return Kind.LISTING, ["a listing by its shape: links to pages, each with a summary"]
     if len(words) < STUB_WORDS:
         return Kind.STUB, [f"stub: only {len(words)} word(s) of content"]
     if credits is not None:
@@ -420,12 +483,45 @@ def _decide_kind(
     if "feature" in hints:
         return Kind.FEATURE, []
     if "book" in hints or "film" in hints:
-        kind = Kind.BOOK_REVIEW if "book" in hints else Kind.FILM_REVIEW
-        return kind, ["no credits line found"]
+        # No credits, no review: a game, a restaurant, a list of favourites, an essay.
+        folder = "books" if "book" in hints else "films"
+        return Kind.FEATURE, [
+            f"check kind: no credits line, so imported as a feature although it sits with "
+            f"the {folder}; map it with --map to import it as a review"
+        ]
     headings = sum(1 for unit in units if heading(unit))
     if len(words) >= FEATURE_MIN_WORDS and (headings >= 2 or any(map(byline, units[:4]))):
         return Kind.FEATURE, []
     return Kind.PAGE, []
+
+
+def _index_entries(units: list[Unit]) -> int:
+    """Entries of an index of pages: a line that opens with a link and goes on with a
+    short summary ("Lone Star - John Sayles digs up a Texas town"), or a unit that is one
+    link followed by a short summary without links (a <dt>/<dd> pair). A page whose longest
+    prose runs on is not an index, however many links it has."""
+    entries = 0
+    for index, unit in enumerate(units):
+        if unit.image is not None:
+            continue
+        if len(content_words(unit.text)) > INDEX_MAX_PROSE_WORDS and not unit.hrefs:
+            return 0
+        for line in unit.lines:
+            spans = [item for item in line if isinstance(item, Span) and item.text.strip()]
+            if not spans or not spans[0].style.link:
+                continue
+            summary = [w for s in spans if not s.style.link for w in content_words(s.text)]
+            if 3 <= len(summary) <= INDEX_SUMMARY_WORDS:
+                entries += 1
+            elif not summary and len(unit.lines) == 1 and len(set(unit.hrefs)) == 1:
+                following = units[index + 1] if index + 1 < len(units) else None
+                entries += following is not None and _is_summary(following)
+    return entries
+
+
+def _is_summary(unit: Unit) -> bool:
+    words = len(content_words(unit.text))
+    return unit.image is None and not unit.hrefs and 3 <= words <= INDEX_SUMMARY_WORDS
 
 
 def _names_a_listing(title: str, units: list[Unit]) -> bool:
@@ -585,12 +681,35 @@ def _is_caption(unit: Unit, image_block: int) -> bool:
 def _news_item(unit: Unit) -> list[Block] | None:
     """A dated news item: the date line becomes a heading, the rest a paragraph."""
     lines = unit.lines
+    if lines and (opening := leading_date(items_text(lines[0]))):
+        return _dated_paragraph(unit, opening[1])
     if not lines or date_line(items_text(lines[0])) is None:
         return None
     blocks: list[Block] = [Heading(items_text(lines[0]), 2)]
     if len(lines) > 1:
         blocks.append(Paragraph(render_inline(_join_lines(lines[1:]))))
     return blocks
+
+
+def _dated_paragraph(unit: Unit, printed_date: str) -> list[Block]:
+    """ "<b>3. November 2002</b> - Endlich online ...": the date as the item's heading, the
+    rest, from the first span after the date, as its paragraph."""
+    items = list(unit.items)
+    consumed = ""
+    while (
+        items and isinstance(items[0], Span) and len(normalise_space(consumed)) < len(printed_date)
+    ):
+        consumed += items.pop(0).text
+    rest = render_inline(items)
+    rest_text = re.sub(r"^\s*(?:[-–—:|]+|\.)\s*", "", html_to_text(rest))
+    if normalise_space(consumed) != printed_date or not rest_text:
+        return [Heading(printed_date, 2), Paragraph(escape(_after_date(unit.text), quote=False))]
+    return [Heading(printed_date, 2), Paragraph(re.sub(r"^\s*(?:[-–—:|]+|\.)\s*", "", rest))]
+
+
+def _after_date(text: str) -> str:
+    opening = leading_date(text.split("\n", 1)[0])
+    return text if opening is None else text.replace(opening[1], "", 1).lstrip(" -–—:|.")
 
 
 def _published(blocks: list[Block], units: list[Unit], kind: Kind) -> datetime.date | None:

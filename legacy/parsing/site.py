@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from .credits import parse_credits
@@ -39,7 +40,7 @@ MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
 HEADING_WORDS = 4
 PROSE_WORDS = 20  # a recurring unit longer than this (and not mostly links) is content
 LINK_SHARE = 0.5  # a kept unit whose words are mostly links is residue
-_TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•»:]+\s+|\s*::\s*")
+TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•»:]+\s+|\s*::\s*|:\s+")
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 Key = tuple[str, ...]
@@ -52,6 +53,7 @@ class SiteModel:
     pages: int = 0
     counts: Counter[Key] = field(default_factory=Counter)
     title_segments: Counter[str] = field(default_factory=Counter)
+    folders: frozenset[str] = frozenset()  # every folder name of the site: its sections
 
     def recurrence(self, unit: Unit) -> int:
         """On how many of the site's pages this block (or its one-item-short bar) sits."""
@@ -60,12 +62,22 @@ class SiteModel:
     def is_chrome(self, unit: Unit) -> bool:
         return self.pages >= MIN_PAGES and self.recurrence(unit) >= MIN_PAGES
 
-    def site_names(self) -> set[str]:
-        """<title> segments most pages share: the site's name, never a page's."""
+    def names_the_site(self, text: str) -> bool:
+        """A <title> segment other titles share, or a line printed on most pages (the
+        banner's "The Picture House")."""
+        words = tuple(text.split())
+        return bool(words) and (text in self.names or self.is_chrome_key(words))
+
+    def is_chrome_key(self, key: Key) -> bool:
+        return self.pages >= MIN_PAGES and self.counts[key] >= MIN_PAGES
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """<title> segments two pages or more share ("Kino Kiste - Flut", "Kino Kiste -
+        Ran"): the site's name. The parser keeps any that the page's headline prints."""
         if self.pages < MIN_PAGES:
-            return set()
-        floor = max(MIN_PAGES, self.pages // 2)
-        return {segment for segment, count in self.title_segments.items() if count >= floor}
+            return frozenset()
+        return frozenset(segment for segment, n in self.title_segments.items() if n >= 2)
 
 
 def site_of(source_path: str) -> str:
@@ -74,21 +86,25 @@ def site_of(source_path: str) -> str:
     return folders[0].lower() if folders and _HOST.match(folders[0]) else ""
 
 
-def learn_site(pages: Iterable[tuple[str, Sequence[Unit]]]) -> SiteModel:
-    """``pages``: each page's <title> and its units (after the structural removals)."""
+def learn_site(pages: Iterable[tuple[str, str, Sequence[Unit], Sequence[str]]]) -> SiteModel:
+    """``pages``: each page's path, <title>, units (after the structural removals) and
+    the texts those removals took (a template's banner still names the site)."""
     model = SiteModel()
-    for page_title, units in pages:
+    folders: set[str] = set()
+    for source_path, page_title, units, removed_texts in pages:
+        folders.update(part.lower() for part in PurePosixPath(source_path).parts[:-1])
         model.pages += 1
-        keys: set[Key] = set()
+        keys: set[Key] = {_normalised(text, digits=False) for text in removed_texts}
         for unit in units:
             keys.update(unit_keys(unit))
         model.counts.update(keys)
         model.title_segments.update(set(title_segments(page_title)))
+    model.folders = frozenset(folders)
     return model
 
 
 def title_segments(page_title: str) -> list[str]:
-    parts = [" ".join(content_words(part)) for part in _TITLE_SEPARATOR.split(page_title)]
+    parts = [" ".join(content_words(part)) for part in TITLE_SEPARATOR.split(page_title)]
     return [part for part in parts if part] if len(parts) > 1 else []
 
 

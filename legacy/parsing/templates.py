@@ -18,7 +18,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .document import Removed
-from .visible import INVISIBLE_TAGS, is_hidden, removal
+from .visible import BLOCK_TAGS, INVISIBLE_TAGS, is_hidden, removal
 
 # A PHP block may hold ">" ("$x->y"): it ends only at "?>". Unterminated code runs to the end.
 _SERVER_CODE = re.compile(r"<\?(?:php\b|=)(?:.*?\?>|.*\Z)|<%(?:.*?%>|.*\Z)", re.I | re.S)
@@ -105,7 +105,7 @@ def _remove_marked(body: Tag, marker) -> list[Removed]:
 
 
 def _leaves(root: Tag) -> list[object]:
-    """Comments, visible text nodes and images under ``root``, in document order."""
+    """Comments, visible text nodes, images and breaks under ``root``, in document order."""
     found: list[object] = []
     stack: list[object] = [root]
     while stack:
@@ -116,7 +116,7 @@ def _leaves(root: Tag) -> list[object]:
             name = (node.name or "").lower()
             if name in INVISIBLE_TAGS or is_hidden(node):
                 continue
-            if name == "img":
+            if name in ("img", "br"):  # a <br> keeps the words on either side apart
                 found.append(node)
                 continue
             stack.extend(reversed(node.contents))
@@ -133,18 +133,22 @@ def _prose_size(nodes: list[object]) -> int:
 
 
 def _remove_nodes(marked: list[tuple[object, str]]) -> list[Removed]:
-    """Take the marked text nodes and images out, merging each reason's consecutive text."""
+    """Take the marked text nodes and images out: one removed entry per block of text
+    (a banner line, a nav bar, a footer), as an editor reads them."""
     removed: list[Removed] = []
     pieces: list[str] = []
-    reason = ""
+    reason, block = "", None
     for node, why in marked:
-        if why != reason and pieces:
-            removed += removal(reason, " ".join(pieces))
+        holder = node.find_parent(BLOCK_TAGS)
+        if (why != reason or holder is not block) and pieces:
+            removed += removal(reason, "".join(pieces))
             pieces = []
-        reason = why
+        reason, block = why, holder
         if type(node) is NavigableString:
             pieces.append(str(node))
+        elif node.name == "br":
+            pieces.append(" ")
         node.extract()
     if pieces:
-        removed += removal(reason, " ".join(pieces))
+        removed += removal(reason, "".join(pieces))
     return removed

@@ -59,9 +59,11 @@ class _PathContext:
     stem_words: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, source_path: str) -> "_PathContext":
+    def of(cls, source_path: str, site_folders: frozenset[str] = frozenset()) -> "_PathContext":
+        """``site_folders``: every folder of the site ("films" names a section on any page)."""
         path = PurePosixPath(source_path.replace("\\", "/").lower())
-        folders = frozenset(re.sub(r"[\W_]+", "", part) for part in path.parent.parts)
+        parts = {*path.parent.parts, *site_folders}
+        folders = frozenset(re.sub(r"[\W_]+", "", part) for part in parts)
         stem = path.stem
         words = [] if _GENERIC_STEM.match(stem) else content_words(re.sub(r"[_\-]+", " ", stem))
         return cls(folders - {""}, frozenset(w for w in words if len(w) > 2 and not w.isdigit()))
@@ -94,10 +96,12 @@ def _is_section_label(text: str, context: _PathContext) -> bool:
     return is_generic_title(text) or all_caps_word or _names_a_folder(text, context)
 
 
-def clean_page_title(raw: str, source_path: str = "") -> str:
+def clean_page_title(
+    raw: str, source_path: str = "", site_folders: frozenset[str] = frozenset()
+) -> str:
     """Drop site-name and section parts from either end of a <title>:
     "Talking Pictures - Book Review - The Remains of the Day" -> "The Remains of the Day"."""
-    context = _PathContext.of(source_path)
+    context = _PathContext.of(source_path, site_folders)
     parts = _TITLE_SEPARATOR.split(normalise_space(raw))
     texts, separators = parts[0::2], parts[1::2]
     start, end = 0, len(texts)
@@ -163,12 +167,13 @@ def choose_title(
     others: list[str],
     source_path: str,
     prefer_heading: bool = False,
+    site_folders: frozenset[str] = frozenset(),
 ) -> TitleChoice:
     """``headline`` is the first <h1>; ``others`` the weaker visible candidates in order
     (title images' alt, the first alt text, a bold first line), which only stand in for a
     <title> and <h1> that name no page."""
-    context = _PathContext.of(source_path)
-    full, title_byline = split_byline(clean_page_title(page_title, source_path))
+    context = _PathContext.of(source_path, site_folders)
+    full, title_byline = split_byline(clean_page_title(page_title, source_path, site_folders))
     head, head_byline = split_byline(normalise_space(headline))
     cleaned = _page_segment(full, head, context)
     visible = [split_byline(normalise_space(text)) for text in others if text]
@@ -187,8 +192,9 @@ def choose_title(
     if best[1] == 0:  # nothing specific by shape: the first that is not an editor default
         pair = [head, cleaned] if prefer_heading else [cleaned, head]
         fallback = [text for text in pair if text] + [text for text, _ in visible if text]
+        specific = [text for text in fallback if not _is_section_label(text, context)]
         named = [text for text in fallback if not is_generic_title(text)]
-        best = ((named or fallback)[0], 0, 0)
+        best = ((specific or named or fallback)[0], 0, 0)
     title = best[0].replace("\n", " ")
     chosen_words = set(key(title))
     keys = {key(title), key(cleaned)} | {

@@ -40,7 +40,9 @@ def site(footer=lambda n: f"Sie sind Besucher Nr. {1000 + n * 37}. Webmaster: ki
     titles = ["Flut", "Amelie Poulain", "Der Himmel"]
     pages = [
         (page(title, f"<p>{PROSE[n]}</p><p>{PROSE[n + 1]}</p>", nav_for(title), footer(n)), path)
-        for n, (title, path) in enumerate(zip(titles, ["flut.htm", "amelie.htm", "himmel.htm"]))
+        for n, (title, path) in enumerate(
+            zip(titles, ["flut.htm", "amelie.htm", "himmel.htm"], strict=True)
+        )
     ]
     return parse_site(pages)
 
