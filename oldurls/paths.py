@@ -10,7 +10,8 @@ under these keys; the middleware finds them again from any spelling a reader typ
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-PAGE_SUFFIXES = (".htm", ".html")
+# Static pages, and the pages of dynamic sites as mirrors saved them (server code and all).
+PAGE_SUFFIXES = (".htm", ".html", ".shtml", ".php", ".php3", ".asp")
 INDEX_KEY_NAME = "index.htm"
 
 

@@ -98,7 +98,7 @@ def parse_document(
 def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
     (``site``), then parse each page with it. Same order as ``pages``; never raises."""
-    prepared = [
+    prepared: list[PreparedPage | LegacyDocument | None] = [
         _safely(source_path, _prepare, source, source_path) for source, source_path in pages
     ]
     by_site: dict[str, list[PreparedPage]] = {}
@@ -112,12 +112,14 @@ def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyD
         )
         for site, members in by_site.items()
     }
-    return [
-        _safely(page.source_path, _finish, page, models[site_of(page.source_path)])
-        if isinstance(page, PreparedPage)
-        else page
-        for page in prepared
-    ]
+    del by_site
+    documents: list[LegacyDocument] = []
+    for index, page in enumerate(prepared):
+        if isinstance(page, PreparedPage):
+            page = _safely(page.source_path, _finish, page, models[site_of(page.source_path)])
+        documents.append(page)
+        prepared[index] = None  # a finished page's units are garbage: memory stays flat
+    return documents
 
 
 def _safely(source_path: str, step, *args):

@@ -144,7 +144,7 @@ def mirror_roots(paths: Iterable[Path], root: Path | None = None) -> MirrorRoots
 
 
 def walk_sources(paths: Iterable[Path], root: Path | None = None) -> list[SourceFile]:
-    """Every *.htm/*.html under the given folders (recursively) and the given files.
+    """Every page (``PAGE_SUFFIXES``) under the given folders (recursively) and the given files.
 
     Keys are relative to the folder given (the mirror root) or, for single files, to ``root``
     (default: the file's own folder). A file that links out of the roots is listed with

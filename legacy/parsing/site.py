@@ -109,7 +109,15 @@ def title_segments(page_title: str) -> list[str]:
 
 
 def unit_keys(unit: Unit) -> list[Key]:
-    """The unit's normalised text, and for a bar of items each version one item short."""
+    """The unit's normalised text, and for a bar of items each version one item short.
+    Kept on the unit: learning and parsing both ask, and a unit never changes."""
+    cached = unit.__dict__.get("_site_keys")
+    if cached is None:
+        cached = unit.__dict__["_site_keys"] = _keys(unit)
+    return cached
+
+
+def _keys(unit: Unit) -> list[Key]:
     if unit.image is not None:
         ref = unit.image
         return [("<img>", ref.src.rsplit("/", 1)[-1].lower(), ref.href or "")]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from textkit.markup import html_to_text, normalise_space
 
@@ -33,8 +34,13 @@ _IDENTIFIER = re.compile(r"^(?:\w*_\w*|[^\W\d_]{0,4}\d+[^\W\d_]?)$")  # img_0231
 
 def content_words(text: str) -> list[str]:
     """Casefolded word tokens of ``text``, punctuation stripped (unicode aware)."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)  # the parser's shape tests ask about the same unit many times
+def _words(text: str) -> tuple[str, ...]:
     normalised = unicodedata.normalize("NFKC", text).replace("’", "'")
-    return [word.casefold() for word in _WORD.findall(normalised)]
+    return tuple(word.casefold() for word in _WORD.findall(normalised))
 
 
 def alt_carries_words(alt: str) -> bool:

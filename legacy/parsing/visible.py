@@ -35,9 +35,14 @@ _NOT_TEXT = (Comment, Declaration, Doctype, CData, ProcessingInstruction)
 
 
 def is_hidden(tag: Tag) -> bool:
-    style = str(tag.get("style") or "").lower().replace(" ", "")
+    attrs = tag.attrs
+    if "hidden" in attrs:
+        return True
+    if "style" not in attrs:
+        return False
+    style = str(attrs["style"] or "").lower().replace(" ", "")
     hidden_style = any(rule in style for rule in ("display:none", "visibility:hidden"))
-    return hidden_style or "mso-hide:all" in style or tag.has_attr("hidden")
+    return hidden_style or "mso-hide:all" in style
 
 
 def visible_text(root: Tag) -> str:

@@ -19,7 +19,10 @@ from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
 
 
 class Command(BaseCommand):
-    help = "Import pages of the old static site (folders are walked for *.htm/*.html)."
+    help = (
+        "Import pages of the old static site (folders are walked for .htm, .html, .shtml, "
+        ".php, .php3 and .asp pages)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="Mirror folders or files.")
