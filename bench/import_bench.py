@@ -148,8 +148,7 @@ def parse_only(mirror: Path) -> tuple[int, float]:
     from legacy.writing.writer import parse_sources, read_source
 
     start = time.perf_counter()
-    parsed = [read_source(source) for source in walk_sources([mirror])]
-    parse_sources(parsed)
+    parsed = parse_sources([read_source(source) for source in walk_sources([mirror])])
     return len(parsed), time.perf_counter() - start
 
 

@@ -29,7 +29,7 @@ import getpass
 import hashlib
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -47,6 +47,7 @@ from legacy.models import ImportRecord, ImportRun, ImportStatus
 from legacy.parsing.accounting import WordAccount, account
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
+from legacy.parsing.news import news_items
 from legacy.parsing.parser import parse_site
 from legacy.parsing.paths import (
     LinkKind,
@@ -127,10 +128,12 @@ class ParsedSource:
     document: LegacyDocument | None = None
     error: str = ""
     refused: str = ""  # why it was not read (then nothing of it is stored)
+    item: int = 0  # one item of a news page split into articles (``news.htm#2``)
+    items: int = 0  # on a news page: how many articles it was split into
 
     @property
     def key(self) -> str:
-        return self.file.key
+        return f"{self.file.key}#{self.item}" if self.item else self.file.key
 
 
 class _DryRunRollback(Exception):
@@ -174,13 +177,24 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
     return parsed
 
 
-def parse_sources(parsed: list[ParsedSource]) -> None:
+def parse_sources(parsed: list[ParsedSource]) -> list[ParsedSource]:
     """Parse every readable page together, so each site's chrome is learnt from all of
-    its pages (``legacy.parsing.site``); never raises."""
+    its pages (``legacy.parsing.site``), and split news pages into their items: the
+    sources to import, in order; never raises."""
     readable = [item for item in parsed if item.decoded is not None]
     documents = parse_site([(item.decoded, item.key) for item in readable])
     for item, document in zip(readable, documents, strict=True):
         item.document, item.decoded = document, None
+    expanded: list[ParsedSource] = []
+    for source in parsed:
+        expanded.append(source)
+        items = news_items(source.document) if source.document else []
+        source.items = len(items)
+        expanded += [
+            replace(source, document=document, item=number, items=0)
+            for number, document in enumerate(items, start=1)
+        ]
+    return expanded
 
 
 def _size(size: int) -> str:
@@ -216,8 +230,7 @@ class LegacyImporter:
         sources = walk_sources(paths, self.options.root)
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
-        parsed = [read_source(source, limit) for source in sources]
-        parse_sources(parsed)
+        parsed = parse_sources([read_source(source, limit) for source in sources])
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
@@ -245,6 +258,7 @@ class LegacyImporter:
         document = parsed.document
         return bool(
             document
+            and not parsed.items  # a split news page: its items are the pages
             and document.kind not in (Kind.STUB, Kind.LISTING)
             and parsed.key != INDEX_KEY_NAME
             and self.sections.target_for(document) != SKIP
@@ -352,6 +366,8 @@ class LegacyImporter:
             return self._failed(parsed, parsed.error)
         if document.kind == Kind.LISTING or parsed.key == INDEX_KEY_NAME:
             return self._redirect_only(parsed)
+        if parsed.items:
+            return self._news_page(parsed)
         if document.kind == Kind.STUB:
             return self._skipped(parsed, "Empty or stub page: nothing to import.")
         target = self.sections.target_for(document)
@@ -395,7 +411,8 @@ class LegacyImporter:
         warnings += pages.fill_page(page, document, built.data, built.signer)
         with pages.validated_once(page, is_new=is_new):  # the one full validation
             self._save(page, is_new, document, target)
-        self._point_redirect(parsed.key, page)
+        if not parsed.item:  # a news page's old URL leads to its section (``_news_page``)
+            self._point_redirect(parsed.key, page)
         words = account(
             document.source_text,
             stream_text(page.body),
@@ -520,6 +537,21 @@ class LegacyImporter:
         with transaction.atomic(), self.indexer.batch():
             self._point_redirect(parsed.key, destination)
             note = f"Index page: not imported; its old URL redirects to {destination.url}"
+            self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
+        return self._item(parsed.key, ImportStatus.SKIPPED, document.kind, destination, [note])
+
+    def _news_page(self, parsed: ParsedSource) -> ItemReport:
+        """A news page split into one article per item: its old URL leads to the news
+        section, which lists them all (the first item alone would hide the others)."""
+        document = parsed.document
+        destination = self.tree.sections.get(self.sections.target_for(document)) or self.tree.home
+        self.page_ids.setdefault(parsed.key, destination.pk)
+        with transaction.atomic(), self.indexer.batch():
+            self._point_redirect(parsed.key, destination)
+            note = (
+                f"News page split into {parsed.items} articles ({parsed.key}#1 to "
+                f"#{parsed.items}); its old URL redirects to {destination.url}"
+            )
             self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
         return self._item(parsed.key, ImportStatus.SKIPPED, document.kind, destination, [note])
 

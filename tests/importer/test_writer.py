@@ -2,6 +2,7 @@
 
 import datetime
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Page
 
@@ -120,9 +121,19 @@ def test_news_feature_page_listing_and_stub(site_tree, tmp_path):
         },
     )
     items = by_source(run_import(mirror))
-    news = ArticlePage.objects.get(pk=items["news.htm"].page_id)
-    assert news.get_parent().specific.kind == "news"
-    assert "festival closed" in news.body.render_as_block()
+    # The news page's two dated items are two news articles, each with its own date; the
+    # page's old URL leads to the news section, which lists them both.
+    first, second = (ArticlePage.objects.get(pk=items[f"news.htm#{n}"].page_id) for n in (1, 2))
+    assert first.get_parent().specific.kind == second.get_parent().specific.kind == "news"
+    assert first.title == "The festival closed with a strong programme of premieres"
+    assert "festival closed" in first.body.render_as_block()
+    assert "eleven new book reviews" in second.body.render_as_block()
+    assert (first.date.isoformat(), second.date.isoformat()) == ("2010-11-12", "2010-10-03")
+    assert items["news.htm#1"].words["lost"] == items["news.htm#2"].words["lost"] == 0
+    assert items["news.htm"].status == "skipped"
+    assert "split into 2 articles" in items["news.htm"].warnings[0]
+    news_section = site_tree.sections["news"]
+    assert Redirect.objects.get(old_path="/news.htm").redirect_page_id == news_section.pk
     feature_page = ArticlePage.objects.get(pk=items["features/long.htm"].page_id)
     assert feature_page.get_parent().specific.kind == "feature"
     assert [b.value["text"] for b in feature_page.body if b.block_type == "heading"] == [

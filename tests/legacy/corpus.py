@@ -14,6 +14,7 @@ from pathlib import Path
 
 from legacy.parsing.accounting import document_account
 from legacy.parsing.document import Image, Kind, LegacyDocument, Signature
+from legacy.parsing.news import news_items
 from legacy.parsing.parser import parse_site
 from legacy.parsing.text import blocks_text, content_words
 
@@ -34,6 +35,7 @@ class PageScore:
     leaked: list[str] = field(default_factory=list)  # expected chrome still in the body
     leaked_words: int = 0
     body_words: int = 0
+    shown: bool = True  # becomes a page of its own (not an index, stub or split news page)
 
     @property
     def kind_ok(self) -> bool:
@@ -84,6 +86,7 @@ def score_page(site: str, path: str, want: dict, document: LegacyDocument) -> Pa
         lost=words.lost,
         lost_words=words.missing,
         body_words=len(body),
+        shown=want["kind"] not in {"listing", "stub"} and not news_items(document),
     )
     score.missing = [text for text in want.get("keep", []) if not _contains(on_page, text)]
     score.leaked = [text for text in want.get("chrome", []) if _contains(body, text)]
