@@ -83,9 +83,7 @@ def main() -> None:
     print(f"title right: {_share(sum(score.title_ok for score in scores), total)} (target 95%)")
     shown = [score for score in scores if score.shown]
     titled = sum(score.title_ok for score in shown)
-    print(
-        f"  on pages that become pages (not indexes or split news): {_share(titled, len(shown))}"
-    )
+    print(f"  on pages imported as pages (no indexes, split news): {_share(titled, len(shown))}")
     print(f"block sequence right: {_share(sum(score.blocks_ok for score in scores), total)}")
     with_site, alone, pages = timing()
     print(

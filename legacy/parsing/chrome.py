@@ -25,6 +25,8 @@ _FREEFIND_REGION = re.compile(
 )
 # Word's "downlevel-revealed" markers: their content was shown, the markers were not.
 _DOWNLEVEL_MARKERS = re.compile(r"<!\[\s*(?:if\s[^\]]*|endif)\s*\]>", re.IGNORECASE)
+# Word's typed list bullets ("·", "1."): the list they mark is kept as a list (``units``).
+_WORD_BULLET = re.compile(r"<!\[\s*if\s+!supportLists\s*\]>.*?<!\[\s*endif\s*\]>", re.I | re.S)
 
 NAV_WORDS = {
     "home", "home page", "homepage", "main page", "main", "index", "site index", "news",
@@ -70,14 +72,20 @@ _HOME_LINK = re.compile(r"(?:^|/)(?:index|default|home)\.s?html?$|^(?:\.\./)*\.?
 
 
 def strip_chrome_markup(html: str) -> tuple[str, list[Removed]]:
-    """Remove FreeFind's marked region and Word's downlevel-revealed markers."""
+    """Remove FreeFind's marked region, Word's typed list bullets and its
+    downlevel-revealed markers."""
     removed: list[Removed] = []
 
     def take(match: re.Match[str]) -> str:
         removed.extend(removal("a search box (FreeFind)", html_to_text(match.group(0))))
         return ""
 
-    return _DOWNLEVEL_MARKERS.sub("", _FREEFIND_REGION.sub(take, html)), removed
+    def bullet(match: re.Match[str]) -> str:
+        removed.extend(removal("a list bullet typed by Word", html_to_text(match.group(0))))
+        return ""
+
+    html = _WORD_BULLET.sub(bullet, _FREEFIND_REGION.sub(take, html))
+    return _DOWNLEVEL_MARKERS.sub("", html), removed
 
 
 def remove_chrome_elements(soup: BeautifulSoup) -> tuple[list[str], list[Removed]]:

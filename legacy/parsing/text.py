@@ -1,10 +1,9 @@
-"""Plain-text helpers: word tokens, the "nothing lost" fidelity measure, block text.
+"""Plain-text helpers: word tokens, alt texts, block text (where words went: ``accounting``).
 
 HTML to text and whitespace rules are site-wide: ``textkit.markup``."""
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -55,22 +54,6 @@ def alt_carries_words(alt: str) -> bool:
     if all(word.isdigit() for word in words) and "/" not in text:
         return False
     return not (len(words) == 1 and _IDENTIFIER.match(text))
-
-
-def fidelity(source_text: str, new_text: str) -> tuple[float, list[str]]:
-    """Share of the source's words (as a multiset) found in the new text, and the first
-    missing words in source order. An empty source loses nothing, so scores 1.0."""
-    source = content_words(source_text)
-    if not source:
-        return 1.0, []
-    available = Counter(content_words(new_text))
-    missing: list[str] = []
-    for word in source:
-        if available[word] > 0:
-            available[word] -= 1
-        else:
-            missing.append(word)
-    return (len(source) - len(missing)) / len(source), missing[:MISSING_WORDS_SHOWN]
 
 
 def block_text(block: Block) -> str:

@@ -34,6 +34,8 @@ SILENT_DROP_TAGS = {
 EMBED_TAGS = {"iframe", "object", "embed", "applet", "video", "audio", "canvas", "textarea"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_WORD_LIST_ITEM = re.compile(r"mso-list\s*:\s*l\d", re.I)  # not "mso-list: Ignore"
+_WORD_QUOTE = re.compile(r"^Mso(?:BlockText|Quote|IntenseQuote)$", re.I)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\xa0]+")
 
 
@@ -319,6 +321,8 @@ def walk(root: Tag) -> Walk:
     """Linearise ``root`` into units (iteratively: tag soup can nest thousands deep)."""
     builder = _Builder()
     block_counter = 0
+    word_list: tuple[int, Tag] | None = None  # the open Word list: its id, its last item
+    word_quote: tuple[int, Tag] | None = None  # likewise for Word's quotation paragraphs
     stack: list[tuple[object, Style, bool]] = [(root, Style(), False)]
     while stack:
         node, style, closing = stack.pop()
@@ -359,6 +363,18 @@ def walk(root: Tag) -> Walk:
             builder.boundary()
             block_counter += 1
         child_style = _derive_style(node, name, style, block_counter if is_block else None)
+        if name == "p" and _WORD_LIST_ITEM.search(_attr(node, "style")):
+            # Word writes a list as paragraphs styled mso-list: consecutive ones are one list.
+            if word_list is None or node.find_previous_sibling(True) is not word_list[1]:
+                word_list = (block_counter, node)
+            word_list = (word_list[0], node)
+            child_style = replace(child_style, list_root=word_list[0], ordered=False)
+        if name == "p" and _WORD_QUOTE.search(_attr(node, "class")):
+            # Word's "Block Text" and "Quote" styles: consecutive ones are one quotation.
+            if word_quote is None or node.find_previous_sibling(True) is not word_quote[1]:
+                word_quote = (block_counter, node)
+            word_quote = (word_quote[0], node)
+            child_style = replace(child_style, quoted=True, quote_block=word_quote[0])
         if is_block:
             stack.append((node, style, True))
         stack.extend((child, child_style, False) for child in reversed(node.contents))

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
+from legacy.parsing.accounting import document_account
 from legacy.parsing.document import Epigraph, Heading, Kind, Signature, SpoilerNotice
 from legacy.parsing.parser import parse_document
-from legacy.parsing.text import blocks_text, fidelity
+from legacy.parsing.text import blocks_text
 
 from .support import MOJIBAKE, SHARED_SAMPLES, all_output_text, block_types, paragraphs
 
@@ -103,6 +104,6 @@ def test_film_reviews_index_is_a_listing():
 def test_samples_are_clean_and_complete(relative_path):
     document = parse_sample(relative_path)
     assert not MOJIBAKE.search(all_output_text(document))
-    score, missing = fidelity(document.content_text, blocks_text(document.blocks))
-    assert score >= 0.98, missing
+    words = document_account(document)
+    assert words.lost == 0 and words.fidelity >= 0.98, words.missing
     assert document.leftovers == []

@@ -1,7 +1,7 @@
 """Structure the old pages had stays: lists, quotations, preformatted text (issue 13.4)."""
 
+from legacy.parsing.accounting import document_account
 from legacy.parsing.document import Epigraph, Paragraph, Preformatted, Quotation, Table
-from legacy.parsing.text import blocks_text, fidelity
 
 from .test_units import parse_body
 
@@ -32,7 +32,7 @@ def test_two_lists_in_a_row_stay_two_lists_and_lose_no_word():
         Paragraph("<ol><li>pears</li></ol>"),
         Paragraph("After."),
     ]
-    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+    assert document_account(document).lost == 0
     assert not document.leftovers
 
 
@@ -45,7 +45,7 @@ def test_a_quoted_passage_in_the_body_keeps_its_paragraphs_and_its_dashed_source
         Quotation(["The sea was <i>grey</i>.", "The sky was grey too."], "Ann Bell, Letters"),
         Paragraph("After the quote."),
     ]
-    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+    assert document_account(document).lost == 0
 
 
 def test_a_quotation_takes_its_source_from_a_cite_or_a_dashed_line_after_it():
@@ -70,7 +70,7 @@ def test_preformatted_text_keeps_its_lines_and_indentation():
         Preformatted("Stage left:\n    a chair\n\n  a lamp"),
         Paragraph("After."),
     ]
-    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+    assert document_account(document).lost == 0
 
 
 def test_a_whole_page_set_in_pre_still_reads_as_paragraphs():
@@ -89,7 +89,7 @@ def test_a_data_table_with_a_header_row_stays_a_table():
         Table([["Film", "Takings"], ["Fargo", "$60m"], ["Heat", "$187m"]], "Box office"),
         Paragraph("After."),
     ]
-    assert fidelity(document.content_text, blocks_text(document.blocks)) == (1.0, [])
+    assert document_account(document).lost == 0
 
 
 def test_layout_tables_are_still_unwrapped():
@@ -104,3 +104,17 @@ def test_layout_tables_are_still_unwrapped():
     )
     for document in (nested, ragged, headless):
         assert not any(isinstance(block, Table) for block in document.blocks)
+
+
+def test_words_block_text_paragraphs_are_one_quotation_with_their_source():
+    document = parse_body(
+        "<p class=MsoNormal>The scene everyone remembers is the last one, at the station.</p>"
+        "<p class=MsoBlockText>They sit in silence. There is nothing more to be said.</p>"
+        "<p class=MsoBlockText>The train is coming.</p>"
+        "<p class=MsoBlockText>– Noël Coward, <i>Still Life</i></p>"
+        "<p class=MsoNormal>And then she goes home to her husband and his crossword.</p>"
+    )
+    quotations = [block for block in document.blocks if isinstance(block, Quotation)]
+    assert len(quotations) == 1
+    assert len(quotations[0].paragraphs) == 2 and quotations[0].source.startswith("Noël Coward")
+    assert document_account(document).lost == 0

@@ -1,9 +1,10 @@
-"""text.py: word tokens, fidelity, block text."""
+"""text.py: word tokens and block text; accounting.py: where the words went."""
 
 import pytest
 
+from legacy.parsing.accounting import account
 from legacy.parsing.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
-from legacy.parsing.text import alt_carries_words, blocks_text, content_words, fidelity
+from legacy.parsing.text import alt_carries_words, blocks_text, content_words
 
 
 def test_content_words_casefold_and_strip_punctuation():
@@ -21,17 +22,19 @@ def test_curly_and_straight_apostrophes_are_the_same_word():
     assert content_words("one’s") == content_words("one's")
 
 
-def test_fidelity_counts_words_as_a_multiset():
-    assert fidelity("a a b", "a b") == (2 / 3, ["a"])
-    assert fidelity("", "anything") == (1.0, [])
-    assert fidelity("Same words.", "same, WORDS") == (1.0, [])
+def test_words_are_matched_as_a_multiset_body_then_fields_then_removed():
+    words = account("a a b c d", "a b", "a", ["c", "x"], "")
+    assert (words.source, words.kept, words.fields, words.chrome, words.lost) == (5, 2, 1, 1, 1)
+    assert words.missing == ["d"] and words.fidelity == 3 / 4
+    assert account("", "anything", "", [], "").fidelity == 1.0
+    assert account("Same words.", "same, WORDS", "", [], "").fidelity == 1.0
 
 
-def test_fidelity_lists_missing_words_in_source_order_capped():
+def test_residue_lowers_fidelity_and_lost_words_are_listed_in_order_capped():
+    assert account("a b c d", "a b c d", "", [], "c d").fidelity == 0.5
     source = " ".join(f"w{number}" for number in range(50))
-    score, missing = fidelity(source, "")
-    assert score == 0
-    assert missing == [f"w{number}" for number in range(20)]
+    words = account(source, "", "", [], "")
+    assert words.fidelity == 0 and words.missing == [f"w{number}" for number in range(20)]
 
 
 def test_blocks_text_covers_every_block_type():
