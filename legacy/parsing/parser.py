@@ -50,7 +50,15 @@ from .shapes import (
     signature,
     spoiler_notice,
 )
-from .site import TITLE_SEPARATOR, SiteModel, learn_site, site_chrome, site_of, title_segments
+from .site import (
+    TITLE_SEPARATOR,
+    SiteModel,
+    learn_site,
+    recurring_lines,
+    site_chrome,
+    site_of,
+    title_segments,
+)
 from .site import residue as site_residue
 from .templates import remove_template_parts, strip_server_code
 from .text import block_text, content_words
@@ -233,26 +241,33 @@ def _drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed
         if index in recurring:
             reason = f"site chrome: on {site.recurrence(unit)} of the site's {site.pages} pages"
             removed += removal(reason, unit.text)
-        elif is_chrome_unit(unit):
-            rest = _content_lines(unit, removed)
+        elif is_chrome_unit(unit) or any(recurring_lines(unit, site)):
+            rest = _content_lines(unit, site, removed)
             kept += [rest] if rest else []
         else:
             kept.append(unit)
     return kept
 
 
-def _content_lines(unit: Unit, removed: list[Removed]) -> Unit | None:
-    """A furniture unit loses its furniture lines only: a "Tel:" line printed in the same
-    block as "Last updated" is content. A nav bar goes whole."""
+def _content_lines(unit: Unit, site: SiteModel, removed: list[Removed]) -> Unit | None:
+    """A unit with chrome lines loses those lines only: a "Tel:" line printed in the same
+    block as "Last updated" is content, a webmaster line under each page's text is not.
+    A nav bar goes whole."""
     furniture = "page furniture (nav bar, copyright, counter, search)"
     lines = unit.lines
-    chrome = [is_chrome_unit(Unit(items=line)) for line in lines]
-    if len(lines) < 2 or all(chrome) or is_nav_unit(unit):
+    recurring = recurring_lines(unit, site)
+    shaped = [is_chrome_unit(Unit(items=line)) for line in lines]
+    chrome = [recurs or shape for recurs, shape in zip(recurring, shaped, strict=True)]
+    if len(lines) < 2 or is_nav_unit(unit) or all(chrome):
         removed += removal(furniture, unit.text)
         return None
-    removed += removal(
-        furniture, "\n".join(t for t, c in zip(unit.line_texts, chrome, strict=True) if c)
-    )
+    for text, recurs, shape in zip(unit.line_texts, recurring, shaped, strict=True):
+        if recurs:
+            removed += removal(
+                f"site chrome: a line on many of the site's {site.pages} pages", text
+            )
+        elif shape:
+            removed += removal(furniture, text)
     return Unit(items=_join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
 
 

@@ -57,7 +57,7 @@ class SiteModel:
 
     def recurrence(self, unit: Unit) -> int:
         """On how many of the site's pages this block (or its one-item-short bar) sits."""
-        return max((self.counts[k] for k in unit_keys(unit)), default=0)
+        return max((self.counts[k] for k in unit_keys(unit) if k[:1] != ("<line>",)), default=0)
 
     def is_chrome(self, unit: Unit) -> bool:
         return self.pages >= MIN_PAGES and self.recurrence(unit) >= MIN_PAGES
@@ -117,6 +117,23 @@ def unit_keys(unit: Unit) -> list[Key]:
     return cached
 
 
+def line_key(text: str) -> Key:
+    """One line of a unit of several: a footer line printed under each page's own text."""
+    return ("<line>", *_normalised(text))
+
+
+def recurring_lines(unit: Unit, model: SiteModel | None) -> list[bool]:
+    """Which lines of a unit of several the site prints on many pages (not the review's
+    own parts: a signature line under every review is the reviewer's)."""
+    if model is None or model.pages < MIN_PAGES or len(unit.lines) < 2:
+        return [False] * len(unit.lines)
+    found = []
+    for line, text in zip(unit.lines, unit.line_texts, strict=True):
+        recurs = model.counts[line_key(text)] >= MIN_PAGES
+        found.append(recurs and not is_anatomy([Unit(items=line)], 0))
+    return found
+
+
 def _keys(unit: Unit) -> list[Key]:
     if unit.image is not None:
         ref = unit.image
@@ -134,6 +151,8 @@ def _keys(unit: Unit) -> list[Key]:
                 ("<bar>", *(" ".join(item) for i, item in enumerate(items) if i != skipped))
             )
         keys.append(("<bar>", *(" ".join(item) for item in items)))
+    if len(unit.lines) > 1:
+        keys += [line_key(text) for text in unit.line_texts]
     return keys
 
 

@@ -166,3 +166,19 @@ def test_php_code_is_removed_as_server_code_even_with_arrows_inside():
 def test_host_folders_are_separate_sites():
     assert site_of("www.kino.de/filme/flut.htm") == "www.kino.de"
     assert site_of("films/flut.htm") == site_of("flut.htm") == ""
+
+
+def test_a_footer_line_in_the_same_block_as_the_pages_own_line_goes_alone():
+    cinemas = ["the Odeon", "the Regal", "the Plaza"]
+
+    def footer_page(n: int) -> tuple[bytes, str]:
+        return (
+            f"<html><body><h1>Title {n}</h1><p>{PROSE[n]}</p>"
+            f"<p>Seen at {cinemas[n]}<br>"
+            '<a href="mailto:ed@example.org">ed@example.org</a></p></body></html>'
+        ).encode(), f"p{n}.htm"
+
+    for n, document in enumerate(parse_site([footer_page(n) for n in range(3)])):
+        assert f"Seen at {cinemas[n]}" in body_text(document)
+        assert "ed@example.org" not in body_text(document)
+        assert any(entry.text == "ed@example.org" for entry in document.removed)
