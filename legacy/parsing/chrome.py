@@ -13,7 +13,7 @@ from textkit.markup import html_to_text, normalise_space
 
 from .credits import parse_credits
 from .document import Removed
-from .text import content_words
+from .text import content_words, is_rating
 from .units import ImageRef, Unit
 from .visible import removal, visible_text
 
@@ -177,6 +177,8 @@ def is_chrome_image(ref: ImageRef) -> bool:
     """Banners, logos, spacers, counters, buttons: never content images."""
     if not ref.src:
         return True
+    if is_rating(ref.alt):
+        return False  # stars or a score drawn as a picture, however small: the review's
     if _STRONG_CHROME_IMAGE.search(ref.src) or _STRONG_CHROME_IMAGE.search(ref.alt):
         return True
     if normalise_space(ref.alt).lower() in SITE_NAMES:

@@ -32,7 +32,7 @@ from pathlib import PurePosixPath
 from .credits import parse_credits
 from .dates import date_line
 from .shapes import byline, heading, signature, spoiler_notice
-from .text import content_words
+from .text import content_words, is_rating
 from .units import Span, Unit
 
 MIN_PAGES = 3  # a block printed on this many pages of a site is its template
@@ -198,8 +198,7 @@ def is_anatomy(units: Sequence[Unit], index: int) -> bool:
 
 def _is_rating_image(unit: Unit) -> bool:
     """Stars and scores drawn as pictures ("8/10", "****") are the review's, not chrome."""
-    alt = unit.image.alt
-    return bool(re.search(r"\d|\*", alt))
+    return is_rating(unit.image.alt)
 
 
 def site_chrome(units: Sequence[Unit], model: SiteModel | None) -> list[int]:

@@ -337,6 +337,8 @@ def walk(root: Tag) -> Walk:
         if not isinstance(node, Tag):
             continue
         name = (node.name or "").lower()
+        if is_hidden(node):  # never painted: no words, and no boundary between words
+            continue
         if name in FORM_TAGS:  # each ends a unit, as it ends a word in ``visible_text``
             builder.boundary()
             builder.walk.removed += removal("a form (search box, buttons)", visible_text(node))

@@ -4,7 +4,8 @@ import pytest
 
 from legacy.parsing.accounting import account
 from legacy.parsing.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
-from legacy.parsing.text import alt_carries_words, blocks_text, content_words
+from legacy.parsing.parser import parse_document
+from legacy.parsing.text import alt_carries_words, blocks_text, content_words, is_rating
 
 
 def test_content_words_casefold_and_strip_punctuation():
@@ -63,3 +64,20 @@ def test_alt_text_that_carries_words(alt):
 )
 def test_alt_text_that_is_decoration(alt):
     assert not alt_carries_words(alt)
+
+
+def test_ratings_are_recognised_by_shape_and_their_alt_text_is_kept():
+    for rating in ("8/10", "3 out of 5", "****", "★★★½", "B+", "Rating: B"):
+        assert is_rating(rating) and alt_carries_words(rating), rating
+    for other in ("A", "1997", "of 5", "Home", "***** and more"):
+        assert not is_rating(other), other
+
+
+def test_a_rating_drawn_as_small_stars_inside_a_link_is_not_chrome():
+    html = (
+        "<html><body><h1>Ran</h1><p>" + "A long and patient film about power. " * 6 + "</p>"
+        '<p><a href="ratings.htm"><img src="img/stars4.gif" width="12" height="12" alt="****">'
+        "</a></p></body></html>"
+    )
+    document = parse_document(html.encode(), "films/ran.htm")
+    assert Image("img/stars4.gif", "****") in document.blocks
