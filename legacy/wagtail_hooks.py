@@ -56,6 +56,21 @@ class LostWordsFilter(SimpleListFilter):
         return queryset
 
 
+class CheckKindFilter(SimpleListFilter):
+    """Pages the importer placed by their content against their folder (legacy/README.md)."""
+
+    title = "kind to check"
+    parameter_name = "check_kind"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Kind to check")]
+
+    def queryset(self, request, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(warnings__icontains="check kind")
+        return queryset
+
+
 class FidelityFilter(SimpleListFilter):
     """Fidelity bands (legacy/README.md): 1.0 is nothing lost and no chrome kept."""
 
@@ -95,6 +110,7 @@ class ImportRecordAdmin(ModelAdmin):
         "status",
         "kind",
         HasWarningsFilter,
+        CheckKindFilter,
         LostWordsFilter,
         FidelityFilter,
         "last_run",

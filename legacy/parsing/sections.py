@@ -131,7 +131,19 @@ class SectionMap:
             # The credits line decides the shape: a publisher or a page count means a book.
             shape = Kind.BOOK_REVIEW if document.credits.is_book else Kind.FILM_REVIEW
             return hinted if shape in SHAPES_OF.get(hinted, ()) else KIND_DEFAULTS[shape]
+        if (
+            document.kind is Kind.FEATURE
+            and hinted
+            and Kind.FEATURE not in SHAPES_OF.get(hinted, {Kind.FEATURE})
+        ):
+            # No credits in a review folder: a game, a restaurant, a list ("check kind").
+            return KIND_DEFAULTS[Kind.FEATURE]
         return hinted or KIND_DEFAULTS.get(document.kind, PAGE)
+
+
+def _holds_reviews_only(section: str | None) -> bool:
+    shapes = SHAPES_OF.get(section or "", set())
+    return bool(shapes) and shapes <= {Kind.FILM_REVIEW, Kind.BOOK_REVIEW}
 
 
 def folder_default(key: str) -> str | None:

@@ -340,3 +340,29 @@ def test_each_page_is_validated_once(small_mirror, monkeypatch):
     # alpha and beta link to each other: one of them is rewritten (and validated) again.
     assert sorted(calls).count("Gamma Street") == 1
     assert len(calls) == 4
+
+
+def test_a_page_without_credits_in_a_review_folder_is_a_feature_editors_can_find(
+    admin_client, tmp_path
+):
+    game = (
+        "<html><head><title>Riven</title></head><body><h1>Riven</h1>"
+        + "".join(f"<p>{text}</p>" for text in LONG_PARAGRAPHS)
+        + "</body></html>"
+    )
+    mirror = write_mirror(
+        tmp_path,
+        {
+            "reviews/riven.htm": game,
+            "reviews/a.htm": film_review("Aa", "Ann Bell. U.K. 2001.", LONG_PARAGRAPHS),
+        },
+    )
+    items = by_source(run_import(mirror))
+    assert items["reviews/riven.htm"].kind == "feature"
+    assert (
+        Page.objects.get(pk=items["reviews/riven.htm"].page_id).get_parent().specific.kind
+        == "feature"
+    )
+    assert any("check kind" in warning for warning in items["reviews/riven.htm"].warnings)
+    listed = admin_client.get("/admin/legacy/importrecord/?check_kind=yes").content.decode()
+    assert "reviews/riven.htm" in listed and "reviews/a.htm" not in listed

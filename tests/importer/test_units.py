@@ -68,7 +68,9 @@ def test_section_defaults_and_precedence():
     assert sections.target_for(document("reviews/a.htm", Kind.FILM_REVIEW, book)) == "book"
     assert sections.target_for(document("books/a.htm", Kind.FILM_REVIEW, film)) == "film"
     assert sections.target_for(document("news/a.htm")) == "news"
-    assert sections.target_for(document("bookreviews/a.htm", Kind.FEATURE)) == "book"
+    # A page with no credits in a review folder is a feature by its content ("check kind").
+    assert sections.target_for(document("bookreviews/a.htm", Kind.FEATURE)) == "feature"
+    assert sections.target_for(document("bookreviews/a.htm", Kind.BOOK_REVIEW)) == "book"
     assert sections.target_for(document("aboutus.htm")) == "page"
     assert sections.target_for(document("specials/x.htm", Kind.FILM_REVIEW, film)) == "feature"
     sections.learn_from_listings(
