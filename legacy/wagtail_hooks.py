@@ -26,68 +26,55 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
-class HasWarningsFilter(SimpleListFilter):
+class ChoiceFilter(SimpleListFilter):
+    """A list filter whose choices are each a label and the Q it filters by."""
+
+    CHOICES: dict[str, tuple[str, Q]] = {}
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _) in self.CHOICES.items()]
+
+    def queryset(self, request, queryset: QuerySet) -> QuerySet:
+        choice = self.CHOICES.get(self.value() or "")
+        return queryset.filter(choice[1]) if choice else queryset
+
+
+class HasWarningsFilter(ChoiceFilter):
     title = "warnings"
     parameter_name = "has_warnings"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Has warnings"), ("no", "No warnings")]
-
-    def queryset(self, request, queryset: QuerySet) -> QuerySet:
-        if self.value() == "yes":
-            return queryset.exclude(EMPTY_LIST_VALUES)
-        if self.value() == "no":
-            return queryset.filter(EMPTY_LIST_VALUES)
-        return queryset
+    CHOICES = {
+        "yes": ("Has warnings", ~EMPTY_LIST_VALUES),
+        "no": ("No warnings", EMPTY_LIST_VALUES),
+    }
 
 
-class LostWordsFilter(SimpleListFilter):
-    title = "words lost"
-    parameter_name = "lost"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Some words lost"), ("no", "Nothing lost")]
-
-    def queryset(self, request, queryset: QuerySet) -> QuerySet:
-        if self.value() == "yes":
-            return queryset.filter(words_lost__gt=0)
-        if self.value() == "no":
-            return queryset.filter(words_lost=0)
-        return queryset
-
-
-class CheckKindFilter(SimpleListFilter):
+class CheckKindFilter(ChoiceFilter):
     """Pages the importer placed by their content against their folder (legacy/README.md)."""
 
     title = "kind to check"
     parameter_name = "check_kind"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Kind to check")]
-
-    def queryset(self, request, queryset: QuerySet) -> QuerySet:
-        if self.value() == "yes":
-            return queryset.filter(warnings__icontains="check kind")
-        return queryset
+    CHOICES = {"yes": ("Kind to check", Q(warnings__icontains="check kind"))}
 
 
-class FidelityFilter(SimpleListFilter):
+class LostWordsFilter(ChoiceFilter):
+    title = "words lost"
+    parameter_name = "lost"
+    CHOICES = {
+        "yes": ("Some words lost", Q(words_lost__gt=0)),
+        "no": ("Nothing lost", Q(words_lost=0)),
+    }
+
+
+class FidelityFilter(ChoiceFilter):
     """Fidelity bands (legacy/README.md): 1.0 is nothing lost and no chrome kept."""
 
     title = "fidelity"
     parameter_name = "fidelity_band"
-    BANDS = {
+    CHOICES = {
         "perfect": ("1.0", Q(fidelity__gte=1)),
         "high": ("0.95 to 1.0", Q(fidelity__gte=0.95, fidelity__lt=1)),
         "low": ("below 0.95", Q(fidelity__lt=0.95)),
     }
-
-    def lookups(self, request, model_admin):
-        return [(value, label) for value, (label, _) in self.BANDS.items()]
-
-    def queryset(self, request, queryset: QuerySet) -> QuerySet:
-        band = self.BANDS.get(self.value() or "")
-        return queryset.filter(band[1]) if band else queryset
 
 
 class ImportRecordAdmin(ModelAdmin):

@@ -65,13 +65,22 @@ def account(
     return result
 
 
+def words_beyond(text: str, kept: str) -> list[str]:
+    """The words of ``text`` that ``kept`` does not hold (as multisets), in order:
+    "Reviewed by" of a signature line whose block keeps the name."""
+    available = Counter(content_words(kept))
+    return [word for word in content_words(text) if not _take_one(available, word)]
+
+
 def _take(remaining: Counter[str], words: list[str]) -> int:
-    taken = 0
-    for word in words:
-        if remaining[word] > 0:
-            remaining[word] -= 1
-            taken += 1
-    return taken
+    return sum(_take_one(remaining, word) for word in words)
+
+
+def _take_one(remaining: Counter[str], word: str) -> bool:
+    if remaining[word] > 0:
+        remaining[word] -= 1
+        return True
+    return False
 
 
 def _in_source_order(source_text: str, remaining: Counter[str]) -> list[str]:

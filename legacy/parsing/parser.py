@@ -7,7 +7,6 @@ Pipeline: decode (encoding.py) -> drop chrome elements (chrome.py) -> flatten to
 
 import datetime
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -17,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from textkit.markup import html_to_text, normalise_space
 
+from .accounting import words_beyond
 from .chrome import (
     is_chrome_unit,
     is_nav_unit,
@@ -51,7 +51,6 @@ from .shapes import (
     spoiler_notice,
 )
 from .site import (
-    TITLE_SEPARATOR,
     SiteModel,
     learn_site,
     recurring_lines,
@@ -62,7 +61,7 @@ from .site import (
 from .site import residue as site_residue
 from .templates import remove_template_parts, strip_server_code
 from .text import block_text, content_words
-from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
+from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key, title_parts
 from .titles import clean_page_title as clean_page_title  # re-exported: its old home
 from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
 from .visible import removal, visible_text
@@ -89,6 +88,7 @@ _LISTING_NAME = re.compile(
     r"\bA\s*(?:-|–|—|to)\s*Z\b|\bindex\b|\blist(?:ing)?s?\b|\barchives?\b|\bcontents\b",
     re.IGNORECASE,
 )
+_DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+|\.)\s*")  # "3. May 2002 - ..." after the date
 _TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
 _POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
@@ -235,27 +235,30 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
 
 def _drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed]) -> list[Unit]:
     """Units the site prints on many pages, then furniture known by its shape alone."""
-    recurring = set(site_chrome(units, site))
+    chrome_indexes = set(site_chrome(units, site))
     kept: list[Unit] = []
     for index, unit in enumerate(units):
-        if index in recurring:
+        if index in chrome_indexes:
             reason = f"site chrome: on {site.recurrence(unit)} of the site's {site.pages} pages"
             removed += removal(reason, unit.text)
-        elif is_chrome_unit(unit) or any(recurring_lines(unit, site)):
-            rest = _content_lines(unit, site, removed)
+            continue
+        recurring_in_unit = recurring_lines(unit, site)
+        if is_chrome_unit(unit) or any(recurring_in_unit):
+            rest = _content_lines(unit, site, removed, recurring_in_unit)
             kept += [rest] if rest else []
         else:
             kept.append(unit)
     return kept
 
 
-def _content_lines(unit: Unit, site: SiteModel, removed: list[Removed]) -> Unit | None:
+def _content_lines(
+    unit: Unit, site: SiteModel, removed: list[Removed], recurring: list[bool]
+) -> Unit | None:
     """A unit with chrome lines loses those lines only: a "Tel:" line printed in the same
     block as "Last updated" is content, a webmaster line under each page's text is not.
     A nav bar goes whole."""
     furniture = "page furniture (nav bar, copyright, counter, search)"
     lines = unit.lines
-    recurring = recurring_lines(unit, site)
     shaped = [is_chrome_unit(Unit(items=line)) for line in lines]
     chrome = [recurs or shape for recurs, shape in zip(recurring, shaped, strict=True)]
     if len(lines) < 2 or is_nav_unit(unit) or all(chrome):
@@ -280,7 +283,7 @@ def _without_site_name(page_title: str, site: SiteModel, units: list[Unit]) -> s
     headline = " ".join(
         content_words(" ".join(u.text for u in units[:HEADER_UNITS] if u.style.heading))
     )
-    parts = TITLE_SEPARATOR.split(page_title)
+    parts = title_parts(page_title)
     own = [
         part
         for part in parts
@@ -591,7 +594,7 @@ def _build_blocks(
             leftovers.append(units[index].text)
         if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
             texts.append(block_text(produced[0]))
-            label = _words_not_in(units[index].text, block_text(produced[0]))
+            label = " ".join(words_beyond(units[index].text, block_text(produced[0])))
             removed += removal(f"the label of the {type(produced[0]).__name__} block", label)
         else:
             texts += [unit.text for unit in units[index : index + used]]
@@ -599,18 +602,6 @@ def _build_blocks(
         body_started = body_started or any(isinstance(block, Paragraph) for block in produced)
         index += used
     return blocks, leftovers, texts
-
-
-def _words_not_in(text: str, kept: str) -> str:
-    """The words of ``text`` that ``kept`` does not repeat ("Reviewed by" of a signature)."""
-    available = Counter(content_words(kept))
-    left = []
-    for word in content_words(text):
-        if available[word] > 0:
-            available[word] -= 1
-        else:
-            left.append(word)
-    return " ".join(left)
 
 
 def _blocks_at(
@@ -718,10 +709,10 @@ def _dated_paragraph(unit: Unit, printed_date: str) -> list[Block]:
     ):
         consumed += items.pop(0).text
     rest = render_inline(items)
-    rest_text = re.sub(r"^\s*(?:[-–—:|]+|\.)\s*", "", html_to_text(rest))
+    rest_text = _DATE_SEPARATOR.sub("", html_to_text(rest))
     if normalise_space(consumed) != printed_date or not rest_text:
         return [Heading(printed_date, 2), Paragraph(escape(_after_date(unit.text), quote=False))]
-    return [Heading(printed_date, 2), Paragraph(re.sub(r"^\s*(?:[-–—:|]+|\.)\s*", "", rest))]
+    return [Heading(printed_date, 2), Paragraph(_DATE_SEPARATOR.sub("", rest))]
 
 
 def _after_date(text: str) -> str:

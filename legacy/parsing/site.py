@@ -33,6 +33,7 @@ from .credits import parse_credits
 from .dates import date_line
 from .shapes import byline, heading, signature, spoiler_notice
 from .text import content_words, is_rating
+from .titles import title_parts
 from .units import Span, Unit
 
 MIN_PAGES = 3  # a block printed on this many pages of a site is its template
@@ -40,7 +41,6 @@ MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
 HEADING_WORDS = 4
 PROSE_WORDS = 20  # a recurring unit longer than this (and not mostly links) is content
 LINK_SHARE = 0.5  # a kept unit whose words are mostly links is residue
-TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•»:]+\s+|\s*::\s*|:\s+")
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 Key = tuple[str, ...]
@@ -104,7 +104,7 @@ def learn_site(pages: Iterable[tuple[str, str, Sequence[Unit], Sequence[str]]]) 
 
 
 def title_segments(page_title: str) -> list[str]:
-    parts = [" ".join(content_words(part)) for part in TITLE_SEPARATOR.split(page_title)]
+    parts = [" ".join(content_words(part)) for part in title_parts(page_title)]
     return [part for part in parts if part] if len(parts) > 1 else []
 
 

@@ -69,6 +69,11 @@ class _PathContext:
         return cls(folders - {""}, frozenset(w for w in words if len(w) > 2 and not w.isdigit()))
 
 
+def title_parts(title: str) -> list[str]:
+    """ "Kino Kiste - Flut" -> ["Kino Kiste", "Flut"]: the segments a <title> is cut into."""
+    return _TITLE_SEPARATOR.split(normalise_space(title))[0::2]
+
+
 def key(text: str) -> tuple[str, ...]:
     return tuple(content_words(text))
 

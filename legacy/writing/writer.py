@@ -527,33 +527,30 @@ class LegacyImporter:
 
     def _redirect_only(self, parsed: ParsedSource) -> ItemReport:
         """A listing (or the old home page) is not content: its old URL leads to its section."""
-        document = parsed.document
         if parsed.key == INDEX_KEY_NAME:
             destination: Page = self.tree.home
         else:
-            section = self.sections.listing_section(document)
+            section = self.sections.listing_section(parsed.document)
             destination = self.tree.sections.get(section) or self.tree.home
-        self.page_ids.setdefault(parsed.key, destination.pk)
-        with transaction.atomic(), self.indexer.batch():
-            self._point_redirect(parsed.key, destination)
-            note = f"Index page: not imported; its old URL redirects to {destination.url}"
-            self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
-        return self._item(parsed.key, ImportStatus.SKIPPED, document.kind, destination, [note])
+        return self._redirected(parsed, destination, "Index page: not imported")
 
     def _news_page(self, parsed: ParsedSource) -> ItemReport:
         """A news page split into one article per item: its old URL leads to the news
         section, which lists them all (the first item alone would hide the others)."""
-        document = parsed.document
-        destination = self.tree.sections.get(self.sections.target_for(document)) or self.tree.home
+        target = self.sections.target_for(parsed.document)
+        destination = self.tree.sections.get(target) or self.tree.home
+        what = f"News page split into {parsed.items} articles ({parsed.key}#1 to #{parsed.items})"
+        return self._redirected(parsed, destination, what)
+
+    def _redirected(self, parsed: ParsedSource, destination: Page, what: str) -> ItemReport:
+        """An old page that becomes no page of its own: a redirect and a skipped record."""
         self.page_ids.setdefault(parsed.key, destination.pk)
+        note = f"{what}; its old URL redirects to {destination.url}"
         with transaction.atomic(), self.indexer.batch():
             self._point_redirect(parsed.key, destination)
-            note = (
-                f"News page split into {parsed.items} articles ({parsed.key}#1 to "
-                f"#{parsed.items}); its old URL redirects to {destination.url}"
-            )
             self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
-        return self._item(parsed.key, ImportStatus.SKIPPED, document.kind, destination, [note])
+        kind = parsed.document.kind
+        return self._item(parsed.key, ImportStatus.SKIPPED, kind, destination, [note])
 
     def _alias(self, parsed: ParsedSource) -> ItemReport:
         """A symlink to another page of the mirror: its name is one more old URL of it."""
