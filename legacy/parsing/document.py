@@ -24,14 +24,44 @@ class Removed:
 
 
 @dataclass
+class CreditPart:
+    """One piece of a credits line as printed, and what it was read as: every character of
+    the line (but separators) is in exactly one part, so nothing printed is lost."""
+
+    role: str  # "label", "person", "year", "isbn", ... or "remainder" (not understood)
+    text: str
+
+
+@dataclass
 class Credits:
-    raw: str  # the credits line as printed, e.g. "Mark Romanek. U.K. 2010."
-    people: list[str]  # directors (films) or authors (books), each name whole
+    raw: str  # the credits line(s) as printed, e.g. "Mark Romanek. U.K. 2010."
+    people: list[str]  # directors (films) or authors/editors (books), each name whole
     countries: list[str] = field(default_factory=list)  # "U.K." kept as written
     year: int | None = None
     publisher: str = ""
     pages: int | None = None
-    is_book: bool = False  # publisher and/or "NNN pages" seen
+    is_book: bool = False  # publisher, ISBN and/or "NNN pages" seen
+    isbn: str = ""  # as printed, without the "ISBN" label
+    running_time: int | None = None  # minutes
+    cast: list[str] = field(default_factory=list)
+    translators: list[str] = field(default_factory=list)
+    edition: str = ""  # binding or edition as printed: "Paper", "2nd edition", "hardcover"
+    work_title: str = ""  # the work's title when the credits print it
+    extras: list[str] = field(default_factory=list)  # understood, no field: "$12.95", "Cert 15"
+    remainder: list[str] = field(default_factory=list)  # pieces not understood, as printed
+    parts: list[CreditPart] = field(default_factory=list)
+
+    @property
+    def note(self) -> str:
+        """What the credits print beyond their fields, for the credits note readers see."""
+        return ". ".join([*self.extras, *self.remainder])
+
+
+@dataclass
+class Rating:
+    printed: str  # as the page shows it: "8/10", "****", "B+", "4 stars"
+    value: float | None = None  # 8.0; None for a grade that is not a number ("B+")
+    best: float | None = None  # the top of its scale: 10.0, 5.0
 
 
 @dataclass
@@ -87,6 +117,7 @@ class Image:
 class Signature:
     name: str
     dateline: str = ""
+    note: str = ""  # a title or affiliation printed with the name: "Pastor, Petros Church"
 
 
 Block = (
@@ -109,6 +140,7 @@ class LegacyDocument:
     title: str
     encoding: str  # the codec actually used to decode
     credits: Credits | None = None
+    rating: Rating | None = None
     blocks: list[Block] = field(default_factory=list)
     published: datetime.date | None = None
     links: list[str] = field(default_factory=list)  # content hrefs as written, in order
@@ -122,4 +154,5 @@ class LegacyDocument:
     @property
     def field_text(self) -> str:
         """The words the page keeps in fields rather than blocks: title and credits."""
-        return "\n".join([self.title, self.credits.raw if self.credits else ""])
+        parts = [self.title, self.credits.raw if self.credits else ""]
+        return "\n".join([*parts, self.rating.printed if self.rating else ""])

@@ -6,6 +6,12 @@ Each site's pages are parsed together, as the importer does (``parse_site``). Pe
 kind, title and block sequence right or not; words lost (``accounting``: source words in
 no block, field or removed entry); expected snippets missing; chrome leaked, the words of
 expected chrome snippets still in the body.
+
+And the review's parts (``PARTS``), each page's golden outcome for each: ``"credits"``
+(null, or the fields the credits must have, e.g. ``{"people": ["Mike Leigh"], "year":
+1996}``), ``"signature"`` (the reviewer's name, or null), ``"epigraph"`` (the opening
+words of the quotation), ``"date"`` (ISO), ``"rating"`` (as printed). Null means the page
+prints none, so finding one there is a false find.
 """
 
 import json
@@ -13,13 +19,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from legacy.parsing.accounting import document_account
-from legacy.parsing.document import Image, Kind, LegacyDocument, Signature
+from legacy.parsing.document import Epigraph, Image, Kind, LegacyDocument, Signature
 from legacy.parsing.news import news_items
 from legacy.parsing.parser import parse_site
 from legacy.parsing.text import blocks_text, content_words
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 PAGE_SUFFIXES = {".htm", ".html", ".php", ".asp", ".shtml"}
+PARTS = ("credits", "signature", "epigraph", "date", "rating")
+
+
+@dataclass
+class PartScore:
+    """One part of one page: what the golden outcome says and what the parser found."""
+
+    expected: object  # None: the page prints none
+    got: object
+
+    @property
+    def printed(self) -> bool:
+        return self.expected is not None
+
+    @property
+    def right(self) -> bool:
+        if self.expected is None or self.got is None:
+            return self.expected is None and self.got is None
+        if isinstance(self.expected, dict):
+            return all(self.got.get(name) == value for name, value in self.expected.items())
+        if isinstance(self.expected, str) and isinstance(self.got, str):
+            # an epigraph is named by its opening words
+            return content_words(self.got)[: len(content_words(self.expected))] == (
+                content_words(self.expected)
+            )
+        return self.expected == self.got
+
+    @property
+    def false(self) -> bool:
+        """Found where the page prints none, or found wrong (a wrong contributor)."""
+        return self.got is not None and not self.right
 
 
 @dataclass
@@ -36,6 +73,7 @@ class PageScore:
     leaked_words: int = 0
     body_words: int = 0
     shown: bool = True  # becomes a page of its own (not an index, stub or split news page)
+    parts: dict[str, PartScore] = field(default_factory=dict)  # only those expected.json gives
 
     @property
     def kind_ok(self) -> bool:
@@ -88,10 +126,30 @@ def score_page(site: str, path: str, want: dict, document: LegacyDocument) -> Pa
         body_words=len(body),
         shown=want["kind"] not in {"listing", "stub"} and not news_items(document),
     )
+    score.parts = {
+        name: PartScore(want[name], found_part(name, document)) for name in PARTS if name in want
+    }
     score.missing = [text for text in want.get("keep", []) if not _contains(on_page, text)]
     score.leaked = [text for text in want.get("chrome", []) if _contains(body, text)]
     score.leaked_words = sum(len(content_words(text)) for text in score.leaked)
     return score
+
+
+def found_part(name: str, document: LegacyDocument) -> object:
+    """What the parser made of one part of a page, in the form expected.json writes it."""
+    if name == "credits":
+        return vars(document.credits) if document.credits else None
+    if name == "signature":
+        signed = [block.name for block in document.blocks if isinstance(block, Signature)]
+        return signed[-1] if signed else None
+    if name == "epigraph":
+        quotes = [block.quote for block in document.blocks if isinstance(block, Epigraph)]
+        return quotes[0] if quotes else None
+    if name == "date":
+        return document.published.isoformat() if document.published else None
+    if name == "rating":
+        return document.rating.printed if document.rating else None
+    raise ValueError(name)
 
 
 def _shown_by_templates(document: LegacyDocument) -> list[str]:
