@@ -230,6 +230,7 @@ class _Reader:
                 self._add_names(", ".join(names))
                 names = []
             self._read_chunk(chunk)
+            self.names_open = self.names_open and self.roles[-1:] == ["title"]
         if names:
             self._add_names(", ".join(names))
 
@@ -389,15 +390,13 @@ def _is_credits(credits: Credits, reader: _Reader) -> bool:
             return False  # "Note: Spoiler Alert" is not a director and a country
     if reader.strong:
         return True
-    full_names = all(len(name.split()) > 1 for name in credits.people)
-    book_facts = credits.pages or credits.isbn or (credits.publisher and credits.year)
     if credits.work_title and (credits.people or len(facts) > 1):
         return True  # "Title, by Author": the page's own title names the work
-    return (
-        bool(facts)
-        and (full_names or len(credits.people) > 1 or bool(book_facts))
-        or (not reader.weak_label and full_names and len(credits.people) > 1)
-    )
+    full_names = all(len(name.split()) > 1 for name in credits.people)
+    book_facts = credits.pages or credits.isbn or (credits.publisher and credits.year)
+    if not full_names:
+        return bool(book_facts)  # "Alain-Fournier. Émile-Paul, 1913. 311 pages."
+    return bool(facts) or (len(credits.people) > 1 and not reader.weak_label)
 
 
 def _is_prose(text: str) -> bool:

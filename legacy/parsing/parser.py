@@ -444,10 +444,9 @@ def _header_lines(
 
 def _owned_elsewhere(line: list[Item]) -> bool:
     """A line another part of the review owns, which credits never run on into: an index
-    entry (linked), a spoiler notice, a byline, a date."""
+    entry (linked), a spoiler notice, a date. ("by Wendell Berry" may open credits.)"""
     unit = Unit(items=line)
-    text = unit.text
-    return _has_link(line) or bool(spoiler_notice(unit) or byline(unit) or date_line(text))
+    return _has_link(line) or bool(spoiler_notice(unit) or date_line(unit.text))
 
 
 CREDITS_LINES = 3  # credits printed over this many lines at most
