@@ -26,6 +26,22 @@ MAX_CREDITS_WORDS = 60  # credits over two or three lines, with a cast list
 MAX_PROSE_RUN = 4  # this many lowercase words in a row in an unknown piece: a sentence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH_NAMES = (
+    r"jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|"
+    r"avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|"
+    r"sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|"
+    r"dec(?:ember)?|déc(?:embre)?|dez(?:ember)?"
+)
+# "December 2000", "March 29 2007", "12 May 1999": when the edition came out (its year).
+_PUBLISHED_ON = re.compile(
+    rf"\b(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_AFTER_COMMA_YEAR = re.compile(
+    rf",\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?)?"
+    r"(?:1[89]|20)\d\d\b",
+    re.IGNORECASE,
+)
 _PAGES = re.compile(
     r"\b(\d{1,4})\s*(?:pages|pp\b\.?|pgs?\b\.?|p\.|Seiten\b|pages?\b)|\bpp?\.\s*(\d{1,4})\b",
     re.IGNORECASE,
@@ -82,7 +98,11 @@ _LABEL = re.compile(
 _STRONG_ROLES = {"director", "editor", "translator", "cast", "running_time", "publisher"}
 _SUFFIX_ROLE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?P<label>dirs?\.|director|ed(?:s)?\.|eds?)\)?$")
 _ROLE_SUFFIX = re.compile(r"(?:dirs?|director|eds?|editors?)\.?", re.IGNORECASE)
-_SURNAME_FIRST = re.compile(r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<forenames>[A-Z][\w.'’ -]*?):\s*")
+# "Lietaer, Bernard: Title", and the bibliographer's "Budgen, David, 2003, Title"
+_SURNAME_FIRST = re.compile(
+    r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<forenames>[A-Z][\w.'’ -]*?)"
+    r"(?::\s*|,\s*(?=\(?(?:1[89]|20)\d\d\b))"
+)
 _AUTHOR_COLON = re.compile(r"^(?P<names>[^:,]{3,60}):\s+(?P<rest>\S.*)$")
 _CITY_PUBLISHER = re.compile(r"^(?P<city>[A-Z][\w.'’ -]{1,30}?)\s*:\s+(?P<publisher>[A-Z].*)$")
 _QUOTED = re.compile(r"[\"“„«‘']([^\"“”„«»‘’]{2,120}?)[\"”»’'](?!\w)")
@@ -158,6 +178,8 @@ def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None
         return None
     credits = Credits(raw="\n".join(lines), people=[])
     reader = _Reader(credits, tuple(content_words(title)))
+    joined = " ".join(lines)
+    reader.bookish = any(p.search(joined) for p in (_ISBN, _PAGES, _EDITION))
     for segment, bracketed in (segment for line in lines for segment in _segments(line)):
         reader.read_segment(segment, bracketed)
     return credits if _is_credits(credits, reader) else None
@@ -191,6 +213,7 @@ class _Reader:
         self.weak_label = False  # a "by" opener
         self.names_open = True  # names open the credits: none after the first facts
         self.segment_year = False  # "Publisher, 1999": a year after a comma in this segment
+        self.bookish = False  # the credits print pages, an ISBN or a binding somewhere
 
     def add(self, role: str, text: str) -> None:
         text = text.strip(" ,;:") if role == "remainder" else text.strip(_SEPARATORS)
@@ -206,7 +229,7 @@ class _Reader:
         (Pantheon, 1985)" names a publisher."""
         opening = set(self.roles) <= {"title", "label"} and not (bracketed and self.roles)
         self.names_open = not self.credits.people and opening
-        self.segment_year = bool(re.search(r",\s*(?:1[89]|20)\d\d\b", segment))
+        self.segment_year = bool(_AFTER_COMMA_YEAR.search(segment))
         if not segment.strip(_SEPARATORS):
             return
         if self._is_title(segment):
@@ -317,8 +340,7 @@ class _Reader:
 
     def _proper_noun(self, chunk: str) -> None:
         """A capitalised chunk after the names: a publisher, else a place as printed."""
-        bookish = self.credits.pages or self.credits.isbn or self.credits.edition
-        if _PUBLISHER_WORDS.search(chunk) or self.segment_year or bookish:
+        if _PUBLISHER_WORDS.search(chunk) or self.segment_year or self.bookish:
             self._add_publisher(chunk)
         elif self.credits.publisher or self.credits.countries or self.credits.year:
             self.add("remainder", chunk)
@@ -381,6 +403,7 @@ _FACTS: list[tuple[re.Pattern[str], str, Callable[[Credits, re.Match[str]], None
     (_RUNNING_TIME, "running_time", _store_running_time),
     (_PAGES, "pages", _store_pages),
     (_EDITION, "edition", _store_edition),
+    (_PUBLISHED_ON, "year", _store_year),
     (_YEAR, "year", _store_year),
 ]
 
