@@ -7,6 +7,7 @@ the body, signatures only at the end) live in parser.py.
 
 import re
 
+from .bylines import MAX_NOTE_WORDS, is_note, parse_byline
 from .dates import date_line
 from .document import (
     Block,
@@ -39,17 +40,6 @@ _SPOILER = re.compile(
     r"\s*(?:[:\-–.!*]+\s*)?(?P<text>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_BY = re.compile(
-    r"^\W*(?:(?:film\s+|book\s+)?review(?:ed)?\s+by|written\s+by|words\s+by|by)\s*:?\s+",
-    re.IGNORECASE,
-)
-_NAME_PARTICLES = {"von", "van", "der", "de", "del", "della", "di", "da", "du", "la", "le", "st."}
-_NOT_NAME_WORDS = {
-    "the", "a", "an", "of", "and", "recommended", "highly", "rating", "verdict", "end",
-    "review", "reviews", "film", "book", "note", "spoiler", "alert", "warning", "top",
-    "back", "home", "next", "previous", "more", "unknown", "author", "copyright", "stars",
-    "proverb", "anonymous", "news", "contents", "index",
-}  # fmt: skip
 
 
 def is_quotation(text: str, unit: Unit) -> bool:
@@ -132,68 +122,71 @@ def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
     return None
 
 
-def is_person_name(text: str, allow_single_word: bool = False) -> bool:
-    words = text.split()
-    if not words or len(words) > 5 or (len(words) == 1 and not allow_single_word):
-        return False
-    if re.search(r"[\d@:;!?()\"“”]", text):
-        return False
-    for word in words:
-        bare = word.strip(".,'’")
-        if bare.lower() in _NOT_NAME_WORDS:
-            return False
-        if not (bare[:1].isupper() or bare.lower() in _NAME_PARTICLES):
-            return False
-    return True
+MAX_NOTE_UNITS = 2  # title or affiliation lines printed as blocks of their own under a name
 
 
 def signature(units: list[Unit], index: int) -> Match | None:
-    """The reviewer's name (and maybe a date under it) closing the piece."""
+    """The reviewer's name closing the piece: labelled ("Reviewed by X", "-- Bob"), bold,
+    italic or right-aligned, maybe with a date ("X, 2004") and a title or affiliation
+    under it, in the same block or in the one or two blocks after it."""
     unit = units[index]
     lines = unit.line_texts
-    if unit.image is not None or not 1 <= len(lines) <= 2:
+    if unit.image is not None or not 1 <= len(lines) <= 4:
         return None
-    byline = _BY.match(lines[0])
-    name, dateline = _split_name_and_date(lines[0][byline.end() :] if byline else lines[0])
-    consumed = 1
-    if len(lines) == 2:
-        if dateline or not date_line(lines[1]):
-            return None
-        dateline = lines[1].strip()
-    elif not dateline and _is_date_unit(units, index + 1):
-        dateline, consumed = units[index + 1].text.strip(), 2
-    if not is_person_name(name, allow_single_word=bool(byline)):
+    found = parse_byline("\n".join(lines))
+    if found is None or not found.person or found.remainder:
         return None
-    style = unit.style
-    marked = byline or dateline or style.align == "right"
-    if not marked and not unit.all_spans(lambda s: s.bold or s.italic):
+    emphasised = _emphasised(Unit(items=unit.lines[0]))
+    if not (found.label or found.dateline or emphasised):
         return None
-    return Signature(name, dateline), consumed
+    if found.note and not (found.label or emphasised):
+        return None  # a plain block of lines is an address or a verse, not a signature
+    dateline, notes, consumed = found.dateline, [found.note] if found.note else [], 1
+    while index + consumed < len(units) and consumed <= MAX_NOTE_UNITS:
+        following = units[index + consumed]
+        if following.image is not None or len(following.line_texts) != 1:
+            break
+        if not dateline and _is_date_unit(units, index + consumed):
+            dateline = following.text.strip()
+        elif (found.label or emphasised) and not dateline and is_note(following.text):
+            notes.append(following.text.strip())
+        else:
+            break
+        consumed += 1
+    return Signature(found.name, dateline, ", ".join(notes)), consumed
 
 
 def byline(unit: Unit) -> Signature | None:
-    """ "by Jane Smith" (maybe with a date) under a feature's title."""
+    """ "by Jane Smith" (maybe with a date, a title or an affiliation) under the title."""
+    lines = unit.line_texts
+    if unit.image is not None or not 1 <= len(lines) <= 3:
+        return None
+    found = parse_byline("\n".join(lines))
+    if found is None or not found.label or not found.person or found.remainder:
+        return None
+    if _is_dashed(found.label):
+        return None  # "-- Bob" signs the end of a piece; at the top it attributes a quote
+    return Signature(found.name, found.dateline, found.note)
+
+
+def not_a_person(unit: Unit) -> str:
+    """The text of a would-be signature whose name is an institution's or a title's
+    ("Pastor, Petros Baptist Church", "Reviewed by Acme Books Ltd"), for the page's
+    warnings; "" when the unit is not shaped so."""
     lines = unit.line_texts
     if unit.image is not None or not 1 <= len(lines) <= 2:
-        return None
-    match = _BY.match(lines[0])
-    if not match:
-        return None
-    name, dateline = _split_name_and_date(lines[0][match.end() :])
-    if len(lines) == 2 and not dateline and date_line(lines[1]):
-        dateline = lines[1].strip()
-    elif len(lines) == 2:
-        return None
-    return Signature(name, dateline) if is_person_name(name, allow_single_word=True) else None
+        return ""
+    text = " ".join(line.strip() for line in lines)
+    if len(content_words(text)) > MAX_NOTE_WORDS:
+        return ""
+    found = parse_byline("\n".join(lines))
+    labelled = found is not None and bool(found.label) and not found.person
+    return text if labelled or (_emphasised(unit) and is_note(text)) else ""
 
 
-def _split_name_and_date(text: str) -> tuple[str, str]:
-    """ "Howard Schumann, March 2011" -> ("Howard Schumann", "March 2011")."""
-    text = text.strip().strip(_DASHES)
-    match = re.match(r"^(.*?)\s*[,;|–—\-]\s*(.+)$", text)
-    if match and date_line(match.group(2)):
-        return match.group(1).strip(), match.group(2).strip()
-    return text.rstrip(" ."), ""
+def _emphasised(unit: Unit) -> bool:
+    style = unit.style
+    return unit.all_spans(lambda s: s.bold or s.italic) or style.align == "right" or style.small
 
 
 def _is_date_unit(units: list[Unit], index: int) -> bool:
