@@ -612,8 +612,8 @@ def _build_blocks(
     index = 0
     while index < len(units):
         opening = not body_started and index not in no_epigraph and index < HEADER_UNITS
-        opening = opening and not _is_caption_position(units, index)
-        produced, used = _blocks_at(units, index, kind, opening, index >= tail_start)
+        caption = _is_caption_position(units, index)
+        produced, used = _blocks_at(units, index, kind, opening, index >= tail_start, caption)
         if not produced:
             leftovers.append(units[index].text)
         if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
@@ -624,6 +624,8 @@ def _build_blocks(
             texts += [unit.text for unit in units[index : index + used]]
         signed = any(isinstance(block, Signature) for block in produced)
         doubt = not_a_person(units[index]) if index >= tail_start and not signed else ""
+        if doubt and len(produced) == 1 and isinstance(produced[0], Heading):
+            produced = [Paragraph(render_inline(units[index].items))]  # a line, not a heading
         if warnings is not None and doubt:
             warnings.append(
                 f"not taken as the signature: {doubt!r} names an institution or a title, "
@@ -663,16 +665,19 @@ def _quotation_runs(units: list[Unit]) -> set[int]:
 
 
 def _is_caption_position(units: list[Unit], index: int) -> bool:
-    """A short line right under a picture is its caption ("Click images to enlarge"),
-    never an epigraph, unless it is quoted."""
-    if index == 0 or units[index - 1].image is None:
+    """A short styled line right under a picture is its caption ("Click images to
+    enlarge"): an epigraph there needs quote marks or its source under it."""
+    unit = units[index]
+    if index == 0 or units[index - 1].image is None or len(unit.line_texts) != 1:
         return False
-    text = units[index].text
-    return len(content_words(text)) <= MAX_CAPTION_WORDS and text.lstrip()[:1] not in "\"“„«'‘"
+    style, text = unit.style, unit.text
+    styled = style.small or style.align == "center" or unit.all_spans(lambda s: s.italic)
+    short = len(content_words(text)) <= MAX_CAPTION_WORDS
+    return styled and short and text.lstrip()[:1] not in "\"“„«'‘"
 
 
 def _blocks_at(
-    units: list[Unit], index: int, kind: Kind, opening: bool, in_tail: bool
+    units: list[Unit], index: int, kind: Kind, opening: bool, in_tail: bool, caption: bool = False
 ) -> tuple[list[Block], int]:
     """The block(s) starting at ``units[index]`` and how many units they used. Order
     matters: epigraphs and bylines only open a piece (``opening``), signatures only close
@@ -686,7 +691,8 @@ def _blocks_at(
         return [found[0]], found[1]
     if found := list_block(units, index):
         return [found[0]], found[1]
-    if opening and (found := epigraph(units, index)):
+    found = epigraph(units, index) if opening else None
+    if found and (found[0].attribution or not caption):  # under a picture: its caption
         return [found[0]], found[1]
     if found := quotation(units, index):
         return [found[0]], found[1]

@@ -7,7 +7,7 @@ the body, signatures only at the end) live in parser.py.
 
 import re
 
-from .bylines import MAX_NOTE_WORDS, is_note, parse_byline
+from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, parse_byline
 from .dates import date_line
 from .document import (
     Block,
@@ -27,11 +27,22 @@ Match = tuple[Block, int]  # (block, number of units consumed)
 OPEN_QUOTES = "“\"‘'«„"
 CLOSE_QUOTES = "”\"’'»“"
 MAX_EPIGRAPH_WORDS = 120
+MAX_PLAIN_EPIGRAPH_WORDS = 60  # a quotation with no marks: short, its source under it
 MAX_ATTRIBUTION_WORDS = 10
 MAX_HEADING_WORDS = 12
 MAX_SPOILER_WORDS = 40
 MAX_PREFORMATTED_WORDS = 150  # more is a whole page set in <pre>: its paragraphs read as such
 _DASHES = " \t-–—~―"
+_PAGE_REFERENCE = re.compile(
+    r"^\(?\s*(?:p|pp|page|pages|s|seite|ch|chap)\.?\s*\d+(?:\s*[-–]\s*\d+)?f?\s*\)?\.?$",
+    re.IGNORECASE,
+)
+# A caption's invitation, never a quotation: "Click images to enlarge", "(click to zoom)".
+_CLICK = re.compile(
+    r"\b(?:click|klicken|klick|cliquez|cliquer)\b.{0,40}\b(?:enlarge|larger|bigger|zoom|full"
+    r"|vergrößer|grösser|größer|agrandir)|\b(?:to|zum)\s+(?:enlarge|vergrößern)\b",
+    re.IGNORECASE,
+)
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 _SPOILER = re.compile(
     r"^\W*(?:note\s*[:\-–]\s*)?"
@@ -77,10 +88,13 @@ def clean_attribution(line: str) -> str:
 
 
 def epigraph(units: list[Unit], index: int) -> Match | None:
-    """A quotation with an optional short attribution, in one unit or two."""
+    """A quotation with an optional short attribution, in one unit or two: quoted, in a
+    <blockquote>, or centred italics; or a short plain paragraph (a one-cell table's box)
+    whose source follows it on a line of its own, "— X" or "(p. 32)". Never a "click to
+    enlarge" line."""
     unit = units[index]
     lines = unit.line_texts
-    if unit.image is not None or not lines:
+    if unit.image is not None or not lines or _CLICK.search(unit.text):
         return None
     if len(lines) >= 2 and is_attribution(lines[-1]):
         quote = " ".join(lines[:-1])
@@ -89,9 +103,9 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
     inline = _INLINE_ATTRIBUTION.match(unit.text.replace("\n", " "))
     if inline and is_attribution(inline.group(2)) and len(content_words(inline.group(2))) <= 6:
         return Epigraph(unquote(inline.group(1)), clean_attribution(inline.group(2))), 1
-    if not is_quotation(unit.text, unit):
-        return None
     following = units[index + 1] if index + 1 < len(units) else None
+    if not is_quotation(unit.text, unit):
+        return _plain_epigraph(unit, following)
     if following is not None and _is_detached_attribution(following):
         return Epigraph(unquote(unit.text), clean_attribution(following.text)), 2
     styled = unit.style.align == "center" or unit.all_spans(lambda style: style.italic)
@@ -100,13 +114,45 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
     return None
 
 
+def _plain_epigraph(unit: Unit, following: Unit | None) -> Match | None:
+    """A short paragraph with no quote marks, then its source as "— X" or "(p. 32)"."""
+    lines = unit.line_texts
+    if len(lines) >= 2 and _is_source_line(lines[-1]):
+        quote = " ".join(lines[:-1])
+        if len(content_words(quote)) <= MAX_PLAIN_EPIGRAPH_WORDS:
+            return Epigraph(unquote(quote), clean_attribution(lines[-1])), 1
+    if len(content_words(unit.text)) > MAX_PLAIN_EPIGRAPH_WORDS or following is None:
+        return None
+    one_line = following.image is None and len(following.line_texts) == 1
+    if one_line and _is_source_line(following.text):
+        return Epigraph(
+            unquote(unit.text.replace("\n", " ")), clean_attribution(following.text)
+        ), 2
+    return None
+
+
+def _is_source_line(line: str) -> bool:
+    """ "— Wilfred Owen", "-- a projectionist's saying", "(p. 32)"."""
+    if _PAGE_REFERENCE.match(line.strip()):
+        return True
+    return _is_dashed(line) and not line.lstrip().startswith("--") and is_attribution(line)
+
+
+def _is_named_source(line: str) -> bool:
+    """ "Wilfred Owen, Preface to Poems": a person's name, a comma, a title."""
+    name, comma, title = line.strip().partition(",")
+    return bool(comma and title.strip()) and is_person_name(name.strip())
+
+
 def _is_detached_attribution(unit: Unit) -> bool:
-    """A line after a quotation that names its source: dashed, aligned or small."""
+    """A line after a quotation that names its source: dashed, aligned or small, a page
+    reference "(p. 32)", or "Name, Title"."""
     if unit.image is not None or len(unit.line_texts) != 1 or not is_attribution(unit.text):
         return False
     style = unit.style
     aligned = style.align in {"center", "right"}
-    return _is_dashed(unit.text) or aligned or style.small or style.quoted
+    marked = _is_dashed(unit.text) or aligned or style.small or style.quoted
+    return marked or bool(_PAGE_REFERENCE.match(unit.text.strip())) or _is_named_source(unit.text)
 
 
 def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
