@@ -96,6 +96,8 @@ _LISTING_NAME = re.compile(
 _DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+|\.)\s*")  # "3. May 2002 - ..." after the date
 _TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
+_REVIEW_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW}
+_RATED_KINDS = {*_SIGNED_KINDS, Kind.PAGE}  # a game or a restaurant reviewed as a page
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 HEADLINE_DATE_WORDS = 12  # a line of the headline area this short may be its date line
 
@@ -223,7 +225,8 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
     rating = None
     if kind in _SIGNED_KINDS:
         units = _detach_signature(units)
-        units, rating = _take_rating(units, removed, warnings)
+    if kind in _RATED_KINDS:
+        units, rating = _take_rating(units, removed, warnings, kind in _REVIEW_KINDS)
     blocks, leftovers, texts = _build_blocks(units, kind, removed, warnings)
     blocks, texts = _keep_title_parts(choice, blocks, texts)
     content_text = "\n\n".join(text for text in texts if text)
@@ -797,14 +800,15 @@ def _after_date(text: str) -> str:
 
 
 def _take_rating(
-    units: list[Unit], removed: list[Removed], warnings: list[str]
+    units: list[Unit], removed: list[Removed], warnings: list[str], take_lines: bool = True
 ) -> tuple[list[Unit], Rating | None]:
     """The review's rating: a picture whose alt text is one ("****", "8/10", "2 chuckles"),
     a line that is only a rating ("Rating: B+", "***1/2"), or a short line that gives one
     ("Bob says: three chuckles out of five."). A line that is only a rating leaves the body
     (the page prints the rating field); a picture stays, as issue 13 kept it; a sentence
-    stays whole. Ratings in a table are scores of other films. Two different ratings on one
-    page: neither is taken (a list of scores), with a warning."""
+    stays whole; so does the line on a page that is not a review (``take_lines`` False: only
+    reviews show a rating field). Ratings in a table are scores of other films. Two
+    different ratings on one page: neither is taken (a list of scores), with a warning."""
     found: list[tuple[Rating, int, int | None]] = []  # (rating, unit, line or None)
     for index, unit in enumerate(units):
         if unit.table is not None:
@@ -825,6 +829,8 @@ def _take_rating(
         warnings.append(f"several ratings printed ({shown}): none taken as the page's rating")
         return units, None
     rating = found[0][0]
+    if not take_lines:
+        return units, rating
     kept: list[Unit] = []
     whole_lines = {(index, line) for _, index, line in found if line is not None and line >= 0}
     for index, unit in enumerate(units):
