@@ -1,43 +1,114 @@
-"""The credits line under a review's title, as structured fields.
+"""The credits a review prints for the work it reviews, as structured fields.
 
-Films: ``Mark Romanek. U.K. 2010.`` (director. country. year.)
-Books: ``Kazuo Ishiguro. Faber and Faber, 1989. 245 pages.`` (author. publisher, year.)
-Editors drifted ("Directed by X (2010)", "Knopf, 2005, 288 pp.", missing periods), so the
-rules classify each piece by its shape instead of by its position.
+Films: ``Mark Romanek. U.K. 2010.``, ``Directed by X (2010)``, ``Dir: X. 112 min. With A,
+B and C. Cert 15.``; books: ``Kazuo Ishiguro. Faber and Faber, 1989. 245 pages.``, ``by X.
+San Francisco: North Point Press. 1985. Paper. $12.95. 144 pages.``, ``Surname, Forename:
+'Title' Publisher, 2000. ISBN ...``, ``Title, by X``, ``X, Title (Publisher, 1999)``.
+
+Editors drifted, so the line is cut into segments (at sentence periods, semicolons and
+brackets) and each piece is classified by its shape, not its position: a role label and
+names, an ISBN, a running time, pages, a price, a binding, a certificate, a year, countries,
+"City: Publisher", the work's title. A piece that fits nothing is kept, as printed, in the
+remainder: one unknown piece never throws the line away. Every character of the line but
+separators is in one ``CreditPart``, so nothing printed is lost.
 """
 
 import re
+from collections.abc import Callable, Sequence
 
 from textkit.markup import normalise_space
 
-from .document import Credits
+from .document import CreditPart, Credits
+from .names import is_institution
+from .text import content_words
 
-MAX_CREDITS_WORDS = 30
+MAX_CREDITS_WORDS = 60  # credits over two or three lines, with a cast list
+MAX_PROSE_RUN = 4  # this many lowercase words in a row in an unknown piece: a sentence
 
-# "Directed by" proves credits on its own; "by" also opens bylines, so it needs facts.
-_STRONG_PREFIX = re.compile(
-    r"^(?:(?:a\s+)?film\s+by|directed\s+by|director\s*:|dir\.?\s*:?)\s+", re.IGNORECASE
-)
-_WEAK_PREFIX = re.compile(r"^(?:(?:a\s+)?novel\s+by|written\s+by|author\s*:|by)\s+", re.IGNORECASE)
-_PAGES = re.compile(r"\b(\d{1,4})\s*(?:pages|pp\b\.?|pgs?\b\.?)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PAGES = re.compile(
+    r"\b(\d{1,4})\s*(?:pages|pp\b\.?|pgs?\b\.?|p\.|Seiten\b|pages?\b)|\bpp?\.\s*(\d{1,4})\b",
+    re.IGNORECASE,
+)
+_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])", re.I)
+_RUNNING_TIME = re.compile(
+    r"\b(?:(?P<hours>\d)\s*h(?:rs?|ours?)?\.?\s*(?P<minutes>\d{1,2})\s*(?:m(?:ins?)?\b\.?)?|"
+    r"(?P<total>\d{2,3})\s*(?:min(?:ute)?s?\b\.?|mn\b|['’]))",
+    re.IGNORECASE,
+)
+_PRICE = re.compile(
+    r"(?:US\s?\$|[$£€¥]|\b(?:DM|FF|CHF|EUR|USD|GBP)\s?)\s?\d+(?:[.,]\d{2})?\b|"
+    r"\b\d+(?:[.,]\d{2})?\s?(?:€|EUR\b|DM\b|FF\b|euros?\b)",
+    re.IGNORECASE,
+)
+_EDITION = re.compile(
+    r"\b(?:(?:trade\s+|mass[- ]market\s+)?paper(?:back)?(?:\s+original)?|paper|"
+    r"hard(?:cover|back|bound)|cloth(?:bound)?|(?:first|second|third|fourth|revised|new|"
+    r"expanded|anniversary|\d+(?:st|nd|rd|th))\s+(?:edition|printing|ed\.)|broché|poche|"
+    r"relié|taschenbuch|gebunden|kartoniert)\b",
+    re.IGNORECASE,
+)
+_CERTIFICATE = re.compile(
+    r"\b(?:PG-13|NC-17|(?:rated|cert(?:ificate)?\.?|FSK)\s*:?\s*(?:U|PG|G|R|X|12A?|15|18|"
+    r"0|6|16))(?!\w)",
+    re.IGNORECASE,
+)
+# Role labels, each opening the names it labels: (pattern, role). "by" also opens bylines,
+# so it is weak: the line needs facts too.
+_LABELS = [
+    (r"(?:written\s+and\s+)?directed\s+by|(?:a\s+)?film\s+by|director\s*:|dir\.?\s*:?|"
+     r"regie\s*:?|réalis(?:é|ee?|ation)\s*(?:par|:)|un\s+film\s+de", "director"),
+    (r"edited\s+(?:and\s+\w+\s+)?by|ed(?:s|ited)?\.\s*by|editors?\s*:|hrsg\.?\s*(?:von)?|"
+     r"herausgegeben\s+von", "editor"),
+    (r"translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by|translation\s+by|trans\.?\s*(?:by)?|"
+     r"translators?\s*:|traduit\s+(?:de\s+l'\w+\s+)?par|(?:aus\s+dem\s+\w+\s+)?übersetzt\s+von",
+     "translator"),
+    (r"(?:with\s+)?(?:photo(?:graph)?s|photography|illustrat(?:ed|ions)|drawings|pictures|"
+     r"maps|music|screenplay|script|produced|(?:an?\s+)?(?:introduction|foreword|afterword|"
+     r"preface)|adapted)\s*(?:by|:)|producer\s*:|writer\s*:|screenplay\s*:|script\s*:",
+     "contributor"),
+    (r"starring|with|cast\s*:|featuring|(?-i:mit|avec)", "cast"),
+    (r"(?:a\s+)?(?:novel|book|memoir|story|collection|study|history|biography)\s+by|"
+     r"written\s+by|author\s*:|words\s+by|by|(?-i:von|par|de)", "author"),
+    (r"(?:running\s+time|runtime|length|duration|laufzeit|durée)\s*:?", "running_time"),
+    (r"published\s+by|publisher\s*:|verlag\s*:|éditions?\s*:|éditeur\s*:", "publisher"),
+]  # fmt: skip
+_LABEL = re.compile(
+    "|".join(
+        f"(?P<{role}{n}>^\\W*(?:{pattern})\\s+)" for n, (pattern, role) in enumerate(_LABELS)
+    ),
+    re.IGNORECASE,
+)  # a group per label, named after its role: "director0", "author5"
+_STRONG_ROLES = {"director", "editor", "translator", "cast", "running_time", "publisher"}
+_SUFFIX_ROLE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?P<label>dirs?\.|director|ed(?:s)?\.|eds?)\)?$")
+_ROLE_SUFFIX = re.compile(r"(?:dirs?|director|eds?|editors?)\.?", re.IGNORECASE)
+_SURNAME_FIRST = re.compile(r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<forenames>[A-Z][\w.'’ -]*?):\s*")
+_CITY_PUBLISHER = re.compile(r"^(?P<city>[A-Z][\w.'’ -]{1,30}?)\s*:\s+(?P<publisher>[A-Z].*)$")
+_QUOTED = re.compile(r"[\"“„«‘']([^\"“”„«»‘’]{2,120}?)[\"”»’'](?!\w)")
+
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # U.K., U.S.A. stay whole
-_INITIAL = re.compile(r"\b([A-Z])\.(?=\s+[A-Z])")  # "J. R. R. Tolkien"
-_TITLE_ABBREVIATION = re.compile(r"\b(Jr|Sr|St|Dr|Mr|Mrs|Ms)\.", re.IGNORECASE)
-_PROTECTED_DOT = "\ue000"
-_SEGMENT_END = re.compile(r"[.;:]+(?:\s+|$)")
-_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,|;|/|&|\band\b)\s*")
+_INITIAL = re.compile(r"\b([A-Z])\.(?=\s*[A-Z])")  # "J. R. R. Tolkien", "R.P. Nettelhorst"
+_ABBREVIATION = re.compile(
+    r"\b(?:Jr|Sr|St|Dr|Mr|Mrs|Ms)\.|"  # always before a name
+    r"\b(?:pp|p|ed|eds|dir|dirs|trans|tr|vol|rev|illus|cert|approx|ca|hrsg)\.(?=\s*[a-z\d,:])"
+)
+_PROTECTED_DOT = "\ue000"  # one character for one: segments stay substrings of the line
+_SEGMENT_END = re.compile(r"[.;]+(?=\s|$)|[()\[\]|·•\n]")
+_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,|;|/|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+_SEPARATORS = " \t,;:.-–—/&|·•()[]\"“”„«»‘’'"
 
 _NAME_PARTICLES = {
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la",
-    "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e", "st.",
+    "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e", "st.", "zu", "vom", "d'",
 }  # fmt: skip
-_TITLE_CASE_GLUE = {"and", "of", "the", "&", "y", "et", "und", "de", "la", "del", "du"}
+_TITLE_CASE_GLUE = {"and", "of", "the", "&", "y", "et", "und", "de", "la", "del", "du", "des"}
+_PROSE_GLUE = _TITLE_CASE_GLUE | {"a", "an", "in", "on", "at", "to", "for", "by", "with"}
 _PUBLISHER_WORDS = re.compile(
-    r"\b(?:press|books?|publish\w*|house|editions?|faber|knopf|penguin|vintage|picador|"
-    r"random|bloomsbury|norton|scribner|harper\w*|doubleday|viking|chatto|cape|hamish|"
-    r"macmillan|heinemann|hutchinson|virago|fourth estate|granta|jonathan|little|brown|"
-    r"simon|schuster|houghton|mifflin|farrar|straus|grove|canongate|sons|ltd|inc|co)\b",
+    r"\b(?:press|books?|publish\w*|house|editions?|éditions?|verlag|faber|knopf|penguin|"
+    r"vintage|picador|random|bloomsbury|norton|scribner|harper\w*|doubleday|viking|chatto|"
+    r"cape|hamish|macmillan|heinemann|hutchinson|virago|fourth estate|granta|jonathan|"
+    r"little|brown|simon|schuster|houghton|mifflin|farrar|straus|grove|canongate|sons|ltd|"
+    r"inc|co|gallimard|seuil|flammarion|suhrkamp|rowohlt|hanser|fischer|university)\b",
     re.IGNORECASE,
 )
 _COUNTRIES = {
@@ -55,71 +126,322 @@ _COUNTRIES = {
     "morocco", "tunisia", "algeria", "chad", "burkina faso", "ethiopia", "kenya", "thailand",
     "philippines", "indonesia", "vietnam", "singapore", "malaysia", "ukraine", "georgia",
     "kazakhstan", "estonia", "latvia", "lithuania", "afghanistan", "pakistan", "bangladesh",
-    "sri lanka", "bhutan", "saudi arabia", "jamaica", "qatar", "ivory coast",
+    "sri lanka", "bhutan", "saudi arabia", "jamaica", "qatar", "ivory coast", "deutschland",
+    "frankreich", "italien", "spanien", "österreich", "schweiz", "grossbritannien",
+    "großbritannien", "allemagne", "italie", "espagne", "royaume-uni", "etats-unis",
+    "états-unis", "japon", "brésil", "belgique", "suisse", "autriche",
+}  # fmt: skip
+_FACT_ROLES = {
+    "year", "country", "publisher", "pages", "isbn", "running_time", "cast", "edition",
+    "price", "certificate", "city",
 }  # fmt: skip
 
 
-def parse_credits(line: str) -> Credits | None:
-    """Structured credits from one line, or None when the line is not credits-shaped."""
-    raw = normalise_space(line)
-    if not raw or len(raw.split()) > MAX_CREDITS_WORDS:
-        return None
-    body, had_prefix = _strip_prefix(raw)
-    segments = _segments(body.replace("(", ". ").replace(")", ". "))
-    if not segments:
-        return None
-    people_chunks, pieces = _split_people(segments[0])
-    people = _people(people_chunks)
-    if not people:
-        return None
-    credits = Credits(raw=raw, people=people)
-    for piece in pieces + segments[1:]:
-        if not _absorb(credits, piece):
-            return None
-    credits.is_book = bool(credits.publisher) or credits.pages is not None
-    if not credits.year and not all(map(_is_country, credits.countries)):
-        return None  # "Note: Spoiler Alert" is not a director and a country
-    has_facts = credits.year or credits.countries or credits.is_book
-    full_names = all(len(name.split()) > 1 for name in people)
-    return credits if had_prefix or (full_names and (has_facts or len(people) > 1)) else None
+def parse_credits(text: str, title: str = "") -> Credits | None:
+    """Structured credits from one line, or None when it is not credits-shaped. ``title``:
+    the page's title, which the credits may print ("Title, by Author")."""
+    return parse_credits_lines([text], title)
 
 
-def _strip_prefix(text: str) -> tuple[str, bool]:
-    """The line without a "Directed by"/"by" opener, and whether the opener was strong."""
-    stripped = _STRONG_PREFIX.sub("", text, count=1)
-    if stripped != text:
-        return stripped, True
-    return _WEAK_PREFIX.sub("", text, count=1), False
+def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None:
+    """Credits printed over two or three lines (``<p>Author<br>Publisher, 1999</p>``),
+    read as one: a line ends a segment as a period does."""
+    lines = [line for line in map(normalise_space, lines) if line]
+    if not lines or sum(len(line.split()) for line in lines) > MAX_CREDITS_WORDS:
+        return None
+    credits = Credits(raw="\n".join(lines), people=[])
+    reader = _Reader(credits, tuple(content_words(title)))
+    for segment in (segment for line in lines for segment in _segments(line)):
+        reader.read_segment(segment)
+    return credits if _is_credits(credits, reader) else None
+
+
+def is_country(text: str) -> bool:
+    return normalise_space(text).lower() in _COUNTRIES
+
+
+def is_publisher_name(text: str) -> bool:
+    """A name only publishers have: "Press", "Books", "Verlag", "Faber"."""
+    return bool(_PUBLISHER_WORDS.search(text))
+
+
+def words_understood(credits: Credits) -> int:
+    return sum(len(content_words(p.text)) for p in credits.parts if p.role != "remainder")
+
+
+def words_not_understood(credits: Credits) -> int:
+    return sum(len(content_words(text)) for text in credits.remainder)
+
+
+class _Reader:
+    """Reads one segment after another into ``credits``, remembering what came first."""
+
+    def __init__(self, credits: Credits, title_key: tuple[str, ...]) -> None:
+        self.credits = credits
+        self.title_key = title_key
+        self.roles: list[str] = []  # the roles seen, in order
+        self.strong = False  # a role label only credits print ("Directed by")
+        self.weak_label = False  # a "by" opener
+        self.names_open = True  # names open the credits: none after the first facts
+        self.segment_year = False  # "Publisher, 1999": a year after a comma in this segment
+
+    def add(self, role: str, text: str) -> None:
+        text = text.strip(" ,;:") if role == "remainder" else text.strip(_SEPARATORS)
+        if not text:
+            return
+        self.credits.parts.append(CreditPart(role, text))
+        self.roles.append(role)
+        if role == "remainder":
+            self.credits.remainder.append(text)
+
+    def read_segment(self, segment: str) -> None:
+        self.names_open = not self.credits.people and set(self.roles) <= {"title", "label"}
+        self.segment_year = bool(re.search(r",\s*(?:1[89]|20)\d\d\b", segment))
+        if not segment.strip(_SEPARATORS):
+            return
+        if self._is_title(segment):
+            self._add_title(segment)
+        elif self.credits.people and _ROLE_SUFFIX.fullmatch(segment.strip()):
+            self.strong = True  # "Jane Campion (dir.)"
+            self.add("label", segment)
+        elif label := _LABEL.match(segment):
+            self._read_labelled(label, segment)
+        elif surname := _SURNAME_FIRST.match(segment):
+            self.credits.people.append(f"{surname['forenames'].strip()} {surname['surname']}")
+            self.add("person", surname.group(0))
+            self.read_segment(segment[surname.end() :])
+        else:
+            self._read_plain(self._take_facts(segment))
+
+    def _read_plain(self, segment: str) -> None:
+        city = _CITY_PUBLISHER.match(segment.strip())
+        publisher_like = city and (is_publisher_name(city["publisher"]) or self.segment_year)
+        if city and publisher_like and not (self.names_open and _names(city["city"])):
+            self.add("city", city["city"])
+            self.credits.extras.append(city["city"].strip())
+            self._add_publisher(city["publisher"])
+            return
+        names: list[str] = []
+        for chunk in _chunks(segment):
+            if self.names_open and not self._is_title(chunk) and _names(chunk):
+                names.append(chunk)
+                continue
+            if names:
+                self._add_names(", ".join(names))
+                names = []
+            self._read_chunk(chunk)
+            self.names_open = self.names_open and self.roles[-1:] == ["title"]
+        if names:
+            self._add_names(", ".join(names))
+
+    def _read_labelled(self, label: re.Match[str], segment: str) -> None:
+        role = re.sub(r"\d+$", "", label.lastgroup or "")
+        label_text, rest = label.group(0), segment[label.end() :]
+        self.add("label", label_text)
+        self.weak_label = self.weak_label or role == "author"
+        self.strong = self.strong or role != "author"
+        if role == "running_time":
+            self.read_segment(rest)
+            return
+        if role == "publisher":
+            self._add_publisher(rest)
+            return
+        rest = self._take_facts(rest)
+        names_text, tail = _names_and_tail(rest)
+        names = _names(names_text)
+        if not names:
+            self.add("remainder", rest)
+            return
+        if role in {"director", "author", "editor"}:
+            self._add_names(names_text)
+        elif role == "translator":
+            self.credits.translators += names
+            self.add("translator", names_text)
+        elif role == "cast":
+            self.credits.cast += names
+            self.add("cast", names_text)
+        else:
+            self.credits.extras.append(normalise_space(f"{label_text}{names_text}"))
+            self.add("contributor", names_text)
+        for chunk in _chunks(tail):
+            self._read_chunk(chunk)
+
+    def _take_facts(self, segment: str) -> str:
+        """Take the pieces with a shape of their own out of ``segment``; return the rest."""
+        for pattern, role, store in _FACTS:
+            while match := pattern.search(segment):
+                self.add(role, match.group(0))
+                store(self.credits, match)
+                segment = f"{segment[: match.start()]} {segment[match.end() :]}"
+        quoted = _QUOTED.search(segment)
+        if quoted and not self.credits.work_title:
+            self._add_title(quoted.group(0), quoted.group(1))
+            segment = f"{segment[: quoted.start()]} {segment[quoted.end() :]}"
+        return segment
+
+    def _read_chunk(self, chunk: str) -> None:
+        chunk = _trim(chunk)
+        if not chunk.strip(_SEPARATORS):
+            return
+        if self._is_title(chunk):
+            self._add_title(chunk)
+        elif label := _LABEL.match(chunk):
+            self._read_labelled(label, chunk)
+        elif (suffix := _SUFFIX_ROLE.match(chunk)) and _names(suffix["name"]):
+            self.strong = True
+            self._add_names(suffix["name"])
+            self.add("label", suffix["label"])
+        elif countries := _countries(chunk):
+            self.credits.countries.extend(countries)
+            self.add("country", chunk)
+        elif _looks_like_proper_noun(chunk):
+            self._proper_noun(chunk)
+        else:
+            self.add("remainder", chunk)
+
+    def _proper_noun(self, chunk: str) -> None:
+        """A capitalised chunk after the names: a publisher, else a place as printed."""
+        bookish = self.credits.pages or self.credits.isbn or self.credits.edition
+        if _PUBLISHER_WORDS.search(chunk) or self.segment_year or bookish:
+            self._add_publisher(chunk)
+        elif self.credits.publisher or self.credits.countries or self.credits.year:
+            self.add("remainder", chunk)
+        else:
+            self.credits.countries.append(chunk)  # an unknown place is kept as written
+            self.add("country", chunk)
+
+    def _add_names(self, printed: str) -> None:
+        self.credits.people += _names(printed)
+        self.add("person", printed)
+
+    def _add_publisher(self, text: str) -> None:
+        text = _trim(text)
+        if text and not self.credits.publisher:
+            self.credits.publisher = text
+            self.add("publisher", text)
+        else:
+            self.add("remainder", text)
+
+    def _is_title(self, text: str) -> bool:
+        return bool(self.title_key) and tuple(content_words(text)) == self.title_key
+
+    def _add_title(self, printed: str, title: str = "") -> None:
+        self.credits.work_title = self.credits.work_title or _trim(title or printed)
+        self.add("title", printed)
+
+
+def _store_year(credits: Credits, match: re.Match[str]) -> None:
+    credits.year = credits.year or int(match.group(1))
+
+
+def _store_pages(credits: Credits, match: re.Match[str]) -> None:
+    credits.pages = credits.pages or int(match.group(1) or match.group(2))
+
+
+def _store_isbn(credits: Credits, match: re.Match[str]) -> None:
+    credits.isbn = credits.isbn or match.group(1).strip()
+
+
+def _store_running_time(credits: Credits, match: re.Match[str]) -> None:
+    if match["total"]:
+        minutes = int(match["total"])
+    else:
+        minutes = int(match["hours"]) * 60 + int(match["minutes"])
+    credits.running_time = credits.running_time or minutes
+
+
+def _store_edition(credits: Credits, match: re.Match[str]) -> None:
+    credits.edition = ", ".join(filter(None, [credits.edition, match.group(0).strip()]))
+
+
+def _store_extra(credits: Credits, match: re.Match[str]) -> None:
+    credits.extras.append(match.group(0).strip())
+
+
+_FACTS: list[tuple[re.Pattern[str], str, Callable[[Credits, re.Match[str]], None]]] = [
+    (_ISBN, "isbn", _store_isbn),
+    (_PRICE, "price", _store_extra),
+    (_CERTIFICATE, "certificate", _store_extra),
+    (_RUNNING_TIME, "running_time", _store_running_time),
+    (_PAGES, "pages", _store_pages),
+    (_EDITION, "edition", _store_edition),
+    (_YEAR, "year", _store_year),
+]
+
+
+def _is_credits(credits: Credits, reader: _Reader) -> bool:
+    """Whether what was read is credits: names (or the work's title) with facts or a role
+    label, and no sentence among the pieces not understood."""
+    if not credits.people and not (
+        credits.work_title and len(set(reader.roles) & _FACT_ROLES) > 1
+    ):
+        return False
+    if any(_is_prose(text) for text in credits.remainder):
+        return False
+    if words_not_understood(credits) > words_understood(credits):
+        return False
+    credits.is_book = bool(credits.publisher or credits.pages or credits.isbn) or (
+        bool(credits.edition) and not credits.running_time
+    )
+    facts = set(reader.roles) & _FACT_ROLES
+    if facts <= {"country"} and not credits.year:
+        known = all(map(is_country, credits.countries))
+        if credits.countries and not known:
+            return False  # "Note: Spoiler Alert" is not a director and a country
+    if reader.strong:
+        return True
+    if credits.work_title and (credits.people or len(facts) > 1):
+        return True  # "Title, by Author": the page's own title names the work
+    full_names = all(len(name.split()) > 1 for name in credits.people)
+    book_facts = credits.pages or credits.isbn or (credits.publisher and credits.year)
+    if not full_names:
+        return bool(book_facts)  # "Alain-Fournier. Émile-Paul, 1913. 311 pages."
+    return bool(facts) or (len(credits.people) > 1 and not reader.weak_label)
+
+
+def _is_prose(text: str) -> bool:
+    run = longest = 0
+    for word in text.split():
+        lowered = word.strip(".,;:!?\"'()").lower()
+        run = run + 1 if word[:1].islower() and lowered not in _PROSE_GLUE else 0
+        longest = max(longest, run)
+    return longest >= MAX_PROSE_RUN or text.rstrip().endswith(("?", "!"))
 
 
 def _segments(text: str) -> list[str]:
-    """Split on sentence periods, keeping U.K., initials and Jr. whole."""
+    """Split at sentence periods, semicolons, brackets and line breaks, keeping U.K.,
+    initials and Jr. whole."""
     protect = lambda match: match.group().replace(".", _PROTECTED_DOT)  # noqa: E731
     guarded = _DOTTED_ABBREVIATION.sub(protect, text)
     guarded = _INITIAL.sub(protect, guarded)
-    guarded = _TITLE_ABBREVIATION.sub(protect, guarded)
+    guarded = _ABBREVIATION.sub(protect, guarded)
     pieces = (piece.replace(_PROTECTED_DOT, ".") for piece in _SEGMENT_END.split(guarded))
-    return [trimmed for trimmed in map(_trim, pieces) if trimmed]
+    return [piece for piece in pieces if piece.strip(_SEPARATORS)]
 
 
-def _split_people(segment: str) -> tuple[list[str], list[str]]:
-    """The first segment may carry "Name, Country, Year": peel facts off its tail."""
-    chunks = [chunk.strip() for chunk in segment.split(",") if chunk.strip()]
-    tail: list[str] = []
-    while len(chunks) > 1 and _is_fact(chunks[-1]):
-        tail.insert(0, chunks.pop())
-    return chunks, tail
+def _chunks(segment: str) -> list[str]:
+    """A segment's comma-separated chunks, "Farrar, Straus and Giroux" kept whole."""
+    chunks = [chunk.strip() for chunk in segment.split(",") if chunk.strip(_SEPARATORS)]
+    if len(chunks) > 1 and all(_PUBLISHER_WORDS.search(c) for c in chunks[:2]):
+        return [", ".join(chunks)]
+    return chunks
 
 
-def _is_fact(chunk: str) -> bool:
-    return bool(_YEAR.fullmatch(chunk) or _PAGES.search(chunk) or _is_country(chunk)) or bool(
-        _PUBLISHER_WORDS.search(chunk)
-    )
+def _names_and_tail(text: str) -> tuple[str, str]:
+    """ "Carol Reed, U.K., 1949" -> ("Carol Reed", "U.K., 1949"): facts after the names."""
+    chunks = text.split(",")
+    while len(chunks) > 1 and not _names(chunks[-1]):
+        chunks.pop()
+    names = ",".join(chunks)
+    return names, text[len(names) :]
 
 
-def _people(chunks: list[str]) -> list[str]:
-    names = [name for chunk in chunks for name in _PEOPLE_SEPARATOR.split(chunk) if name]
-    if not names or not all(_is_name(name) for name in names):
+def _names(text: str) -> list[str]:
+    """The people ``text`` names, each whole, or [] when any piece is not a name."""
+    text = _trim(text)
+    names = [name for name in _PEOPLE_SEPARATOR.split(text) if name.strip(_SEPARATORS)]
+    names = [_trim(name) for name in names]
+    if not names or not all(_is_name(name) for name in names) or is_institution(text):
         return []
     return _share_surname(names)
 
@@ -134,58 +456,30 @@ def _share_surname(names: list[str]) -> list[str]:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 6 or _is_country(text) or _YEAR.search(text):
+    if not 1 <= len(words) <= 6 or _countries(text) or re.search(r"[\d@:;!?()\"“”]", text):
         return False
-    if not words[0][:1].isupper():
+    if not words[0][:1].isupper() or _EDITION.search(text):
         return False
     return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words)
 
 
-def _is_country(text: str) -> bool:
-    return normalise_space(text).lower() in _COUNTRIES
-
-
-def _absorb(credits: Credits, piece: str) -> bool:
-    """Fold one piece (pages, year, countries, publisher) into ``credits``; False if the
-    piece fits none, which means the line was prose rather than credits."""
-    piece, pages = _take(_PAGES, piece)
-    piece, year = _take(_YEAR, piece)
-    credits.pages = int(pages) if pages else credits.pages
-    credits.year = int(year) if year else credits.year
-    rest = _trim(piece)
-    if not rest:
-        return bool(pages or year)
-    if not _looks_like_proper_noun(rest):
-        return False
-    countries = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+-\s+", rest) if part.strip()]
-    if all(_is_country(country) for country in countries):
-        credits.countries.extend(countries)
-    elif _PUBLISHER_WORDS.search(rest) or pages or (year and "," in piece):
-        credits.publisher = credits.publisher or rest
-    elif credits.publisher or credits.pages:
-        return False
-    else:
-        credits.countries.extend(countries)  # unknown places are kept as written
-    return True
+def _countries(text: str) -> list[str]:
+    """The countries of "Germany/Austria/France" or "USA - UK", or [] if any is unknown."""
+    parts = [part.strip() for part in re.split(r"\s*[/,]\s*|\s+-\s+", text) if part.strip()]
+    known = parts and all(map(is_country, parts))
+    return parts if known else []
 
 
 def _trim(text: str) -> str:
     """Strip separators, but keep the period that ends an abbreviation like "U.K."."""
-    text = text.strip(" ,;:")
+    text = normalise_space(text).strip(" ,;:/-–—")
     if text.endswith(".") and not _DOTTED_ABBREVIATION.search(text.split()[-1]):
         text = text.rstrip(". ")
-    return text.strip(" ,;:")
-
-
-def _take(pattern: re.Pattern[str], text: str) -> tuple[str, str | None]:
-    match = pattern.search(text)
-    if not match:
-        return text, None
-    return text[: match.start()] + text[match.end() :], match.group(1)
+    return text.strip(" ,;:/-–—")
 
 
 def _looks_like_proper_noun(text: str) -> bool:
     words = text.split()
-    if len(words) > 6:
+    if not words or len(words) > 6:
         return False
     return all(word[:1].isupper() or word.lower() in _TITLE_CASE_GLUE for word in words)

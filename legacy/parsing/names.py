@@ -14,7 +14,7 @@ _INSTITUTION = re.compile(
     r"stiftung|verein|council|committee|department|dept|library|museum|gallery|"
     r"press|publishing|publishers|books|magazine|journal|gazette|times|tribune|herald|"
     r"news|newspaper|review|quarterly|weekly|daily|radio|television|tv|studios?|pictures|"
-    r"films|entertainment|productions?|records|software|media|group|club|team|staff|"
+    r"films|cinemas?|theat(?:re|er)s?|kino|festival|entertainment|productions?|records|software|media|group|club|team|staff|"
     r"inc|incorporated|ltd|limited|llc|plc|gmbh|sarl|corp|corporation|co|company)\b\.?",
     re.IGNORECASE,
 )

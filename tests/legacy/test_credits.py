@@ -2,7 +2,7 @@
 
 import pytest
 
-from legacy.parsing.credits import parse_credits
+from legacy.parsing.credits import parse_credits, parse_credits_lines
 
 FILMS = [
     # line, people, countries, year
@@ -126,3 +126,118 @@ def test_whitespace_and_no_break_spaces_are_normalised():
     credits = parse_credits("  Mark\xa0Romanek.\r\n U.K.   2010. ")
     assert credits.raw == "Mark Romanek. U.K. 2010."
     assert credits.people == ["Mark Romanek"]
+
+
+# The forms real old sites print, each with the fields readers and structured data use.
+FORMS = [
+    (
+        "by Wendell Berry. San Francisco: North Point Press. 1985. Paper. $12.95. 144 pages.",
+        "",
+        {"people": ["Wendell Berry"], "publisher": "North Point Press", "year": 1985,
+         "edition": "Paper", "pages": 144, "extras": ["San Francisco", "$12.95"]},
+    ),
+    (
+        "The Unsettling of America, by Wendell Berry",
+        "The Unsettling of America",
+        {"people": ["Wendell Berry"], "work_title": "The Unsettling of America"},
+    ),
+    (
+        "Ann Patchett, Bel Canto (HarperCollins, 2001)",
+        "Bel Canto",
+        {"people": ["Ann Patchett"], "work_title": "Bel Canto", "publisher": "HarperCollins",
+         "year": 2001},
+    ),
+    (
+        "Lietaer, Bernard: 'The Future of Money' Random Century, 2000. ISBN 0-7126-8399-2",
+        "",
+        {"people": ["Bernard Lietaer"], "work_title": "The Future of Money",
+         "publisher": "Random Century", "year": 2000, "isbn": "0-7126-8399-2"},
+    ),
+    (
+        "Edited by Jane Smith. Translated by Barbara Bray. Photographs by Elsa Dorfman. "
+        "Knopf, 1999.",
+        "",
+        {"people": ["Jane Smith"], "translators": ["Barbara Bray"], "publisher": "Knopf",
+         "year": 1999, "extras": ["Photographs by Elsa Dorfman"]},
+    ),
+    (
+        "Kazuo Ishiguro. Faber, 2005. Second edition, hardcover. £16.99. pp. 288",
+        "",
+        {"people": ["Kazuo Ishiguro"], "publisher": "Faber", "year": 2005, "pages": 288,
+         "edition": "Second edition, hardcover", "extras": ["£16.99"]},
+    ),
+    (
+        "Albert Camus. Traduit de l'allemand par Jean Dupont. Gallimard, 1942.",
+        "",
+        {"people": ["Albert Camus"], "translators": ["Jean Dupont"], "publisher": "Gallimard"},
+    ),
+    (
+        "Directed by Andrew Niccol. USA. 1997. 112 min. With Ethan Hawke, Uma Thurman and "
+        "Jude Law. Cert 15.",
+        "",
+        {"people": ["Andrew Niccol"], "countries": ["USA"], "year": 1997, "running_time": 112,
+         "cast": ["Ethan Hawke", "Uma Thurman", "Jude Law"], "extras": ["Cert 15"]},
+    ),
+    (
+        "Dir: Jane Campion. New Zealand/Australia, 1993. 121 mins.",
+        "",
+        {"people": ["Jane Campion"], "countries": ["New Zealand", "Australia"], "year": 1993,
+         "running_time": 121},
+    ),
+    ("Jane Campion (dir.). 1993", "", {"people": ["Jane Campion"], "year": 1993}),
+    (
+        "Regie: Katrin Albers. Deutschland 2002. 94 Min.",
+        "",
+        {"people": ["Katrin Albers"], "countries": ["Deutschland"], "running_time": 94},
+    ),
+    (
+        "Michael Mann. USA. 1995. 2h 50m. Starring Al Pacino, Robert De Niro. Rated R.",
+        "",
+        {"people": ["Michael Mann"], "running_time": 170,
+         "cast": ["Al Pacino", "Robert De Niro"], "extras": ["Rated R"]},
+    ),
+    (
+        "Alain-Fournier. Émile-Paul, 1913. 311 pages.",
+        "",
+        {"people": ["Alain-Fournier"], "publisher": "Émile-Paul", "year": 1913, "pages": 311},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "title", "fields"), FORMS, ids=[f[0][:30] for f in FORMS])
+def test_credits_in_the_forms_real_pages_print(line, title, fields):
+    credits = parse_credits(line, title)
+    assert credits is not None
+    assert {name: getattr(credits, name) for name in fields} == fields
+    assert not credits.remainder
+
+
+def test_an_unknown_piece_is_kept_as_the_remainder_not_a_reason_to_drop_the_line():
+    credits = parse_credits("Mike Leigh. U.K. 1996. Bibliography")
+    assert (credits.people, credits.countries, credits.year) == (["Mike Leigh"], ["U.K."], 1996)
+    assert credits.remainder == ["Bibliography"]
+    assert credits.note == "Bibliography"
+
+
+def test_credits_over_three_lines_read_as_one():
+    credits = parse_credits_lines(["Wendell Berry", "North Point Press, 1985", "144 pages"])
+    assert (credits.people, credits.publisher, credits.year, credits.pages) == (
+        ["Wendell Berry"],
+        "North Point Press",
+        1985,
+        144,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cyan / Red Orb Entertainment. PC and Macintosh CD-ROM, 1997.",  # a company, not people
+        "Petros Baptist Church, 2004. 12 pages.",
+        "Reviewed by R.P. Nettelhorst",  # a byline
+        "Gattaca (1997)",  # the title line: its year goes to the credits, not a credit of its own
+        "It runs 112 min and feels longer, with nothing in it.",
+    ],
+)
+def test_institutions_bylines_and_prose_are_not_credits(line):
+    assert parse_credits(line) is None
