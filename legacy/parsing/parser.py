@@ -60,6 +60,7 @@ from .shapes import (
     not_a_person,
     preformatted,
     quotation,
+    several_people,
     signature,
     spoiler_notice,
 )
@@ -757,13 +758,20 @@ def _build_blocks(
         else:
             texts += [unit.text for unit in units[index : index + used]]
         signed = any(isinstance(block, Signature) for block in produced)
-        doubt = not_a_person(units[index]) if index >= tail_start and not signed else ""
-        if doubt and len(produced) == 1 and isinstance(produced[0], Heading):
+        tail = index >= tail_start and not signed
+        doubt = not_a_person(units[index]) if tail else ""
+        several = several_people(units[index]) if tail and not doubt else ""
+        if (doubt or several) and len(produced) == 1 and isinstance(produced[0], Heading):
             produced = [Paragraph(render_inline(units[index].items))]  # a line, not a heading
         if warnings is not None and doubt:
             warnings.append(
                 f"not taken as the signature: {doubt!r} names an institution or a title, "
                 "not a person (kept as text)"
+            )
+        if warnings is not None and several:
+            warnings.append(
+                f"not taken as the signature: {several!r} names more than one person "
+                "(kept as text; a signature names one contributor)"
             )
         blocks += produced
         body_started = body_started or any(_starts_body(block) for block in produced)

@@ -230,6 +230,24 @@ def not_a_person(unit: Unit) -> str:
     return text if labelled or (_emphasised(unit) and is_note(text)) else ""
 
 
+_JOINED_NAMES = re.compile(r"\s+(?:and|&|und|et|y)\s+|\s*,\s*", re.IGNORECASE)
+
+
+def several_people(unit: Unit) -> str:
+    """The text of a closing line that signs the piece with two or more names ("Lena
+    Kovacs and Tom Reyes"): a signature names one contributor, so it stays text, with a
+    warning; "" when the unit is not shaped so."""
+    lines = unit.line_texts
+    if unit.image is not None or len(lines) != 1 or not _emphasised(unit):
+        return ""
+    text = lines[0].strip()
+    found = parse_byline(text)
+    names = text[len(found.label) :].lstrip() if found and found.label else text
+    pieces = [piece for piece in _JOINED_NAMES.split(names.strip(" .")) if piece]
+    people = len(pieces) >= 2 and all(is_person_name(piece) for piece in pieces)
+    return text if people else ""
+
+
 def _emphasised(unit: Unit) -> bool:
     style = unit.style
     return unit.all_spans(lambda s: s.bold or s.italic) or style.align == "right" or style.small

@@ -136,6 +136,13 @@ def test_an_institution_signing_the_page_stays_text_with_a_warning():
     assert any("not taken as the signature" in warning for warning in document.warnings)
 
 
+def test_a_piece_signed_by_two_people_keeps_their_names_as_text_with_a_warning():
+    document = review(tail='<p align="right"><b>Lena Example and Tom Sample</b></p>')
+    assert signatures(document) == []
+    assert "Lena Example and Tom Sample" in document.blocks[-1].html
+    assert any("more than one person" in warning for warning in document.warnings)
+
+
 def test_a_byline_with_a_post_and_a_date_opens_the_piece():
     document = review(top="<p><b>By Mark Example / COURIER STAFF WRITER</b><br>June 5, 2003</p>")
     (signed,) = signatures(document)
