@@ -45,7 +45,7 @@ _EDITION = re.compile(
     r"\b(?:(?:trade\s+|mass[- ]market\s+)?paper(?:back)?(?:\s+original)?|paper|"
     r"hard(?:cover|back|bound)|cloth(?:bound)?|(?:first|second|third|fourth|revised|new|"
     r"expanded|anniversary|\d+(?:st|nd|rd|th))\s+(?:edition|printing|ed\.)|broché|poche|"
-    r"relié|taschenbuch|gebunden|kartoniert)\b",
+    r"relié|taschenbuch|gebunden|kartoniert)(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _CERTIFICATE = re.compile(
@@ -67,7 +67,7 @@ _LABELS = [
      r"maps|music|screenplay|script|produced|(?:an?\s+)?(?:introduction|foreword|afterword|"
      r"preface)|adapted)\s*(?:by|:)|producer\s*:|writer\s*:|screenplay\s*:|script\s*:",
      "contributor"),
-    (r"starring|with|cast\s*:|featuring|(?-i:mit|avec)", "cast"),
+    (r"starring|with|cast\s*:|featuring|(?-i:[Mm]it|[Aa]vec)", "cast"),
     (r"(?:a\s+)?(?:novel|book|memoir|story|collection|study|history|biography)\s+by|"
      r"written\s+by|author\s*:|words\s+by|by|(?-i:von|par|de)", "author"),
     (r"(?:running\s+time|runtime|length|duration|laufzeit|durée)\s*:?", "running_time"),
@@ -83,17 +83,18 @@ _STRONG_ROLES = {"director", "editor", "translator", "cast", "running_time", "pu
 _SUFFIX_ROLE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?P<label>dirs?\.|director|ed(?:s)?\.|eds?)\)?$")
 _ROLE_SUFFIX = re.compile(r"(?:dirs?|director|eds?|editors?)\.?", re.IGNORECASE)
 _SURNAME_FIRST = re.compile(r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<forenames>[A-Z][\w.'’ -]*?):\s*")
+_AUTHOR_COLON = re.compile(r"^(?P<names>[^:,]{3,60}):\s+(?P<rest>\S.*)$")
 _CITY_PUBLISHER = re.compile(r"^(?P<city>[A-Z][\w.'’ -]{1,30}?)\s*:\s+(?P<publisher>[A-Z].*)$")
 _QUOTED = re.compile(r"[\"“„«‘']([^\"“”„«»‘’]{2,120}?)[\"”»’'](?!\w)")
 
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # U.K., U.S.A. stay whole
 _INITIAL = re.compile(r"\b([A-Z])\.(?=\s*[A-Z])")  # "J. R. R. Tolkien", "R.P. Nettelhorst"
 _ABBREVIATION = re.compile(
-    r"\b(?:Jr|Sr|St|Dr|Mr|Mrs|Ms)\.|"  # always before a name
-    r"\b(?:pp|p|ed|eds|dir|dirs|trans|tr|vol|rev|illus|cert|approx|ca|hrsg)\.(?=\s*[a-z\d,:])"
+    r"\b(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|(?i:dirs?|eds?))\.|"  # always before a name
+    r"\b(?i:pp|p|trans|tr|vol|rev|illus|cert|approx|ca|hrsg)\.(?=\s*[a-z\d,:])"
 )
 _PROTECTED_DOT = "\ue000"  # one character for one: segments stay substrings of the line
-_SEGMENT_END = re.compile(r"[.;]+(?=\s|$)|[()\[\]|·•\n]")
+_SEGMENT_END = re.compile(r"([.;]+(?=\s|$)|[()\[\]|·•\n])")
 _PEOPLE_SEPARATOR = re.compile(r"\s*(?:,|;|/|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _SEPARATORS = " \t,;:.-–—/&|·•()[]\"“”„«»‘’'"
 
@@ -103,14 +104,20 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 _TITLE_CASE_GLUE = {"and", "of", "the", "&", "y", "et", "und", "de", "la", "del", "du", "des"}
 _PROSE_GLUE = _TITLE_CASE_GLUE | {"a", "an", "in", "on", "at", "to", "for", "by", "with"}
+# Words only a publisher's name has, and words a publisher's name may share with a
+# person's ("Jonathan Cape", "Little, Brown", "Simon & Schuster").
+_PUBLISHER_HOUSES = (
+    r"press|books?|publish\w*|editions?|éditions?|verlag|faber|knopf|penguin|vintage|"
+    r"picador|bloomsbury|norton|scribner|harper\w*|doubleday|viking|chatto|macmillan|"
+    r"heinemann|hutchinson|virago|fourth estate|granta|schuster|houghton|mifflin|farrar|"
+    r"straus|canongate|gallimard|seuil|flammarion|suhrkamp|rowohlt|pantheon|ltd|inc"
+)
 _PUBLISHER_WORDS = re.compile(
-    r"\b(?:press|books?|publish\w*|house|editions?|éditions?|verlag|faber|knopf|penguin|"
-    r"vintage|picador|random|bloomsbury|norton|scribner|harper\w*|doubleday|viking|chatto|"
-    r"cape|hamish|macmillan|heinemann|hutchinson|virago|fourth estate|granta|jonathan|"
-    r"little|brown|simon|schuster|houghton|mifflin|farrar|straus|grove|canongate|sons|ltd|"
-    r"inc|co|gallimard|seuil|flammarion|suhrkamp|rowohlt|hanser|fischer|university)\b",
+    rf"\b(?:{_PUBLISHER_HOUSES}|random|house|cape|hamish|jonathan|little|brown|simon|grove|"
+    r"sons|co|hanser|fischer|university)\b",
     re.IGNORECASE,
 )
+_PUBLISHER_HOUSE = re.compile(rf"\b(?:{_PUBLISHER_HOUSES})\b", re.IGNORECASE)
 _COUNTRIES = {
     "usa", "u.s.a.", "us", "u.s.", "america", "united states", "uk", "u.k.", "gb", "britain",
     "great britain", "england", "scotland", "wales", "ireland", "northern ireland", "france",
@@ -151,8 +158,8 @@ def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None
         return None
     credits = Credits(raw="\n".join(lines), people=[])
     reader = _Reader(credits, tuple(content_words(title)))
-    for segment in (segment for line in lines for segment in _segments(line)):
-        reader.read_segment(segment)
+    for segment, bracketed in (segment for line in lines for segment in _segments(line)):
+        reader.read_segment(segment, bracketed)
     return credits if _is_credits(credits, reader) else None
 
 
@@ -194,8 +201,11 @@ class _Reader:
         if role == "remainder":
             self.credits.remainder.append(text)
 
-    def read_segment(self, segment: str) -> None:
-        self.names_open = not self.credits.people and set(self.roles) <= {"title", "label"}
+    def read_segment(self, segment: str, bracketed: bool = False) -> None:
+        """One segment; names open only the first, and never one in brackets: "The Lover
+        (Pantheon, 1985)" names a publisher."""
+        opening = set(self.roles) <= {"title", "label"} and not (bracketed and self.roles)
+        self.names_open = not self.credits.people and opening
         self.segment_year = bool(re.search(r",\s*(?:1[89]|20)\d\d\b", segment))
         if not segment.strip(_SEPARATORS):
             return
@@ -221,14 +231,20 @@ class _Reader:
             self.credits.extras.append(city["city"].strip())
             self._add_publisher(city["publisher"])
             return
+        by_title = _AUTHOR_COLON.match(segment.strip())
+        if by_title and self.names_open and _names(by_title["names"]):
+            self._add_names(by_title["names"])  # "Paul Auster: The New York Trilogy"
+            self.names_open = False
+            self._read_chunk(by_title["rest"])
+            return
         names: list[str] = []
         for chunk in _chunks(segment):
             if self.names_open and not self._is_title(chunk) and _names(chunk):
                 names.append(chunk)
                 continue
-            if names:
+            if names:  # names come in one run: what follows them is not a name
                 self._add_names(", ".join(names))
-                names = []
+                names, self.names_open = [], False
             self._read_chunk(chunk)
             self.names_open = self.names_open and self.roles[-1:] == ["title"]
         if names:
@@ -408,15 +424,20 @@ def _is_prose(text: str) -> bool:
     return longest >= MAX_PROSE_RUN or text.rstrip().endswith(("?", "!"))
 
 
-def _segments(text: str) -> list[str]:
+def _segments(text: str) -> list[tuple[str, bool]]:
     """Split at sentence periods, semicolons, brackets and line breaks, keeping U.K.,
-    initials and Jr. whole."""
+    initials and Jr. whole; each segment with whether it opened with a bracket."""
     protect = lambda match: match.group().replace(".", _PROTECTED_DOT)  # noqa: E731
     guarded = _DOTTED_ABBREVIATION.sub(protect, text)
     guarded = _INITIAL.sub(protect, guarded)
     guarded = _ABBREVIATION.sub(protect, guarded)
-    pieces = (piece.replace(_PROTECTED_DOT, ".") for piece in _SEGMENT_END.split(guarded))
-    return [piece for piece in pieces if piece.strip(_SEPARATORS)]
+    pieces = _SEGMENT_END.split(guarded)
+    segments = []
+    for index in range(0, len(pieces), 2):
+        piece = pieces[index].replace(_PROTECTED_DOT, ".")
+        if piece.strip(_SEPARATORS):
+            segments.append((piece, index > 0 and pieces[index - 1] in "(["))
+    return segments
 
 
 def _chunks(segment: str) -> list[str]:
@@ -443,6 +464,8 @@ def _names(text: str) -> list[str]:
     names = [_trim(name) for name in names]
     if not names or not all(_is_name(name) for name in names) or is_institution(text):
         return []
+    if _PUBLISHER_HOUSE.search(text):
+        return []  # "HarperCollins", "Faber and Faber"
     return _share_surname(names)
 
 

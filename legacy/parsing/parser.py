@@ -227,7 +227,7 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
         units, title_keys, title, want_credits=not news_like, removed=removed
     )
     if credits is None and not news_like:
-        units, credits = _take_closing_credits(units, title, removed)
+        units, credits = _take_closing_credits(units, title, hints, removed)
     title, year = _split_year(title)
     if year and credits is not None and credits.year is None:
         credits.year = year
@@ -527,11 +527,12 @@ def _better_credits(found: Credits, best: Credits | None) -> bool:
 
 
 def _take_closing_credits(
-    units: list[Unit], title: str, removed: list[Removed]
+    units: list[Unit], title: str, hints: set[str], removed: list[Removed]
 ) -> tuple[list[Unit], Credits | None]:
     """Credits printed at the end of the page ("Lietaer, Bernard: 'The Future of Money'
     Random Century, 2000. ISBN ..."): only with facts no sentence has (an ISBN, pages, a
-    publisher and a year, a running time), so a closing remark is never taken."""
+    publisher and a year, a running time), so a closing remark is never taken; outside a
+    review folder only with an ISBN (an About page may end with the magazine's own book)."""
     start = max(0, len(units) - TAIL_UNITS - 1)
     for index in range(len(units) - 1, start - 1, -1):
         unit = units[index]
@@ -539,7 +540,8 @@ def _take_closing_credits(
             continue
         for number, line in enumerate(unit.lines):
             found = parse_credits_lines([items_text(line)], title)
-            if found is not None and _closing_facts(found):
+            in_reviews = bool(hints & {"book", "film"}) or bool(found and found.isbn)
+            if found is not None and in_reviews and _closing_facts(found):
                 removed += removal("the credits line (kept as the page's credits)", found.raw)
                 return _without_lines(units, {(index, number)}), found
     return units, None

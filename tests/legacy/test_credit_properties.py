@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from legacy.parsing.credits import parse_credits, parse_credits_lines
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", 300))
-SEARCH = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SEARCH = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 PIECES = ["Directed by", "Dir:", "by", "Edited by", "Translated by", "Photographs by", "With",
           "Starring", "Jane Campion", "Joel and Ethan Coen", "R.P. Nettelhorst", "U.K.",

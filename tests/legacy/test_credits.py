@@ -201,6 +201,46 @@ FORMS = [
         "",
         {"people": ["Alain-Fournier"], "publisher": "Émile-Paul", "year": 1913, "pages": 311},
     ),
+    (
+        "The Lover (Pantheon, 1985, 117pp, £9.99)",
+        "The Lover",
+        {"people": [], "work_title": "The Lover", "publisher": "Pantheon", "pages": 117},
+    ),
+    (
+        "Director: Andrew Niccol; Screenplay: Andrew Niccol; Cast: Ethan Hawke, Uma Thurman; "
+        "106 min; USA, 1997",
+        "",
+        {"people": ["Andrew Niccol"], "cast": ["Ethan Hawke", "Uma Thurman"],
+         "running_time": 106, "countries": ["USA"], "extras": ["Screenplay: Andrew Niccol"]},
+    ),
+    (
+        "Regie: Katrin Albers. Mit Anna Thalbach, Ulrich Noethen. Deutschland 2002. 94 Min. "
+        "FSK 12.",
+        "",
+        {"people": ["Katrin Albers"], "cast": ["Anna Thalbach", "Ulrich Noethen"],
+         "extras": ["FSK 12"]},
+    ),
+    (
+        "Réalisation : Agnès Varda. France, 1985. 105 min.",
+        "",
+        {"people": ["Agnès Varda"], "countries": ["France"], "running_time": 105},
+    ),
+    (
+        "Bernard Lietaer, The Future of Money, Random Century, 2000",
+        "The Future of Money",
+        {"people": ["Bernard Lietaer"], "publisher": "Random Century", "year": 2000},
+    ),
+    ("Ed. by Jane Smith, Knopf, 1999", "", {"people": ["Jane Smith"], "publisher": "Knopf"}),
+    (
+        "Paul Auster: The New York Trilogy. Faber, 1987. 314 pp.",
+        "The New York Trilogy",
+        {"people": ["Paul Auster"], "work_title": "The New York Trilogy", "pages": 314},
+    ),
+    (
+        "Kazuo Ishiguro. Faber, 2005. 2nd ed.",
+        "",
+        {"people": ["Kazuo Ishiguro"], "edition": "2nd ed."},
+    ),
 ]  # fmt: skip
 
 
@@ -237,6 +277,7 @@ def test_credits_over_three_lines_read_as_one():
         "Reviewed by R.P. Nettelhorst",  # a byline
         "Gattaca (1997)",  # the title line: its year goes to the credits, not a credit of its own
         "It runs 112 min and feels longer, with nothing in it.",
+        "HarperCollins, 2001, $26.00, 318 pages",  # a publisher is not an author
     ],
 )
 def test_institutions_bylines_and_prose_are_not_credits(line):
