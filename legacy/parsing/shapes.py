@@ -19,6 +19,7 @@ from .document import (
     Signature,
     SpoilerNotice,
 )
+from .names import is_institution
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
 
@@ -227,6 +228,7 @@ def not_a_person(unit: Unit) -> str:
         return ""
     found = parse_byline("\n".join(lines))
     labelled = found is not None and bool(found.label) and not found.person
+    labelled = labelled and (is_institution(found.name) or is_note(found.name))
     return text if labelled or (_emphasised(unit) and is_note(text)) else ""
 
 
