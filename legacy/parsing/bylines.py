@@ -16,6 +16,7 @@ from .names import is_institution
 
 MAX_NAME_WORDS = 5
 MAX_NOTE_WORDS = 12
+MAX_LINE_WORDS = 25  # a byline's first line: label, name, note and date
 SEPARATORS = " \t\n,;/|()[]-–—―~:.·*_"  # what may stand between the parts of a byline
 
 _LABEL = re.compile(
@@ -105,6 +106,8 @@ def parse_byline(text: str) -> Byline | None:
     lines = text.split("\n")
     first = lines[0]
     label_match = _LABEL.match(first)
+    if len(first.split()) > MAX_LINE_WORDS:
+        return None  # running text, not a byline
     label = label_match.group("label").strip() if label_match else ""
     start = label_match.end() if label_match else 0
     parts: list[BylinePart] = [BylinePart("label", label)] if label else []

@@ -49,6 +49,7 @@ _DATE_FORMS = (
     ),
 )
 DATE_ORDERS = ("dmy", "mdy")
+_TWO_DIGITS = re.compile(r"\d\d")
 _LINE_NOISE = re.compile(
     r"^\W*(?:(?:posted|published|updated|added|written)(?:\s+on)?\s*:?\s*)?|\W*$", re.IGNORECASE
 )
@@ -100,6 +101,8 @@ def _to_date(match: re.Match[str], date_order: str = "dmy") -> FoundDate | None:
 
 def search_date(text: str, date_order: str = "dmy") -> FoundDate | None:
     """The first date printed anywhere in ``text``, with where it is printed."""
+    if not _TWO_DIGITS.search(text):
+        return None  # every form prints a year: the quick answer for most lines
     found = []
     for form in _DATE_FORMS:
         for match in form.finditer(text):
