@@ -7,7 +7,9 @@ import unicodedata
 # Forms of an organisation's name, in English, German and French: a church, a school, a
 # press or a company is never a reviewer or a director.
 _INSTITUTION = re.compile(
-    r"\b(?:church|chapel|parish|diocese|ministr(?:y|ies)|school|college|universit(?:y|é|ät)|"
+    r"\b(?:church|chapel|parish|diocese|cathedral|abbey|priory|synagogue|mosque|"
+    r"fellowship|seminary|ministr(?:y|ies)|school|college|universit(?:y|é|ät)|hospital|"
+    r"cent(?:re|er)|kirche|gemeinde|schule|église|paroisse|école|lycée|"
     r"institute|institut|academy|academie|akademie|society|association|foundation|"
     r"stiftung|verein|council|committee|department|dept|library|museum|gallery|"
     r"press|publishing|publishers|books|magazine|journal|gazette|times|tribune|herald|"

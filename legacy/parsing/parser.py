@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from textkit.markup import html_to_text, normalise_space
 
 from .accounting import words_beyond
+from .bylines import parse_byline
 from .chrome import (
     is_chrome_unit,
     is_nav_unit,
@@ -32,7 +33,7 @@ from .credits import (
     words_not_understood,
     words_understood,
 )
-from .dates import date_line, find_date, leading_date
+from .dates import POSTED, UPDATED, FoundDate, date_line, labelled_date, leading_date, search_date
 from .document import (
     Block,
     Credits,
@@ -41,12 +42,14 @@ from .document import (
     Kind,
     LegacyDocument,
     Paragraph,
+    Rating,
     Removed,
     Signature,
     SpoilerNotice,
     Table,
 )
 from .encoding import DecodedText, decode_html
+from .ratings import parse_rating, rating_in_line
 from .shapes import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -54,8 +57,10 @@ from .shapes import (
     epigraph,
     heading,
     list_block,
+    not_a_person,
     preformatted,
     quotation,
+    several_people,
     signature,
     spoiler_notice,
 )
@@ -77,6 +82,7 @@ from .visible import removal, visible_text
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
 BODY_WORDS = 30  # a unit this long is body text: the header is over
+BODY_START_WORDS = 15  # a paragraph this long starts the body: no epigraph or byline after
 TAIL_UNITS = 3  # a signature sits within this many units of the end
 STUB_WORDS = 10
 LISTING_LINK_SHARE = 0.4
@@ -100,21 +106,31 @@ _LISTING_NAME = re.compile(
 _DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+|\.)\s*")  # "3. May 2002 - ..." after the date
 _TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
-_POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
+_REVIEW_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW}
+_RATED_KINDS = {*_SIGNED_KINDS, Kind.PAGE}  # a game or a restaurant reviewed as a page
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+HEADLINE_DATE_WORDS = 12  # a line of the headline area this short may be its date line
 
 
 def parse_document(
-    data: bytes, source_path: str = "", decoded: DecodedText | None = None
+    data: bytes,
+    source_path: str = "",
+    decoded: DecodedText | None = None,
+    *,
+    date_order: str = "dmy",
 ) -> LegacyDocument:
     """Parse one legacy page on its own (no site to learn from). Never raises: any input
     yields a document (a STUB with a warning when nothing usable is there). ``decoded``:
     ``decode_html(data)`` when the caller has it already, so it is not decoded twice."""
-    return parse_site([(decoded or bytes(data or b""), source_path)])[0]
+    return parse_site([(decoded or bytes(data or b""), source_path)], date_order=date_order)[0]
 
 
-def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyDocument]:
+def parse_site(
+    pages: Sequence[tuple[bytes | DecodedText, str]], *, date_order: str = "dmy"
+) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
-    (``site``), then parse each page with it. Same order as ``pages``; never raises."""
+    (``site``), then parse each page with it. Same order as ``pages``; never raises.
+    ``date_order``: "dmy" (03/04/2002 is 3 April) or "mdy" (US sites: 4 March)."""
     prepared: list[PreparedPage | LegacyDocument | None] = [
         _safely(source_path, _prepare, source, source_path) for source, source_path in pages
     ]
@@ -133,7 +149,8 @@ def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyD
     documents: list[LegacyDocument] = []
     for index, page in enumerate(prepared):
         if isinstance(page, PreparedPage):
-            page = _safely(page.source_path, _finish, page, models[site_of(page.source_path)])
+            model = models[site_of(page.source_path)]
+            page = _safely(page.source_path, _finish, page, model, date_order)
         documents.append(page)
         prepared[index] = None  # a finished page's units are garbage: memory stays flat
     return documents
@@ -193,7 +210,7 @@ def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
     )
 
 
-def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
+def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> LegacyDocument:
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     units = _drop_chrome_units(page.units, site, removed)
     page_title = _without_site_name(page.page_title, site, units)
@@ -219,9 +236,12 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     warnings += reasons
     if kind is Kind.STUB:  # not imported: what little it says is reported, with why
         removed += removal(f"the whole page: {reasons[0]}", "\n".join(u.text for u in units))
+    rating = None
     if kind in _SIGNED_KINDS:
         units = _detach_signature(units)
-    blocks, leftovers, texts = _build_blocks(units, kind, removed)
+    if kind in _RATED_KINDS:
+        units, rating = _take_rating(units, removed, warnings, kind in _REVIEW_KINDS)
+    blocks, leftovers, texts = _build_blocks(units, kind, removed, warnings)
     blocks, texts = _keep_title_parts(choice, blocks, texts)
     content_text = "\n\n".join(text for text in texts if text)
     # Fallback text of removed embeds is reported, but readers never saw it: not content.
@@ -234,8 +254,9 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
         title=title,
         encoding=page.encoding,
         credits=credits,
+        rating=rating,
         blocks=blocks,
-        published=_published(blocks, units, kind),
+        published=_published(blocks, units, kind, removed, warnings, date_order),
         links=[href for unit in units for href in unit.hrefs],
         leftovers=leftovers,
         warnings=warnings,
@@ -709,20 +730,27 @@ def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
 
 
 def _build_blocks(
-    units: list[Unit], kind: Kind, removed: list[Removed]
+    units: list[Unit], kind: Kind, removed: list[Removed], warnings: list[str] | None = None
 ) -> tuple[list[Block], list[str], list[str]]:
     """Blocks in reading order, the text of any unit that produced none, and the content
     text a reader sees, unit by unit. A spoiler notice or a signature drops its label
     ("Note:", "Reviewed by") on purpose: its content text is the block's own words, so
-    fidelity does not count the label as lost; every other unit counts with all its words."""
+    fidelity does not count the label as lost; every other unit counts with all its words.
+
+    The body starts at the first paragraph of running text (``BODY_START_WORDS``): a short
+    line before it (leaked chrome, a credits line not understood, a teaser) does not stop
+    an epigraph or a byline after it from being read as such."""
     blocks: list[Block] = []
     leftovers: list[str] = []
     texts: list[str] = []
     tail_start = _tail_start(units)
+    no_epigraph = _quotation_runs(units)
     body_started = False
     index = 0
     while index < len(units):
-        produced, used = _blocks_at(units, index, kind, body_started, index >= tail_start)
+        opening = not body_started and index not in no_epigraph and index < HEADER_UNITS
+        caption = _is_caption_position(units, index)
+        produced, used = _blocks_at(units, index, kind, opening, index >= tail_start, caption)
         if not produced:
             leftovers.append(units[index].text)
         if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
@@ -731,17 +759,73 @@ def _build_blocks(
             removed += removal(f"the label of the {type(produced[0]).__name__} block", label)
         else:
             texts += [unit.text for unit in units[index : index + used]]
+        signed = any(isinstance(block, Signature) for block in produced)
+        tail = index >= tail_start and not signed
+        doubt = not_a_person(units[index]) if tail else ""
+        several = several_people(units[index]) if tail and not doubt else ""
+        if (doubt or several) and len(produced) == 1 and isinstance(produced[0], Heading):
+            produced = [Paragraph(render_inline(units[index].items))]  # a line, not a heading
+        if warnings is not None and doubt:
+            warnings.append(
+                f"not taken as the signature: {doubt!r} names an institution or a title, "
+                "not a person (kept as text)"
+            )
+        if warnings is not None and several:
+            warnings.append(
+                f"not taken as the signature: {several!r} names more than one person "
+                "(kept as text; a signature names one contributor)"
+            )
         blocks += produced
-        body_started = body_started or any(isinstance(block, Paragraph) for block in produced)
+        body_started = body_started or any(_starts_body(block) for block in produced)
         index += used
     return blocks, leftovers, texts
 
 
+def _starts_body(block: Block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    return len(content_words(html_to_text(block.html))) >= BODY_START_WORDS
+
+
+def _quotation_runs(units: list[Unit]) -> set[int]:
+    """Units that open a run of two or more quotations, each with its source: a page of
+    testimonials or of quotes, whose quotations are its content, not an epigraph."""
+    found: set[int] = set()
+    index = 0
+    while index < len(units):
+        first = epigraph(units, index)
+        if first is None:
+            index += 1
+            continue
+        run = [index]
+        following = index + first[1]
+        while following < len(units) and (more := epigraph(units, following)):
+            run.append(following)
+            following += more[1]
+        if len(run) >= 2:
+            found.update(run)
+        index = following
+    return found
+
+
+def _is_caption_position(units: list[Unit], index: int) -> bool:
+    """A short styled line right under a picture is its caption ("Click images to
+    enlarge"): an epigraph there needs quote marks or its source under it."""
+    unit = units[index]
+    if index == 0 or units[index - 1].image is None or len(unit.line_texts) != 1:
+        return False
+    style, text = unit.style, unit.text
+    styled = style.small or style.align == "center" or unit.all_spans(lambda s: s.italic)
+    short = len(content_words(text)) <= MAX_CAPTION_WORDS
+    return styled and short and text.lstrip()[:1] not in "\"“„«'‘"
+
+
 def _blocks_at(
-    units: list[Unit], index: int, kind: Kind, body_started: bool, in_tail: bool
+    units: list[Unit], index: int, kind: Kind, opening: bool, in_tail: bool, caption: bool = False
 ) -> tuple[list[Block], int]:
     """The block(s) starting at ``units[index]`` and how many units they used. Order
-    matters: epigraphs and bylines only open a piece, signatures only close it."""
+    matters: epigraphs and bylines only open a piece (``opening``), signatures only close
+    it."""
     unit = units[index]
     if unit.table is not None:
         return [Table(unit.table.rows, unit.table.caption)], 1
@@ -751,7 +835,8 @@ def _blocks_at(
         return [found[0]], found[1]
     if found := list_block(units, index):
         return [found[0]], found[1]
-    if not body_started and (found := epigraph(units, index)):
+    found = epigraph(units, index) if opening else None
+    if found and (found[0].attribution or not caption):  # under a picture: its caption
         return [found[0]], found[1]
     if found := quotation(units, index):
         return [found[0]], found[1]
@@ -761,7 +846,7 @@ def _blocks_at(
         return item, 1
     if in_tail and (found := signature(units, index)):
         return [found[0]], found[1]
-    if not body_started and (author := byline(unit)):
+    if opening and (author := byline(unit)):
         return [author], 1
     if title := heading(unit):
         return [title], 1
@@ -783,11 +868,13 @@ def _detach_signature(units: list[Unit]) -> list[Unit]:
         return units
     index = text_indexes[-1]
     lines = units[index].lines
-    for tail_size in (2, 1):
+    for tail_size in (4, 3, 2, 1):
         if len(lines) <= tail_size:
             continue
         tail = Unit(items=_join_lines(lines[-tail_size:]))
-        if signature([tail], 0):
+        found = signature([tail], 0)
+        # a name over title lines, at the foot of a paragraph: only after a label or a dash
+        if found and (tail_size <= 2 or parse_byline(tail.text.split("\n")[0] or "x")):
             head = Unit(items=_join_lines(lines[:-tail_size]))
             return [*units[:index], head, tail, *units[index + 1 :]]
     return units
@@ -853,17 +940,121 @@ def _after_date(text: str) -> str:
     return text if opening is None else text.replace(opening[1], "", 1).lstrip(" -–—:|.")
 
 
-def _published(blocks: list[Block], units: list[Unit], kind: Kind) -> datetime.date | None:
-    """Newest news date, else the signature's dateline, else a "Posted ..." line."""
+def _take_rating(
+    units: list[Unit], removed: list[Removed], warnings: list[str], take_lines: bool = True
+) -> tuple[list[Unit], Rating | None]:
+    """The review's rating: a picture whose alt text is one ("****", "8/10", "2 chuckles"),
+    a line that is only a rating ("Rating: B+", "***1/2"), or a short line that gives one
+    ("Bob says: three chuckles out of five."). A line that is only a rating leaves the body
+    (the page prints the rating field); a picture stays, as issue 13 kept it; a sentence
+    stays whole; so does the line on a page that is not a review (``take_lines`` False: only
+    reviews show a rating field). Ratings in a table are scores of other films. Two
+    different ratings on one page: neither is taken (a list of scores), with a warning."""
+    found: list[tuple[Rating, int, int | None]] = []  # (rating, unit, line or None)
+    for index, unit in enumerate(units):
+        if unit.table is not None:
+            continue
+        if unit.image is not None:
+            if rating := parse_rating(unit.image.alt):
+                found.append((rating, index, -1))
+            continue
+        for number, line in enumerate(unit.line_texts):
+            if rating := parse_rating(line):
+                found.append((rating, index, number))
+            elif rating := rating_in_line(line):
+                found.append((rating, index, -1))
+    if not found:
+        return units, None
+    if len({tuple(content_words(rating.printed)) for rating, _, _ in found}) > 1:
+        shown = ", ".join(repr(rating.printed) for rating, _, _ in found[:4])
+        warnings.append(f"several ratings printed ({shown}): none taken as the page's rating")
+        return units, None
+    rating = found[0][0]
+    if not take_lines:
+        return units, rating
+    kept: list[Unit] = []
+    whole_lines = {(index, line) for _, index, line in found if line is not None and line >= 0}
+    for index, unit in enumerate(units):
+        lines = [n for i, n in whole_lines if i == index]
+        if not lines:
+            kept.append(unit)
+            continue
+        for number in lines:
+            removed += removal(
+                "the rating line (kept as the page's rating)", unit.line_texts[number]
+            )
+        remaining = [line for n, line in enumerate(unit.lines) if n not in lines]
+        kept.extend(_rebuild(unit, remaining))
+    return kept, rating
+
+
+def _published(
+    blocks: list[Block],
+    units: list[Unit],
+    kind: Kind,
+    removed: Sequence[Removed] = (),
+    warnings: list[str] | None = None,
+    date_order: str = "dmy",
+) -> datetime.date | None:
+    """The newest news date; else, in this order, the date of the signature or byline, a
+    date in the headline area, a "Posted ..." line, and "Last updated ..." (read from the
+    removed page furniture too: the day the page was last edited beats the day of the
+    import). A signature that prints only a year ("X, 2004") gives 1 January of it, unless
+    the page was last updated that same year."""
     if kind is Kind.NEWS:
         dates = [date_line(block.text) for block in blocks if isinstance(block, Heading)]
         if dated := [date for date in dates if date]:
             return max(dated)
-    for block in blocks:
-        if isinstance(block, Signature) and (found := find_date(block.dateline)):
+    if kind in (Kind.LISTING, Kind.STUB):
+        return None  # not imported as a page: its old URL redirects
+    found = _printed_date(blocks, units, removed, date_order)
+    if found is None:
+        return None
+    if found.ambiguous and warnings is not None:
+        first = "day" if date_order == "dmy" else "month"
+        warnings.append(f"ambiguous date {found.printed} read as {first}-first (--date-order)")
+    return found.date
+
+
+def _printed_date(
+    blocks: list[Block], units: list[Unit], removed: Sequence[Removed], date_order: str
+) -> FoundDate | None:
+    signed = [block.dateline for block in blocks if isinstance(block, Signature)]
+    for dateline in signed:
+        if found := search_date(dateline, date_order):
             return found
-    for unit in units:
+    for unit in _headline_area(units):
         for line in unit.line_texts:
-            if _POSTED.match(line) and (found := find_date(line)):
+            if len(content_words(line)) <= HEADLINE_DATE_WORDS and (
+                found := search_date(line, date_order)
+            ):
                 return found
-    return None
+    lines = [line for unit in units for line in unit.line_texts]
+    furniture = [entry.text for entry in removed]
+    for line in [*lines, *furniture]:
+        if found := labelled_date(line, POSTED, date_order):
+            return found
+    updated = next(
+        (
+            date
+            for line in [*lines, *furniture]
+            if (date := labelled_date(line, UPDATED, date_order))
+        ),
+        None,
+    )
+    year = next((int(m.group(0)) for d in signed if (m := _YEAR_ONLY.fullmatch(d.strip()))), None)
+    if year and not (updated and updated.date.year == year):
+        printed = str(year)
+        return FoundDate(datetime.date(year, 1, 1), printed, 0, len(printed))
+    return updated
+
+
+def _headline_area(units: list[Unit]) -> list[Unit]:
+    """The units above the body: under the title, before the first paragraph of text."""
+    area: list[Unit] = []
+    for unit in units[:HEADER_UNITS]:
+        if unit.image is None and len(content_words(unit.text)) >= BODY_START_WORDS:
+            break
+        if unit.image is None and unit.table is None:
+            area.append(unit)
+    return area

@@ -7,6 +7,7 @@ the body, signatures only at the end) live in parser.py.
 
 import re
 
+from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, parse_byline
 from .dates import date_line
 from .document import (
     Block,
@@ -18,6 +19,7 @@ from .document import (
     Signature,
     SpoilerNotice,
 )
+from .names import is_institution
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
 
@@ -26,11 +28,22 @@ Match = tuple[Block, int]  # (block, number of units consumed)
 OPEN_QUOTES = "“\"‘'«„"
 CLOSE_QUOTES = "”\"’'»“"
 MAX_EPIGRAPH_WORDS = 120
+MAX_PLAIN_EPIGRAPH_WORDS = 60  # a quotation with no marks: short, its source under it
 MAX_ATTRIBUTION_WORDS = 10
 MAX_HEADING_WORDS = 12
 MAX_SPOILER_WORDS = 40
 MAX_PREFORMATTED_WORDS = 150  # more is a whole page set in <pre>: its paragraphs read as such
 _DASHES = " \t-–—~―"
+_PAGE_REFERENCE = re.compile(
+    r"^\(?\s*(?:p|pp|page|pages|s|seite|ch|chap)\.?\s*\d+(?:\s*[-–]\s*\d+)?f?\s*\)?\.?$",
+    re.IGNORECASE,
+)
+# A caption's invitation, never a quotation: "Click images to enlarge", "(click to zoom)".
+_CLICK = re.compile(
+    r"\b(?:click|klicken|klick|cliquez|cliquer)\b.{0,40}\b(?:enlarge|larger|bigger|zoom|full"
+    r"|vergrößer|grösser|größer|agrandir)|\b(?:to|zum)\s+(?:enlarge|vergrößern)\b",
+    re.IGNORECASE,
+)
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 _SPOILER = re.compile(
     r"^\W*(?:note\s*[:\-–]\s*)?"
@@ -39,17 +52,6 @@ _SPOILER = re.compile(
     r"\s*(?:[:\-–.!*]+\s*)?(?P<text>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_BY = re.compile(
-    r"^\W*(?:(?:film\s+|book\s+)?review(?:ed)?\s+by|written\s+by|words\s+by|by)\s*:?\s+",
-    re.IGNORECASE,
-)
-_NAME_PARTICLES = {"von", "van", "der", "de", "del", "della", "di", "da", "du", "la", "le", "st."}
-_NOT_NAME_WORDS = {
-    "the", "a", "an", "of", "and", "recommended", "highly", "rating", "verdict", "end",
-    "review", "reviews", "film", "book", "note", "spoiler", "alert", "warning", "top",
-    "back", "home", "next", "previous", "more", "unknown", "author", "copyright", "stars",
-    "proverb", "anonymous", "news", "contents", "index",
-}  # fmt: skip
 
 
 def is_quotation(text: str, unit: Unit) -> bool:
@@ -87,10 +89,13 @@ def clean_attribution(line: str) -> str:
 
 
 def epigraph(units: list[Unit], index: int) -> Match | None:
-    """A quotation with an optional short attribution, in one unit or two."""
+    """A quotation with an optional short attribution, in one unit or two: quoted, in a
+    <blockquote>, or centred italics; or a short plain paragraph (a one-cell table's box)
+    whose source follows it on a line of its own, "— X" or "(p. 32)". Never a "click to
+    enlarge" line."""
     unit = units[index]
     lines = unit.line_texts
-    if unit.image is not None or not lines:
+    if unit.image is not None or not lines or _CLICK.search(unit.text):
         return None
     if len(lines) >= 2 and is_attribution(lines[-1]):
         quote = " ".join(lines[:-1])
@@ -99,9 +104,9 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
     inline = _INLINE_ATTRIBUTION.match(unit.text.replace("\n", " "))
     if inline and is_attribution(inline.group(2)) and len(content_words(inline.group(2))) <= 6:
         return Epigraph(unquote(inline.group(1)), clean_attribution(inline.group(2))), 1
-    if not is_quotation(unit.text, unit):
-        return None
     following = units[index + 1] if index + 1 < len(units) else None
+    if not is_quotation(unit.text, unit):
+        return _plain_epigraph(unit, following)
     if following is not None and _is_detached_attribution(following):
         return Epigraph(unquote(unit.text), clean_attribution(following.text)), 2
     styled = unit.style.align == "center" or unit.all_spans(lambda style: style.italic)
@@ -110,13 +115,45 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
     return None
 
 
+def _plain_epigraph(unit: Unit, following: Unit | None) -> Match | None:
+    """A short paragraph with no quote marks, then its source as "— X" or "(p. 32)"."""
+    lines = unit.line_texts
+    if len(lines) >= 2 and _is_source_line(lines[-1]):
+        quote = " ".join(lines[:-1])
+        if len(content_words(quote)) <= MAX_PLAIN_EPIGRAPH_WORDS:
+            return Epigraph(unquote(quote), clean_attribution(lines[-1])), 1
+    if len(content_words(unit.text)) > MAX_PLAIN_EPIGRAPH_WORDS or following is None:
+        return None
+    one_line = following.image is None and len(following.line_texts) == 1
+    if one_line and _is_source_line(following.text):
+        return Epigraph(
+            unquote(unit.text.replace("\n", " ")), clean_attribution(following.text)
+        ), 2
+    return None
+
+
+def _is_source_line(line: str) -> bool:
+    """ "— Wilfred Owen", "-- a projectionist's saying", "(p. 32)"."""
+    if _PAGE_REFERENCE.match(line.strip()):
+        return True
+    return _is_dashed(line) and not line.lstrip().startswith("--") and is_attribution(line)
+
+
+def _is_named_source(line: str) -> bool:
+    """ "Wilfred Owen, Preface to Poems": a person's name, a comma, a title."""
+    name, comma, title = line.strip().partition(",")
+    return bool(comma and title.strip()) and is_person_name(name.strip())
+
+
 def _is_detached_attribution(unit: Unit) -> bool:
-    """A line after a quotation that names its source: dashed, aligned or small."""
+    """A line after a quotation that names its source: dashed, aligned or small, a page
+    reference "(p. 32)", or "Name, Title"."""
     if unit.image is not None or len(unit.line_texts) != 1 or not is_attribution(unit.text):
         return False
     style = unit.style
     aligned = style.align in {"center", "right"}
-    return _is_dashed(unit.text) or aligned or style.small or style.quoted
+    marked = _is_dashed(unit.text) or aligned or style.small or style.quoted
+    return marked or bool(_PAGE_REFERENCE.match(unit.text.strip())) or _is_named_source(unit.text)
 
 
 def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
@@ -132,68 +169,90 @@ def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
     return None
 
 
-def is_person_name(text: str, allow_single_word: bool = False) -> bool:
-    words = text.split()
-    if not words or len(words) > 5 or (len(words) == 1 and not allow_single_word):
-        return False
-    if re.search(r"[\d@:;!?()\"“”]", text):
-        return False
-    for word in words:
-        bare = word.strip(".,'’")
-        if bare.lower() in _NOT_NAME_WORDS:
-            return False
-        if not (bare[:1].isupper() or bare.lower() in _NAME_PARTICLES):
-            return False
-    return True
+MAX_NOTE_UNITS = 2  # title or affiliation lines printed as blocks of their own under a name
 
 
 def signature(units: list[Unit], index: int) -> Match | None:
-    """The reviewer's name (and maybe a date under it) closing the piece."""
+    """The reviewer's name closing the piece: labelled ("Reviewed by X", "-- Bob"), bold,
+    italic or right-aligned, maybe with a date ("X, 2004") and a title or affiliation
+    under it, in the same block or in the one or two blocks after it."""
     unit = units[index]
     lines = unit.line_texts
-    if unit.image is not None or not 1 <= len(lines) <= 2:
+    if unit.image is not None or not 1 <= len(lines) <= 4:
         return None
-    byline = _BY.match(lines[0])
-    name, dateline = _split_name_and_date(lines[0][byline.end() :] if byline else lines[0])
-    consumed = 1
-    if len(lines) == 2:
-        if dateline or not date_line(lines[1]):
-            return None
-        dateline = lines[1].strip()
-    elif not dateline and _is_date_unit(units, index + 1):
-        dateline, consumed = units[index + 1].text.strip(), 2
-    if not is_person_name(name, allow_single_word=bool(byline)):
+    found = parse_byline("\n".join(lines))
+    if found is None or not found.person or found.remainder:
         return None
-    style = unit.style
-    marked = byline or dateline or style.align == "right"
-    if not marked and not unit.all_spans(lambda s: s.bold or s.italic):
+    emphasised = _emphasised(Unit(items=unit.lines[0]))
+    if not (found.label or found.dateline or emphasised):
         return None
-    return Signature(name, dateline), consumed
+    if found.note and not (found.label or emphasised):
+        return None  # a plain block of lines is an address or a verse, not a signature
+    dateline, notes, consumed = found.dateline, [found.note] if found.note else [], 1
+    while index + consumed < len(units) and consumed <= MAX_NOTE_UNITS:
+        following = units[index + consumed]
+        if following.image is not None or len(following.line_texts) != 1:
+            break
+        if not dateline and _is_date_unit(units, index + consumed):
+            dateline = following.text.strip()
+        elif (found.label or emphasised) and not dateline and is_note(following.text):
+            notes.append(following.text.strip())
+        else:
+            break
+        consumed += 1
+    return Signature(found.name, dateline, ", ".join(notes)), consumed
 
 
 def byline(unit: Unit) -> Signature | None:
-    """ "by Jane Smith" (maybe with a date) under a feature's title."""
+    """ "by Jane Smith" (maybe with a date, a title or an affiliation) under the title."""
+    lines = unit.line_texts
+    if unit.image is not None or not 1 <= len(lines) <= 3:
+        return None
+    found = parse_byline("\n".join(lines))
+    if found is None or not found.label or not found.person or found.remainder:
+        return None
+    if _is_dashed(found.label):
+        return None  # "-- Bob" signs the end of a piece; at the top it attributes a quote
+    return Signature(found.name, found.dateline, found.note)
+
+
+def not_a_person(unit: Unit) -> str:
+    """The text of a would-be signature whose name is an institution's or a title's
+    ("Pastor, Petros Baptist Church", "Reviewed by Acme Books Ltd"), for the page's
+    warnings; "" when the unit is not shaped so."""
     lines = unit.line_texts
     if unit.image is not None or not 1 <= len(lines) <= 2:
-        return None
-    match = _BY.match(lines[0])
-    if not match:
-        return None
-    name, dateline = _split_name_and_date(lines[0][match.end() :])
-    if len(lines) == 2 and not dateline and date_line(lines[1]):
-        dateline = lines[1].strip()
-    elif len(lines) == 2:
-        return None
-    return Signature(name, dateline) if is_person_name(name, allow_single_word=True) else None
+        return ""
+    text = " ".join(line.strip() for line in lines)
+    if len(content_words(text)) > MAX_NOTE_WORDS:
+        return ""
+    found = parse_byline("\n".join(lines))
+    labelled = found is not None and bool(found.label) and not found.person
+    labelled = labelled and (is_institution(found.name) or is_note(found.name))
+    return text if labelled or (_emphasised(unit) and is_note(text)) else ""
 
 
-def _split_name_and_date(text: str) -> tuple[str, str]:
-    """ "Howard Schumann, March 2011" -> ("Howard Schumann", "March 2011")."""
-    text = text.strip().strip(_DASHES)
-    match = re.match(r"^(.*?)\s*[,;|–—\-]\s*(.+)$", text)
-    if match and date_line(match.group(2)):
-        return match.group(1).strip(), match.group(2).strip()
-    return text.rstrip(" ."), ""
+_JOINED_NAMES = re.compile(r"\s+(?:and|&|und|et|y)\s+|\s*,\s*", re.IGNORECASE)
+
+
+def several_people(unit: Unit) -> str:
+    """The text of a closing line that signs the piece with two or more names ("Lena
+    Kovacs and Tom Reyes"): a signature names one contributor, so it stays text, with a
+    warning; "" when the unit is not shaped so."""
+    lines = unit.line_texts
+    if unit.image is not None or len(lines) != 1 or not _emphasised(unit):
+        return ""
+    text = lines[0].strip()
+    found = parse_byline(text)
+    names = text[len(found.label) :].lstrip() if found and found.label else text
+    pieces = [piece for piece in _JOINED_NAMES.split(names.strip(" .")) if piece]
+    people = len(pieces) >= 2 and all(is_person_name(piece) for piece in pieces)
+    return text if people else ""
+
+
+def _emphasised(unit: Unit) -> bool:
+    style = unit.style
+    return unit.all_spans(lambda s: s.bold or s.italic) or style.align == "right" or style.small
 
 
 def _is_date_unit(units: list[Unit], index: int) -> bool:

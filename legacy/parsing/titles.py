@@ -18,8 +18,8 @@ from pathlib import PurePosixPath
 
 from textkit.markup import normalise_space
 
+from .bylines import is_person_name
 from .chrome import SITE_NAMES
-from .shapes import is_person_name
 from .text import content_words
 
 MAX_TITLE_WORDS = 12

@@ -1,0 +1,193 @@
+"""Bylines and signatures as old pages print them, read from their text alone (pure).
+
+``parse_byline`` splits "Reviewed by R.P. Nettelhorst", "By Mark Sauer / UNION-TRIBUNE
+STAFF WRITER", "-- Bob", "Howard Schumann, March 2011" or a name over one or two lines of
+titles into its label, the name, a note (title or affiliation) and a dateline; whatever it
+cannot place is its remainder, so no character is lost. Whether the name is a person's
+(an institution never signs a review) is ``Byline.person``; where such a line may stand
+(top or tail of the page) is decided in parser.py.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import search_date
+from .names import is_institution
+
+MAX_NAME_WORDS = 5
+MAX_NOTE_WORDS = 12
+MAX_LINE_WORDS = 25  # a byline's first line: label, name, note and date
+SEPARATORS = " \t\n,;/|()[]-–—―~:.·*_"  # what may stand between the parts of a byline
+
+_LABEL = re.compile(
+    r"^\s*(?P<label>(?:(?:an?\s+)?(?:(?:film|book|movie|dvd)\s+)?review(?:ed)?|written|words|text"
+    r"|compiled|collected|posted)\s+by\b\s*:?|by\b\s*:?|(?:von|par)\b(?=\s+\S+\s+\S)"
+    r"|kritik\s*:|rezension\s*:|critique\s*:|reviewer\s*:|-{2,}|[–—―~])\s*",
+    re.IGNORECASE,
+)
+_DATE_JOINT = re.compile(r"(?<=\s)(?:on|am|den|le|du)\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_PIECE_SEPARATOR = re.compile(r"\s*(?:[,;|/·]|\s[-–—]\s|[()\[\]])\s*")
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la",
+                   "le", "st.", "y", "bin", "al", "ter"}  # fmt: skip
+_NOT_NAME_WORDS = {
+    "the", "a", "an", "of", "and", "recommended", "highly", "rating", "verdict", "end",
+    "review", "reviews", "film", "book", "note", "spoiler", "alert", "warning", "top",
+    "back", "home", "next", "previous", "more", "unknown", "author", "copyright", "stars",
+    "proverb", "anonymous", "news", "contents", "index", "click", "enlarge", "images",
+    "photo", "photos", "readers", "staff", "writer", "editor", "posted", "updated",
+}  # fmt: skip
+# A title or a post printed under a name: it makes a line a note, never a name on its own.
+TITLE_WORDS = re.compile(
+    r"\b(?:pastor|reverend|rev|minister|rabbi|priest|bishop|elder|deacon|professor|prof"
+    r"|lecturer|instructor|teacher|dean|chair(?:man|woman)?|director|head|president"
+    r"|editor|writer|correspondent|critic|columnist|reporter|contributor|reviewer"
+    r"|student|librarian|curator|author|member|associate|assistant|senior|chief|staff"
+    r"|redakteur(?:in)?|autor(?:in)?|rédacteur|rédactrice|journaliste)\b\.?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class BylinePart:
+    role: str  # "label", "name", "note", "dateline" or "remainder"
+    text: str
+
+
+@dataclass
+class Byline:
+    label: str  # as printed: "Reviewed by", "--", "" (a bare name)
+    name: str
+    note: str = ""  # title or affiliation: "UNION-TRIBUNE STAFF WRITER"
+    dateline: str = ""  # as printed: "March 2011", "2004"
+    remainder: str = ""  # what was not understood, as printed
+    parts: list[BylinePart] = field(default_factory=list)
+
+    @property
+    def person(self) -> bool:
+        """Whether the name is a person's (a single word only after a label or a dash)."""
+        return is_person_name(self.name, allow_single_word=bool(self.label)) and not (
+            is_institution(self.name)
+        )
+
+
+def is_person_name(text: str, allow_single_word: bool = False) -> bool:
+    words = text.split()
+    if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not allow_single_word):
+        return False
+    if re.search(r"[\d@:;!?()\"“”,/|]", text) or TITLE_WORDS.fullmatch(text.strip()):
+        return False
+    capitalised = 0
+    for word in words:
+        bare = word.strip(".,'’")
+        if not bare or bare.lower() in _NOT_NAME_WORDS:
+            return False
+        if bare.lower() in _NAME_PARTICLES:
+            continue
+        if not bare[:1].isupper():
+            return False
+        capitalised += 1
+    return capitalised > 0
+
+
+def is_note(text: str) -> bool:
+    """A title or affiliation line: "Pastor, Petros Baptist Church", "STAFF WRITER"."""
+    words = re.findall(r"\w+", text)
+    if not words or len(words) > MAX_NOTE_WORDS or text.rstrip().endswith((":", "?", "!")):
+        return False
+    shouted = text.upper() == text and any(char.isalpha() for char in text)
+    return bool(is_institution(text) or TITLE_WORDS.search(text) or shouted)
+
+
+def parse_byline(text: str) -> Byline | None:
+    """The parts of a byline or signature (one to four lines), or None when the text does
+    not open with a label nor with something shaped like a name. Never raises; every
+    character but separators is in one of the parts."""
+    lines = text.split("\n")
+    first = lines[0]
+    label_match = _LABEL.match(first)
+    if len(first.split()) > MAX_LINE_WORDS:
+        return None  # running text, not a byline
+    label = label_match.group("label").strip() if label_match else ""
+    start = label_match.end() if label_match else 0
+    parts: list[BylinePart] = [BylinePart("label", label)] if label else []
+    _read_first_line(first, start, parts)
+    for line in lines[1:]:
+        _read_line(line, parts)
+    byline = _assemble(label, parts)
+    named = is_person_name(byline.name) or is_institution(byline.name)
+    if not byline.name or not (label or named):
+        return None
+    return byline
+
+
+def _read_first_line(line: str, start: int, parts: list[BylinePart]) -> None:
+    """Name, then a note, then a dateline, in the order the line prints them."""
+    rest = line[start:]
+    date = search_date(rest)
+    year = _YEAR.search(rest) if date is None else None
+    date_span = (date.start, date.end) if date else (year.span() if year else None)
+    if date_span and not _only_separators(rest[date_span[1] :]):
+        # a date inside the name part ("Bob, 2004 and beyond"): not a dateline
+        date_span = None if _has_words(rest[date_span[1] :]) else date_span
+    if date_span and (joint := _DATE_JOINT.search(rest[: date_span[0]])):
+        date_span = (joint.start(), date_span[1])  # "on 3 May 2004", "am 3. Mai", "le 2 mai"
+    head = rest[: date_span[0]] if date_span else rest
+    pieces = _PIECE_SEPARATOR.split(head)
+    named = False
+    for piece in pieces:
+        if _only_separators(piece):
+            continue
+        if not named:
+            parts.append(BylinePart("name", piece.strip(SEPARATORS)))
+            named = True
+        else:
+            parts.append(BylinePart("note", piece.strip(SEPARATORS)))
+    if date_span:
+        parts.append(BylinePart("dateline", rest[date_span[0] : date_span[1]].strip()))
+        tail = rest[date_span[1] :]
+        if not _only_separators(tail):
+            parts.append(BylinePart("remainder", tail.strip()))
+
+
+def _read_line(line: str, parts: list[BylinePart]) -> None:
+    """A line under the name: a date, a title or affiliation, or not understood."""
+    stripped = line.strip()
+    if _only_separators(stripped):
+        return
+    date = search_date(stripped)
+    if date and _only_separators(stripped[: date.start] + stripped[date.end :]):
+        parts.append(BylinePart("dateline", stripped))
+    elif is_note(stripped):
+        parts.append(BylinePart("note", stripped))
+    else:
+        parts.append(BylinePart("remainder", stripped))
+
+
+def _assemble(label: str, parts: list[BylinePart]) -> Byline:
+    def joined(role: str, separator: str) -> str:
+        return separator.join(part.text for part in parts if part.role == role and part.text)
+
+    names = [part.text for part in parts if part.role == "name"]
+    name = names[0].rstrip(" .") if names else ""
+    if names and name != names[0]:
+        trimmed = names[0][len(name) :]
+        parts[[p.role for p in parts].index("name")].text = name
+        if not _only_separators(trimmed):
+            parts.append(BylinePart("remainder", trimmed))
+    return Byline(
+        label=label,
+        name=name,
+        note=joined("note", ", "),
+        dateline=joined("dateline", " "),
+        remainder=joined("remainder", " "),
+        parts=parts,
+    )
+
+
+def _only_separators(text: str) -> bool:
+    return all(char in SEPARATORS or char.isspace() for char in text)
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"\w", text))

@@ -1,0 +1,98 @@
+"""Ratings as old pages print them: "8/10", "3 out of 5", "****", "***1/2", "4 stars",
+"Rating: B+", "2 chuckles", or "three chuckles out of five" in a closing line (pure)."""
+
+import re
+
+from .document import Rating
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "half": 0.5, "zero": 0, "no": 0,
+    "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+}  # fmt: skip
+_NUMBER = (
+    r"(?:\d{1,3}(?:[.,]\d)?(?:\s*(?:½|1/2))?|½|"
+    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + r")"
+)
+# What pages count their ratings in: stars and their French and German names, and the
+# homely units of hobby sites ("2 chuckles", "three reels", "4 popcorns").
+_UNITS = (
+    r"(?:stars?|sternen|sterne?|étoiles?|etoiles?|points?|punkte?|chuckles?|reels?|popcorns?"
+    r"|thumbs?(?:\s+up)?|bones?|hearts?|skulls?|tomatoes|buckets?|tickets?|cups?|marks?)"
+)
+_LABEL = (
+    r"(?:(?:our|my|the)\s+)?(?:rating|verdict|score|grade|mark|note|wertung|bewertung|urteil"
+    r"|appréciation|cote)\s*[:=\-–]?\s*"
+)
+_OUT_OF = (
+    rf"(?P<value>{_NUMBER})(?:\s+{_UNITS})?\s*(?:/|out\s+of|of|von|sur)\s*(?P<best>{_NUMBER})"
+    rf"(?:\s+(?:possible\s+)?{_UNITS})?"
+)
+_SCALES = (4, 5, 10, 20, 100)
+_WHOLE = re.compile(
+    rf"^(?P<label>{_LABEL})?(?:{_OUT_OF}"
+    rf"|(?P<stars>\*{{1,5}}|★{{1,5}}|☆{{1,5}})\s*(?P<half>½|1/2)?"
+    rf"|(?P<count>{_NUMBER})\s+{_UNITS}"
+    rf"|(?P<grade>[A-F][+-]?))[.!]?$",
+    re.IGNORECASE,
+)
+_IN_LINE = re.compile(rf"\b{_OUT_OF}\b", re.IGNORECASE)
+MAX_RATING_LINE_WORDS = 15  # a line this short may carry a rating inside a sentence
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().lower()
+    half = 0.5 if text.endswith(("½", "1/2")) and text not in {"½", "1/2"} else 0.0
+    text = re.sub(r"\s*(?:½|1/2)$", "", text) if half else text
+    if text in {"½", "1/2"}:
+        return 0.5
+    if text in _NUMBERS:
+        return float(_NUMBERS[text]) + half
+    try:
+        return float(text.replace(",", ".")) + half
+    except ValueError:
+        return None
+
+
+def parse_rating(text: str) -> Rating | None:
+    """The rating when the whole text is one ("Rating: 8/10", "****", "2 chuckles"): a lone
+    asterisk or a bare letter needs a label ("Rating: B"); a grade with a sign does not."""
+    printed = " ".join(text.split())
+    match = _WHOLE.match(printed)
+    if not match:
+        return None
+    labelled = bool(match["label"])
+    if match["value"] is not None:
+        value, best = _number(match["value"]), _number(match["best"])
+        if value is None or best not in _SCALES or value > best:
+            return None
+        return Rating(printed, value, best)
+    if match["stars"]:
+        count = len(match["stars"]) + (0.5 if match["half"] else 0.0)
+        if len(match["stars"]) == 1 and not (labelled or match["half"]):
+            return None
+        return Rating(printed, count, None)
+    if match["count"] is not None:
+        value = _number(match["count"])
+        return Rating(printed, value, None) if value is not None else None
+    grade = match["grade"]
+    if len(grade) == 1 and not labelled:
+        return None  # a drop capital, not a grade
+    return Rating(printed, None, None)
+
+
+def rating_in_line(text: str) -> Rating | None:
+    """A rating printed inside a short closing line ("Bob says: three chuckles out of
+    five."): the line stays prose, the rating is read from it."""
+    line = " ".join(text.split())
+    if len(re.findall(r"\w+", line)) > MAX_RATING_LINE_WORDS:
+        return None
+    match = _IN_LINE.search(line)
+    if not match:
+        return None
+    value, best = _number(match["value"]), _number(match["best"])
+    if value is None or not best or value > best or best not in _SCALES:
+        return None
+    return Rating(match.group(0), value, best)
