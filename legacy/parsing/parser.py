@@ -5,7 +5,6 @@ Pipeline: decode (encoding.py) -> drop chrome elements (chrome.py) -> flatten to
 -> turn the remaining units into blocks (shapes.py), in reading order.
 """
 
-import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,14 +25,10 @@ from .chrome import (
     strip_chrome_markup,
 )
 from .credits import (
-    is_country,
-    is_publisher_name,
     parse_credits,
-    parse_credits_lines,
-    words_not_understood,
-    words_understood,
 )
-from .dates import POSTED, UPDATED, FoundDate, date_line, labelled_date, leading_date, search_date
+from .dates import date_line, leading_date
+from .dating import BODY_START_WORDS, published_date
 from .document import (
     Block,
     Credits,
@@ -42,17 +37,19 @@ from .document import (
     Kind,
     LegacyDocument,
     Paragraph,
-    Rating,
     Removed,
     Signature,
     SpoilerNotice,
     Table,
 )
 from .encoding import DecodedText, decode_html
-from .ratings import parse_rating, rating_in_line
+from .header import (
+    HEADER_UNITS,
+    take_closing_credits,
+    take_header,
+)
+from .ratings import take_rating
 from .shapes import (
-    CLOSE_QUOTES,
-    OPEN_QUOTES,
     byline,
     epigraph,
     heading,
@@ -75,14 +72,11 @@ from .site import (
 from .site import residue as site_residue
 from .templates import remove_template_parts, strip_server_code
 from .text import block_text, content_words
-from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key, title_parts
+from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, title_parts
 from .titles import clean_page_title as clean_page_title  # re-exported: its old home
-from .units import BREAK, Item, Span, Unit, items_text, make_soup, render_inline, walk
+from .units import Span, Unit, items_text, join_lines, make_soup, render_inline, walk
 from .visible import removal, visible_text
 
-HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
-BODY_WORDS = 30  # a unit this long is body text: the header is over
-BODY_START_WORDS = 15  # a paragraph this long starts the body: no epigraph or byline after
 TAIL_UNITS = 3  # a signature sits within this many units of the end
 STUB_WORDS = 10
 LISTING_LINK_SHARE = 0.4
@@ -108,8 +102,6 @@ _TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
 _REVIEW_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW}
 _RATED_KINDS = {*_SIGNED_KINDS, Kind.PAGE}  # a game or a restaurant reviewed as a page
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
-HEADLINE_DATE_WORDS = 12  # a line of the headline area this short may be its date line
 
 
 def parse_document(
@@ -223,11 +215,11 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
         warnings.append("no title found; used the file name")
     hints = _path_hints(source_path)
     news_like = "news" in hints or _count_news_items(units) >= 2
-    units, credits = _take_header(
+    units, credits = take_header(
         units, title_keys, title, want_credits=not news_like, removed=removed
     )
     if credits is None and not news_like:
-        units, credits = _take_closing_credits(units, title, hints, removed)
+        units, credits = take_closing_credits(units, title, hints, removed)
     title, year = _split_year(title)
     if year and credits is not None and credits.year is None:
         credits.year = year
@@ -240,7 +232,7 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
     if kind in _SIGNED_KINDS:
         units = _detach_signature(units)
     if kind in _RATED_KINDS:
-        units, rating = _take_rating(units, removed, warnings, kind in _REVIEW_KINDS)
+        units, rating = take_rating(units, removed, warnings, kind in _REVIEW_KINDS)
     blocks, leftovers, texts = _build_blocks(units, kind, removed, warnings)
     blocks, texts = _keep_title_parts(choice, blocks, texts)
     content_text = "\n\n".join(text for text in texts if text)
@@ -256,7 +248,7 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
         credits=credits,
         rating=rating,
         blocks=blocks,
-        published=_published(blocks, units, kind, removed, warnings, date_order),
+        published=published_date(blocks, units, kind, removed, warnings, date_order),
         links=[href for unit in units for href in unit.hrefs],
         leftovers=leftovers,
         warnings=warnings,
@@ -305,7 +297,7 @@ def _content_lines(
             )
         elif shape:
             removed += removal(furniture, text)
-    return Unit(items=_join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
+    return Unit(items=join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
 
 
 def _without_site_name(page_title: str, site: SiteModel, units: list[Unit]) -> str:
@@ -401,188 +393,6 @@ def _is_word_export(soup: BeautifulSoup) -> bool:
         if name in {"generator", "progid"} and "word" in str(meta.get("content") or "").lower():
             return True
     return False
-
-
-# --- header: title and credits lines ---------------------------------------------------
-
-
-def _take_header(
-    units: list[Unit],
-    title_keys: set[tuple[str, ...]],
-    title: str,
-    want_credits: bool,
-    removed: list[Removed],
-) -> tuple[list[Unit], Credits | None]:
-    """Remove title lines and the credits from the top of the page: they become fields. A
-    title line's words beyond the title ("Review by") are reported removed. Credits may
-    run over two or three lines or blocks ("Author<br>Publisher, 1999")."""
-    header = _header_lines(units, title_keys)
-    taken: set[tuple[int, int]] = set()
-    for place, text in header:
-        if key(text) in title_keys:
-            removed += removal("the title line (kept as the page's title)", text)
-            taken.add(place)
-    credits = None
-    if want_credits:
-        candidates = [(place, text) for place, text in header if place not in taken]
-        credits, used = _credits_in(candidates, title)
-        if credits is not None:
-            removed += removal("the credits line (kept as the page's credits)", credits.raw)
-            taken.update(used)
-    return _without_title_images(_without_lines(units, taken), title_keys), credits
-
-
-def _without_title_images(units: list[Unit], title_keys: set[tuple[str, ...]]) -> list[Unit]:
-    """The header's pictures of the title (a banner with the title as its alt text) go: the
-    page prints its title itself. Only up to the first paragraph of body text."""
-    kept: list[Unit] = []
-    for index, unit in enumerate(units):
-        in_header = index < HEADER_UNITS and not any(map(_is_body, units[:index]))
-        image = unit.image
-        is_title = image is not None and (is_title_image(image) or key(image.alt) in title_keys)
-        if not (in_header and is_title):
-            kept.append(unit)
-    return kept
-
-
-def _header_lines(
-    units: list[Unit], title_keys: set[tuple[str, ...]]
-) -> list[tuple[tuple[int, int], str]]:
-    """The text lines at the top of the page, before the first paragraph of body text, as
-    ((unit index, line index), text): the title lines and those credits may be on."""
-    lines = []
-    for index, unit in enumerate(units[:HEADER_UNITS]):
-        if _is_body(unit):
-            break
-        if unit.image is not None:
-            continue
-        for number, line in enumerate(unit.lines):
-            text = items_text(line)
-            if key(text) in title_keys or (text.strip() and not _owned_elsewhere(line)):
-                lines.append(((index, number), text))
-    return lines
-
-
-def _owned_elsewhere(line: list[Item]) -> bool:
-    """A line another part of the review owns, which credits never run on into: an index
-    entry (linked), a spoiler notice, a date. ("by Wendell Berry" may open credits.)"""
-    unit = Unit(items=line)
-    return _has_link(line) or bool(spoiler_notice(unit) or date_line(unit.text))
-
-
-CREDITS_LINES = 3  # credits printed over this many lines at most
-
-
-def _credits_in(
-    lines: list[tuple[tuple[int, int], str]], title: str
-) -> tuple[Credits | None, list[tuple[int, int]]]:
-    """The first run of consecutive lines that reads as credits, the longest run that
-    adds what is understood and nothing that is not; and the places of its lines. A
-    credits line after text that is not credits must carry facts (not just a name)."""
-    for start in range(len(lines)):
-        best: Credits | None = None
-        used = 0
-        for size in range(1, CREDITS_LINES + 1):
-            window = lines[start : start + size]
-            if len(window) < size or not _consecutive(window) or _is_quoted(window[-1][1]):
-                break
-            found = parse_credits_lines([text for _, text in window], title)
-            if found is None or (size > 1 and not _firm(found)):
-                continue
-            if _better_credits(found, best):
-                best, used = found, size
-        if best is not None and (start == 0 or _has_facts(best)):
-            return best, [place for place, _ in lines[start : start + used]]
-    return None, []
-
-
-def _firm(credits: Credits) -> bool:
-    """Credits joined from several lines must be all understood, with facts of their own
-    kind: a site's name and its "est. 1997" are not a director and a year."""
-    facts = credits.is_book or credits.running_time or credits.cast or credits.translators
-    placed = credits.year and credits.countries and all(map(is_country, credits.countries))
-    return not credits.remainder and bool(facts or placed)
-
-
-def _is_quoted(text: str) -> bool:
-    """A line in quote marks is a quotation (an epigraph), never a credits line."""
-    stripped = text.strip().rstrip(".!?")
-    return len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES
-
-
-def _consecutive(window: list[tuple[tuple[int, int], str]]) -> bool:
-    """Lines of one unit in a row, or the last line of a unit and the first of the next."""
-    for (before, _), (after, _) in zip(window, window[1:], strict=False):
-        same_unit = after[0] == before[0] and after[1] == before[1] + 1
-        if not same_unit and not (after[0] == before[0] + 1 and after[1] == 0):
-            return False
-    return True
-
-
-def _better_credits(found: Credits, best: Credits | None) -> bool:
-    if best is None:
-        return True
-    more = words_understood(found) > words_understood(best)
-    return more and words_not_understood(found) <= words_not_understood(best)
-
-
-def _take_closing_credits(
-    units: list[Unit], title: str, hints: set[str], removed: list[Removed]
-) -> tuple[list[Unit], Credits | None]:
-    """Credits printed at the end of the page ("Lietaer, Bernard: 'The Future of Money'
-    Random Century, 2000. ISBN ..."): only with facts no sentence has (an ISBN, pages, a
-    publisher and a year, a running time), so a closing remark is never taken; outside a
-    review folder only with an ISBN (an About page may end with the magazine's own book)."""
-    start = max(0, len(units) - TAIL_UNITS - 1)
-    for index in range(len(units) - 1, start - 1, -1):
-        unit = units[index]
-        if unit.image is not None:
-            continue
-        for number, line in enumerate(unit.lines):
-            found = parse_credits_lines([items_text(line)], title)
-            in_reviews = bool(hints & {"book", "film"}) or bool(found and found.isbn)
-            if found is not None and in_reviews and _closing_facts(found):
-                removed += removal("the credits line (kept as the page's credits)", found.raw)
-                return _without_lines(units, {(index, number)}), found
-    return units, None
-
-
-def _closing_facts(credits: Credits) -> bool:
-    """Facts no list of favourites prints: "Cinema Paradiso (Giuseppe Tornatore, 1988)"
-    is not a publisher and a year."""
-    named = credits.publisher and is_publisher_name(credits.publisher) and credits.year
-    return bool(credits.isbn or credits.pages or credits.running_time or named) and not (
-        credits.remainder
-    )
-
-
-def _without_lines(units: list[Unit], places: set[tuple[int, int]]) -> list[Unit]:
-    kept: list[Unit] = []
-    for index, unit in enumerate(units):
-        lines = [line for n, line in enumerate(unit.lines) if (index, n) not in places]
-        kept.extend(_rebuild(unit, lines))
-    return kept
-
-
-def _has_link(items: list[Item]) -> bool:
-    """Credits lines are plain text; a linked line is an index entry."""
-    return any(isinstance(item, Span) and item.style.link for item in items)
-
-
-def _has_facts(credits: Credits) -> bool:
-    return bool(credits.year or credits.countries or credits.is_book)
-
-
-def _is_body(unit: Unit) -> bool:
-    return len(content_words(unit.text)) >= BODY_WORDS
-
-
-def _rebuild(unit: Unit, lines: list[list[Item]]) -> list[Unit]:
-    if len(lines) == len(unit.lines):
-        return [unit]
-    if not lines:
-        return []
-    return [Unit(items=_join_lines(lines))]
 
 
 # --- kind ------------------------------------------------------------------------------
@@ -854,13 +664,6 @@ def _blocks_at(
     return ([paragraph] if content_words(html_to_text(paragraph.html)) else []), 1
 
 
-def _join_lines(lines: list[list[Item]]) -> list[Item]:
-    items: list[Item] = []
-    for line in lines:
-        items += ([BREAK] if items else []) + line
-    return items
-
-
 def _detach_signature(units: list[Unit]) -> list[Unit]:
     """A name after a single <br> at the end of the last paragraph is the signature."""
     text_indexes = [index for index, unit in enumerate(units) if unit.image is None]
@@ -871,11 +674,11 @@ def _detach_signature(units: list[Unit]) -> list[Unit]:
     for tail_size in (4, 3, 2, 1):
         if len(lines) <= tail_size:
             continue
-        tail = Unit(items=_join_lines(lines[-tail_size:]))
+        tail = Unit(items=join_lines(lines[-tail_size:]))
         found = signature([tail], 0)
         # a name over title lines, at the foot of a paragraph: only after a label or a dash
         if found and (tail_size <= 2 or parse_byline(tail.text.split("\n")[0] or "x")):
-            head = Unit(items=_join_lines(lines[:-tail_size]))
+            head = Unit(items=join_lines(lines[:-tail_size]))
             return [*units[:index], head, tail, *units[index + 1 :]]
     return units
 
@@ -915,7 +718,7 @@ def _news_item(unit: Unit) -> list[Block] | None:
         return None
     blocks: list[Block] = [Heading(items_text(lines[0]), 2)]
     if len(lines) > 1:
-        blocks.append(Paragraph(render_inline(_join_lines(lines[1:]))))
+        blocks.append(Paragraph(render_inline(join_lines(lines[1:]))))
     return blocks
 
 
@@ -938,123 +741,3 @@ def _dated_paragraph(unit: Unit, printed_date: str) -> list[Block]:
 def _after_date(text: str) -> str:
     opening = leading_date(text.split("\n", 1)[0])
     return text if opening is None else text.replace(opening[1], "", 1).lstrip(" -–—:|.")
-
-
-def _take_rating(
-    units: list[Unit], removed: list[Removed], warnings: list[str], take_lines: bool = True
-) -> tuple[list[Unit], Rating | None]:
-    """The review's rating: a picture whose alt text is one ("****", "8/10", "2 chuckles"),
-    a line that is only a rating ("Rating: B+", "***1/2"), or a short line that gives one
-    ("Bob says: three chuckles out of five."). A line that is only a rating leaves the body
-    (the page prints the rating field); a picture stays, as issue 13 kept it; a sentence
-    stays whole; so does the line on a page that is not a review (``take_lines`` False: only
-    reviews show a rating field). Ratings in a table are scores of other films. Two
-    different ratings on one page: neither is taken (a list of scores), with a warning."""
-    found: list[tuple[Rating, int, int | None]] = []  # (rating, unit, line or None)
-    for index, unit in enumerate(units):
-        if unit.table is not None:
-            continue
-        if unit.image is not None:
-            if rating := parse_rating(unit.image.alt):
-                found.append((rating, index, -1))
-            continue
-        for number, line in enumerate(unit.line_texts):
-            if rating := parse_rating(line):
-                found.append((rating, index, number))
-            elif rating := rating_in_line(line):
-                found.append((rating, index, -1))
-    if not found:
-        return units, None
-    if len({tuple(content_words(rating.printed)) for rating, _, _ in found}) > 1:
-        shown = ", ".join(repr(rating.printed) for rating, _, _ in found[:4])
-        warnings.append(f"several ratings printed ({shown}): none taken as the page's rating")
-        return units, None
-    rating = found[0][0]
-    if not take_lines:
-        return units, rating
-    kept: list[Unit] = []
-    whole_lines = {(index, line) for _, index, line in found if line is not None and line >= 0}
-    for index, unit in enumerate(units):
-        lines = [n for i, n in whole_lines if i == index]
-        if not lines:
-            kept.append(unit)
-            continue
-        for number in lines:
-            removed += removal(
-                "the rating line (kept as the page's rating)", unit.line_texts[number]
-            )
-        remaining = [line for n, line in enumerate(unit.lines) if n not in lines]
-        kept.extend(_rebuild(unit, remaining))
-    return kept, rating
-
-
-def _published(
-    blocks: list[Block],
-    units: list[Unit],
-    kind: Kind,
-    removed: Sequence[Removed] = (),
-    warnings: list[str] | None = None,
-    date_order: str = "dmy",
-) -> datetime.date | None:
-    """The newest news date; else, in this order, the date of the signature or byline, a
-    date in the headline area, a "Posted ..." line, and "Last updated ..." (read from the
-    removed page furniture too: the day the page was last edited beats the day of the
-    import). A signature that prints only a year ("X, 2004") gives 1 January of it, unless
-    the page was last updated that same year."""
-    if kind is Kind.NEWS:
-        dates = [date_line(block.text) for block in blocks if isinstance(block, Heading)]
-        if dated := [date for date in dates if date]:
-            return max(dated)
-    if kind in (Kind.LISTING, Kind.STUB):
-        return None  # not imported as a page: its old URL redirects
-    found = _printed_date(blocks, units, removed, date_order)
-    if found is None:
-        return None
-    if found.ambiguous and warnings is not None:
-        first = "day" if date_order == "dmy" else "month"
-        warnings.append(f"ambiguous date {found.printed} read as {first}-first (--date-order)")
-    return found.date
-
-
-def _printed_date(
-    blocks: list[Block], units: list[Unit], removed: Sequence[Removed], date_order: str
-) -> FoundDate | None:
-    signed = [block.dateline for block in blocks if isinstance(block, Signature)]
-    for dateline in signed:
-        if found := search_date(dateline, date_order):
-            return found
-    for unit in _headline_area(units):
-        for line in unit.line_texts:
-            if len(content_words(line)) <= HEADLINE_DATE_WORDS and (
-                found := search_date(line, date_order)
-            ):
-                return found
-    lines = [line for unit in units for line in unit.line_texts]
-    furniture = [entry.text for entry in removed]
-    for line in [*lines, *furniture]:
-        if found := labelled_date(line, POSTED, date_order):
-            return found
-    updated = next(
-        (
-            date
-            for line in [*lines, *furniture]
-            if (date := labelled_date(line, UPDATED, date_order))
-        ),
-        None,
-    )
-    year = next((int(m.group(0)) for d in signed if (m := _YEAR_ONLY.fullmatch(d.strip()))), None)
-    if year and not (updated and updated.date.year == year):
-        printed = str(year)
-        return FoundDate(datetime.date(year, 1, 1), printed, 0, len(printed))
-    return updated
-
-
-def _headline_area(units: list[Unit]) -> list[Unit]:
-    """The units above the body: under the title, before the first paragraph of text."""
-    area: list[Unit] = []
-    for unit in units[:HEADER_UNITS]:
-        if unit.image is None and len(content_words(unit.text)) >= BODY_START_WORDS:
-            break
-        if unit.image is None and unit.table is None:
-            area.append(unit)
-    return area

@@ -3,7 +3,11 @@
 
 import re
 
-from .document import Rating
+from .document import Rating, Removed
+from .header import rebuild_unit
+from .text import content_words
+from .units import Unit
+from .visible import removal
 
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -96,3 +100,51 @@ def rating_in_line(text: str) -> Rating | None:
     if value is None or not best or value > best or best not in _SCALES:
         return None
     return Rating(match.group(0), value, best)
+
+
+def take_rating(
+    units: list[Unit], removed: list[Removed], warnings: list[str], take_lines: bool = True
+) -> tuple[list[Unit], Rating | None]:
+    """The review's rating: a picture whose alt text is one ("****", "8/10", "2 chuckles"),
+    a line that is only a rating ("Rating: B+", "***1/2"), or a short line that gives one
+    ("Bob says: three chuckles out of five."). A line that is only a rating leaves the body
+    (the page prints the rating field); a picture stays, as issue 13 kept it; a sentence
+    stays whole; so does the line on a page that is not a review (``take_lines`` False: only
+    reviews show a rating field). Ratings in a table are scores of other films. Two
+    different ratings on one page: neither is taken (a list of scores), with a warning."""
+    found: list[tuple[Rating, int, int | None]] = []  # (rating, unit, line or None)
+    for index, unit in enumerate(units):
+        if unit.table is not None:
+            continue
+        if unit.image is not None:
+            if rating := parse_rating(unit.image.alt):
+                found.append((rating, index, -1))
+            continue
+        for number, line in enumerate(unit.line_texts):
+            if rating := parse_rating(line):
+                found.append((rating, index, number))
+            elif rating := rating_in_line(line):
+                found.append((rating, index, -1))
+    if not found:
+        return units, None
+    if len({tuple(content_words(rating.printed)) for rating, _, _ in found}) > 1:
+        shown = ", ".join(repr(rating.printed) for rating, _, _ in found[:4])
+        warnings.append(f"several ratings printed ({shown}): none taken as the page's rating")
+        return units, None
+    rating = found[0][0]
+    if not take_lines:
+        return units, rating
+    kept: list[Unit] = []
+    whole_lines = {(index, line) for _, index, line in found if line is not None and line >= 0}
+    for index, unit in enumerate(units):
+        lines = [n for i, n in whole_lines if i == index]
+        if not lines:
+            kept.append(unit)
+            continue
+        for number in lines:
+            removed += removal(
+                "the rating line (kept as the page's rating)", unit.line_texts[number]
+            )
+        remaining = [line for n, line in enumerate(unit.lines) if n not in lines]
+        kept.extend(rebuild_unit(unit, remaining))
+    return kept, rating

@@ -143,6 +143,14 @@ class Unit:
         return found
 
 
+def join_lines(lines: list[list[Item]]) -> list[Item]:
+    """Lines as one run of items, a line break between each."""
+    items: list[Item] = []
+    for line in lines:
+        items += ([BREAK] if items else []) + line
+    return items
+
+
 def items_text(items: list[Item]) -> str:
     return normalise_space("".join(item.text for item in items if isinstance(item, Span)))
 

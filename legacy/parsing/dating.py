@@ -1,0 +1,88 @@
+"""When a page was written, from what it prints: the newest news date, the signature's or
+byline's date, a date in the headline area, "Posted ...", and "Last updated ..." (pure)."""
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from .dates import POSTED, UPDATED, FoundDate, date_line, labelled_date, search_date
+from .document import Block, Heading, Kind, Removed, Signature
+from .header import HEADER_UNITS
+from .text import content_words
+from .units import Unit
+
+BODY_START_WORDS = 15  # a paragraph this long starts the body: no epigraph or byline after
+HEADLINE_DATE_WORDS = 12  # a line of the headline area this short may be its date line
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def published_date(
+    blocks: list[Block],
+    units: list[Unit],
+    kind: Kind,
+    removed: Sequence[Removed] = (),
+    warnings: list[str] | None = None,
+    date_order: str = "dmy",
+) -> datetime.date | None:
+    """The newest news date; else, in this order, the date of the signature or byline, a
+    date in the headline area, a "Posted ..." line, and "Last updated ..." (read from the
+    removed page furniture too: the day the page was last edited beats the day of the
+    import). A signature that prints only a year ("X, 2004") gives 1 January of it, unless
+    the page was last updated that same year."""
+    if kind is Kind.NEWS:
+        dates = [date_line(block.text) for block in blocks if isinstance(block, Heading)]
+        if dated := [date for date in dates if date]:
+            return max(dated)
+    if kind in (Kind.LISTING, Kind.STUB):
+        return None  # not imported as a page: its old URL redirects
+    found = _printed_date(blocks, units, removed, date_order)
+    if found is None:
+        return None
+    if found.ambiguous and warnings is not None:
+        first = "day" if date_order == "dmy" else "month"
+        warnings.append(f"ambiguous date {found.printed} read as {first}-first (--date-order)")
+    return found.date
+
+
+def _printed_date(
+    blocks: list[Block], units: list[Unit], removed: Sequence[Removed], date_order: str
+) -> FoundDate | None:
+    signed = [block.dateline for block in blocks if isinstance(block, Signature)]
+    for dateline in signed:
+        if found := search_date(dateline, date_order):
+            return found
+    for unit in _headline_area(units):
+        for line in unit.line_texts:
+            if len(content_words(line)) <= HEADLINE_DATE_WORDS and (
+                found := search_date(line, date_order)
+            ):
+                return found
+    lines = [line for unit in units for line in unit.line_texts]
+    furniture = [entry.text for entry in removed]
+    for line in [*lines, *furniture]:
+        if found := labelled_date(line, POSTED, date_order):
+            return found
+    updated = next(
+        (
+            date
+            for line in [*lines, *furniture]
+            if (date := labelled_date(line, UPDATED, date_order))
+        ),
+        None,
+    )
+    year = next((int(m.group(0)) for d in signed if (m := _YEAR_ONLY.fullmatch(d.strip()))), None)
+    if year and not (updated and updated.date.year == year):
+        printed = str(year)
+        return FoundDate(datetime.date(year, 1, 1), printed, 0, len(printed))
+    return updated
+
+
+def _headline_area(units: list[Unit]) -> list[Unit]:
+    """The units above the body: under the title, before the first paragraph of text."""
+    area: list[Unit] = []
+    for unit in units[:HEADER_UNITS]:
+        if unit.image is None and len(content_words(unit.text)) >= BODY_START_WORDS:
+            break
+        if unit.image is None and unit.table is None:
+            area.append(unit)
+    return area

@@ -1,0 +1,204 @@
+"""The top of a review: its title lines and its credits, which become fields (pure).
+
+Credits may run over two or three lines or blocks ("Title<br>Author<br>Publisher, 1999"),
+or sit at the end of the page; what credits.py cannot read stays in their remainder.
+"""
+
+from .chrome import is_title_image
+from .credits import (
+    is_country,
+    is_publisher_name,
+    parse_credits_lines,
+    words_not_understood,
+    words_understood,
+)
+from .dates import date_line
+from .document import Credits, Removed
+from .shapes import CLOSE_QUOTES, OPEN_QUOTES, spoiler_notice
+from .text import content_words
+from .titles import key
+from .units import Item, Span, Unit, items_text, join_lines
+from .visible import removal
+
+HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
+BODY_WORDS = 30  # a unit this long is body text: the header is over
+CLOSING_UNITS = 4  # credits at the end sit within this many units of it
+
+
+def take_header(
+    units: list[Unit],
+    title_keys: set[tuple[str, ...]],
+    title: str,
+    want_credits: bool,
+    removed: list[Removed],
+) -> tuple[list[Unit], Credits | None]:
+    """Remove title lines and the credits from the top of the page: they become fields. A
+    title line's words beyond the title ("Review by") are reported removed. Credits may
+    run over two or three lines or blocks ("Author<br>Publisher, 1999")."""
+    header = _header_lines(units, title_keys)
+    taken: set[tuple[int, int]] = set()
+    for place, text in header:
+        if key(text) in title_keys:
+            removed += removal("the title line (kept as the page's title)", text)
+            taken.add(place)
+    credits = None
+    if want_credits:
+        candidates = [(place, text) for place, text in header if place not in taken]
+        credits, used = _credits_in(candidates, title)
+        if credits is not None:
+            removed += removal("the credits line (kept as the page's credits)", credits.raw)
+            taken.update(used)
+    return _without_title_images(_without_lines(units, taken), title_keys), credits
+
+
+def _without_title_images(units: list[Unit], title_keys: set[tuple[str, ...]]) -> list[Unit]:
+    """The header's pictures of the title (a banner with the title as its alt text) go: the
+    page prints its title itself. Only up to the first paragraph of body text."""
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        in_header = index < HEADER_UNITS and not any(map(is_body, units[:index]))
+        image = unit.image
+        is_title = image is not None and (is_title_image(image) or key(image.alt) in title_keys)
+        if not (in_header and is_title):
+            kept.append(unit)
+    return kept
+
+
+def _header_lines(
+    units: list[Unit], title_keys: set[tuple[str, ...]]
+) -> list[tuple[tuple[int, int], str]]:
+    """The text lines at the top of the page, before the first paragraph of body text, as
+    ((unit index, line index), text): the title lines and those credits may be on."""
+    lines = []
+    for index, unit in enumerate(units[:HEADER_UNITS]):
+        if is_body(unit):
+            break
+        if unit.image is not None:
+            continue
+        for number, line in enumerate(unit.lines):
+            text = items_text(line)
+            if key(text) in title_keys or (text.strip() and not _owned_elsewhere(line)):
+                lines.append(((index, number), text))
+    return lines
+
+
+def _owned_elsewhere(line: list[Item]) -> bool:
+    """A line another part of the review owns, which credits never run on into: an index
+    entry (linked), a spoiler notice, a date. ("by Wendell Berry" may open credits.)"""
+    unit = Unit(items=line)
+    return _has_link(line) or bool(spoiler_notice(unit) or date_line(unit.text))
+
+
+CREDITS_LINES = 3  # credits printed over this many lines at most
+
+
+def _credits_in(
+    lines: list[tuple[tuple[int, int], str]], title: str
+) -> tuple[Credits | None, list[tuple[int, int]]]:
+    """The first run of consecutive lines that reads as credits, the longest run that
+    adds what is understood and nothing that is not; and the places of its lines. A
+    credits line after text that is not credits must carry facts (not just a name)."""
+    for start in range(len(lines)):
+        best: Credits | None = None
+        used = 0
+        for size in range(1, CREDITS_LINES + 1):
+            window = lines[start : start + size]
+            if len(window) < size or not _consecutive(window) or _is_quoted(window[-1][1]):
+                break
+            found = parse_credits_lines([text for _, text in window], title)
+            if found is None or (size > 1 and not _firm(found)):
+                continue
+            if _better_credits(found, best):
+                best, used = found, size
+        if best is not None and (start == 0 or _has_facts(best)):
+            return best, [place for place, _ in lines[start : start + used]]
+    return None, []
+
+
+def _firm(credits: Credits) -> bool:
+    """Credits joined from several lines must be all understood, with facts of their own
+    kind: a site's name and its "est. 1997" are not a director and a year."""
+    facts = credits.is_book or credits.running_time or credits.cast or credits.translators
+    placed = credits.year and credits.countries and all(map(is_country, credits.countries))
+    return not credits.remainder and bool(facts or placed)
+
+
+def _is_quoted(text: str) -> bool:
+    """A line in quote marks is a quotation (an epigraph), never a credits line."""
+    stripped = text.strip().rstrip(".!?")
+    return len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES
+
+
+def _consecutive(window: list[tuple[tuple[int, int], str]]) -> bool:
+    """Lines of one unit in a row, or the last line of a unit and the first of the next."""
+    for (before, _), (after, _) in zip(window, window[1:], strict=False):
+        same_unit = after[0] == before[0] and after[1] == before[1] + 1
+        if not same_unit and not (after[0] == before[0] + 1 and after[1] == 0):
+            return False
+    return True
+
+
+def _better_credits(found: Credits, best: Credits | None) -> bool:
+    if best is None:
+        return True
+    more = words_understood(found) > words_understood(best)
+    return more and words_not_understood(found) <= words_not_understood(best)
+
+
+def take_closing_credits(
+    units: list[Unit], title: str, hints: set[str], removed: list[Removed]
+) -> tuple[list[Unit], Credits | None]:
+    """Credits printed at the end of the page ("Lietaer, Bernard: 'The Future of Money'
+    Random Century, 2000. ISBN ..."): only with facts no sentence has (an ISBN, pages, a
+    publisher and a year, a running time), so a closing remark is never taken; outside a
+    review folder only with an ISBN (an About page may end with the magazine's own book)."""
+    start = max(0, len(units) - CLOSING_UNITS)
+    for index in range(len(units) - 1, start - 1, -1):
+        unit = units[index]
+        if unit.image is not None:
+            continue
+        for number, line in enumerate(unit.lines):
+            found = parse_credits_lines([items_text(line)], title)
+            in_reviews = bool(hints & {"book", "film"}) or bool(found and found.isbn)
+            if found is not None and in_reviews and _closing_facts(found):
+                removed += removal("the credits line (kept as the page's credits)", found.raw)
+                return _without_lines(units, {(index, number)}), found
+    return units, None
+
+
+def _closing_facts(credits: Credits) -> bool:
+    """Facts no list of favourites prints: "Cinema Paradiso (Giuseppe Tornatore, 1988)"
+    is not a publisher and a year."""
+    named = credits.publisher and is_publisher_name(credits.publisher) and credits.year
+    return bool(credits.isbn or credits.pages or credits.running_time or named) and not (
+        credits.remainder
+    )
+
+
+def _without_lines(units: list[Unit], places: set[tuple[int, int]]) -> list[Unit]:
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        lines = [line for n, line in enumerate(unit.lines) if (index, n) not in places]
+        kept.extend(rebuild_unit(unit, lines))
+    return kept
+
+
+def _has_link(items: list[Item]) -> bool:
+    """Credits lines are plain text; a linked line is an index entry."""
+    return any(isinstance(item, Span) and item.style.link for item in items)
+
+
+def _has_facts(credits: Credits) -> bool:
+    return bool(credits.year or credits.countries or credits.is_book)
+
+
+def is_body(unit: Unit) -> bool:
+    return len(content_words(unit.text)) >= BODY_WORDS
+
+
+def rebuild_unit(unit: Unit, lines: list[list[Item]]) -> list[Unit]:
+    if len(lines) == len(unit.lines):
+        return [unit]
+    if not lines:
+        return []
+    return [Unit(items=join_lines(lines))]
