@@ -1,7 +1,10 @@
 """Stories: film and book reviews with their credits, and articles (news, features)."""
 
 import datetime
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
@@ -18,7 +21,7 @@ from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import StoryBlock
 from reviews.cards import load_cards
-from reviews.credits import book_credits, film_credits
+from reviews.credits import book_credits, film_credits, rating_text, split_names
 from reviews.models.contributors import Contributor
 from reviews.models.querysets import ReadableQuerySet
 from reviews.models.sections import SectionPage
@@ -126,6 +129,35 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
         related_name="reviews",
         help_text="Who wrote the review: shown in the byline and on their contributor page.",
     )
+    credits_note = models.TextField(
+        blank=True,
+        help_text="Shown in small type under the credits line: what the credits print beyond "
+        "the fields above (a price, a certificate, a line the importer could not read).",
+    )
+    rating_value = models.DecimalField(
+        "rating",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text="The reviewer's mark as a number, e.g. 8 or 3.5. Leave empty for no rating "
+        "or for a grade that is not a number (then fill in “as printed”).",
+    )
+    rating_best = models.PositiveSmallIntegerField(
+        "out of",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="The top of the scale: 10 for “8/10”, 5 for five stars.",
+    )
+    rating_printed = models.CharField(
+        "rating as printed",
+        max_length=40,
+        blank=True,
+        help_text="The rating as the page shows it: “8/10”, “****”, “B+”. Shown beside the "
+        "number, or on its own for a grade.",
+    )
 
     objects = PageManager.from_queryset(ReviewQuerySet)()
 
@@ -151,6 +183,19 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
         # Listings show the newest first (date, then id): the first page reads 20 index
         # entries instead of sorting the whole section.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="review_newest_first")]
+
+    def clean(self):
+        super().clean()
+        if self.rating_value is not None and self.rating_best is None:
+            raise ValidationError({"rating_best": "Give the top of the scale for the rating."})
+        if self.rating_value is not None and self.rating_value > self.rating_best:
+            above = f"The rating cannot be above the top of its scale ({self.rating_best})."
+            raise ValidationError({"rating_value": above})
+
+    @property
+    def rating_text(self) -> str:
+        """The rating as readers see it after "Rating:": "8/10", "4/5 (****)", "B+"; or ""."""
+        return rating_text(self.rating_value, self.rating_best, self.rating_printed)
 
     def get_creator_names(self) -> list[str]:
         return self.creator_names
@@ -242,10 +287,24 @@ def review_panels(creators_label: str, work_fields: list) -> list:
                 FieldPanel("original_title"),
                 InlinePanel("creators", label=creators_label, min_num=1),
                 *work_fields,
+                FieldPanel("credits_note"),
                 CreditsLinePanel(heading="Credits line"),
             ],
             heading="The work",
             help_text="What is reviewed. These fields make the credits line under the title.",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("rating_value"),
+                        FieldPanel("rating_best"),
+                        FieldPanel("rating_printed"),
+                    ]
+                )
+            ],
+            heading="Rating",
+            help_text="Optional: shown under the credits as “Rating: 8/10”.",
         ),
         *story_panels("reviewer", "Reviewer and dates"),
     ]
@@ -257,21 +316,48 @@ class FilmReviewPage(ReviewPage):  # noqa: DJ008
         blank=True,
         help_text="As printed, several separated by “/”: Germany/Austria.",
     )
+    running_time = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="In minutes: shown as “112 min”."
+    )
+    cast = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The principal cast in billing order, separated by commas: shown as "
+        "“With A, B and C”.",
+    )
 
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
 
     content_panels = review_panels(
-        "Directors", [FieldRowPanel([FieldPanel("countries"), FieldPanel("year")])]
+        "Directors",
+        [
+            FieldRowPanel([FieldPanel("countries"), FieldPanel("year")]),
+            FieldRowPanel([FieldPanel("running_time"), FieldPanel("cast")]),
+        ],
     )
-    search_fields = [*ReviewPage.search_fields, index.SearchField("countries")]
+    search_fields = [
+        *ReviewPage.search_fields,
+        index.SearchField("countries"),
+        index.SearchField("cast"),
+    ]
 
     class Meta:
         verbose_name = "film review"
 
     @property
+    def cast_names(self) -> list[str]:
+        return split_names(self.cast)
+
+    @property
     def credits_line(self) -> str:
-        return film_credits(self.get_creator_names(), self.countries, self.year)
+        return film_credits(
+            self.get_creator_names(),
+            self.countries,
+            self.year,
+            running_time=self.running_time,
+            cast=self.cast_names,
+        )
 
 
 class BookReviewPage(ReviewPage):  # noqa: DJ008
@@ -281,22 +367,56 @@ class BookReviewPage(ReviewPage):  # noqa: DJ008
     pages = models.PositiveIntegerField(
         "number of pages", null=True, blank=True, help_text="Of the edition reviewed."
     )
+    isbn = models.CharField(
+        "ISBN", max_length=32, blank=True, help_text="Of the edition reviewed, as printed."
+    )
+    translator = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who translated the book, several separated by commas: shown as "
+        "“Translated by …”.",
+    )
+    edition = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Binding or edition as printed: “Paper”, “Hardcover”, “2nd edition”.",
+    )
 
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
 
     content_panels = review_panels(
         "Authors",
-        [FieldRowPanel([FieldPanel("publisher"), FieldPanel("year"), FieldPanel("pages")])],
+        [
+            FieldRowPanel([FieldPanel("publisher"), FieldPanel("year"), FieldPanel("pages")]),
+            FieldRowPanel([FieldPanel("translator"), FieldPanel("edition"), FieldPanel("isbn")]),
+        ],
     )
-    search_fields = [*ReviewPage.search_fields, index.SearchField("publisher")]
+    search_fields = [
+        *ReviewPage.search_fields,
+        index.SearchField("publisher"),
+        index.SearchField("translator"),
+        index.SearchField("isbn"),
+    ]
 
     class Meta:
         verbose_name = "book review"
 
     @property
+    def translator_names(self) -> list[str]:
+        return split_names(self.translator)
+
+    @property
     def credits_line(self) -> str:
-        return book_credits(self.get_creator_names(), self.publisher, self.year, self.pages)
+        return book_credits(
+            self.get_creator_names(),
+            self.publisher,
+            self.year,
+            self.pages,
+            translators=self.translator_names,
+            edition=self.edition,
+            isbn=self.isbn,
+        )
 
 
 class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008
