@@ -95,7 +95,7 @@ _POSTED = re.compile(r"^\W*(?:posted|published|updated|added)\b", re.IGNORECASE)
 
 
 def parse_document(
-    data: bytes, source_path: str = "", decoded: DecodedText | None = None
+    data: bytes, source_path: str = "", decoded: DecodedText | None = None, date_order: str = "dmy"
 ) -> LegacyDocument:
     """Parse one legacy page on its own (no site to learn from). Never raises: any input
     yields a document (a STUB with a warning when nothing usable is there). ``decoded``:
@@ -103,7 +103,9 @@ def parse_document(
     return parse_site([(decoded or bytes(data or b""), source_path)])[0]
 
 
-def parse_site(pages: Sequence[tuple[bytes | DecodedText, str]]) -> list[LegacyDocument]:
+def parse_site(
+    pages: Sequence[tuple[bytes | DecodedText, str]], date_order: str = "dmy"
+) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
     (``site``), then parse each page with it. Same order as ``pages``; never raises."""
     prepared: list[PreparedPage | LegacyDocument | None] = [

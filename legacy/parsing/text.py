@@ -86,8 +86,8 @@ def block_text(block: Block) -> str:
             return text
         case Image(caption=caption):
             return caption
-        case Signature(name=name, dateline=dateline):
-            return f"{name}\n{dateline}".strip()
+        case Signature(name=name, dateline=dateline, note=note):
+            return "\n".join(part for part in (name, note, dateline) if part)
     return ""
 
 
