@@ -1,10 +1,7 @@
 """Stories: film and book reviews with their credits, and articles (news, features)."""
 
 import datetime
-from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
@@ -21,9 +18,10 @@ from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import StoryBlock
 from reviews.cards import load_cards
-from reviews.credits import book_credits, film_credits, rating_text, split_names
+from reviews.credits import book_credits, film_credits, split_names
 from reviews.models.contributors import Contributor
 from reviews.models.querysets import ReadableQuerySet
+from reviews.models.ratings import RatingFields
 from reviews.models.sections import SectionPage
 
 PUBLICATION_DATE_HELP = "The date printed on the page; listings are ordered by it."
@@ -112,7 +110,9 @@ class StoryFields(models.Model):
         abstract = True
 
 
-class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008 (Page has __str__)
+class ReviewPage(  # noqa: DJ008 (Page has __str__)
+    SectionChildMixin, StoryFields, RatingFields, ViewRestrictionsInOneQueryMixin, Page
+):
     """Fields every review shares; readers only ever see a film or a book review."""
 
     original_title = models.CharField(
@@ -134,31 +134,6 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
         help_text="Shown in small type under the credits line: what the credits print beyond "
         "the fields above (a price, a certificate, a line the importer could not read).",
     )
-    rating_value = models.DecimalField(
-        "rating",
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(0))],
-        help_text="The reviewer's mark as a number, e.g. 8 or 3.5. Leave empty for no rating "
-        "or for a grade that is not a number (then fill in “as printed”).",
-    )
-    rating_best = models.PositiveSmallIntegerField(
-        "out of",
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text="The top of the scale: 10 for “8/10”, 5 for five stars.",
-    )
-    rating_printed = models.CharField(
-        "rating as printed",
-        max_length=40,
-        blank=True,
-        help_text="The rating as the page shows it: “8/10”, “****”, “B+”. Shown beside the "
-        "number, or on its own for a grade.",
-    )
-
     objects = PageManager.from_queryset(ReviewQuerySet)()
 
     is_creatable = False
@@ -183,19 +158,6 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
         # Listings show the newest first (date, then id): the first page reads 20 index
         # entries instead of sorting the whole section.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="review_newest_first")]
-
-    def clean(self):
-        super().clean()
-        if self.rating_value is not None and self.rating_best is None:
-            raise ValidationError({"rating_best": "Give the top of the scale for the rating."})
-        if self.rating_value is not None and self.rating_value > self.rating_best:
-            above = f"The rating cannot be above the top of its scale ({self.rating_best})."
-            raise ValidationError({"rating_value": above})
-
-    @property
-    def rating_text(self) -> str:
-        """The rating as readers see it after "Rating:": "8/10", "4/5 (****)", "B+"; or ""."""
-        return rating_text(self.rating_value, self.rating_best, self.rating_printed)
 
     def get_creator_names(self) -> list[str]:
         return self.creator_names
@@ -293,19 +255,7 @@ def review_panels(creators_label: str, work_fields: list) -> list:
             heading="The work",
             help_text="What is reviewed. These fields make the credits line under the title.",
         ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("rating_value"),
-                        FieldPanel("rating_best"),
-                        FieldPanel("rating_printed"),
-                    ]
-                )
-            ],
-            heading="Rating",
-            help_text="Optional: shown under the credits as “Rating: 8/10”.",
-        ),
+        RatingFields.rating_panel(),
         *story_panels("reviewer", "Reviewer and dates"),
     ]
 

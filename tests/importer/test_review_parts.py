@@ -296,3 +296,11 @@ def test_editors_filter_the_records_with_no_date(admin_client, undated_mirror):
     assert "No date on the old page" in admin_client.get(index).content.decode()
     others = admin_client.get(index + "?undated=no").content.decode()
     assert "reviews/dated.htm" in others and "reviews/undated.htm" not in others
+    record = ImportRecord.objects.get(source_path="reviews/undated.htm")
+    inspect = admin_client.get(f"{index}inspect/{record.pk}/").content.decode()
+    assert "No date on the old page: check the page's publication date" in inspect
+    dated = ImportRecord.objects.get(source_path="reviews/dated.htm")
+    assert (
+        "No date on the old page"
+        not in admin_client.get(f"{index}inspect/{dated.pk}/").content.decode()
+    )
