@@ -73,6 +73,13 @@ class ImportRecord(models.Model):
         blank=True,
         help_text="Visible text of the old page not on the new one: [{reason, text}].",
     )
+    undated = models.BooleanField(
+        "no date on the old page",
+        default=False,
+        db_index=True,
+        help_text="The old page prints no date: the new page is dated today, or by the "
+        "file's modification time with --date-from-mtime (its warnings say which).",
+    )
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

@@ -56,6 +56,17 @@ class CheckKindFilter(ChoiceFilter):
     CHOICES = {"yes": ("Kind to check", Q(warnings__icontains="check kind"))}
 
 
+class UndatedFilter(ChoiceFilter):
+    """Pages whose old page prints no date: dated today or by the file (legacy/README.md)."""
+
+    title = "date"
+    parameter_name = "undated"
+    CHOICES = {
+        "yes": ("No date on the old page", Q(undated=True)),
+        "no": ("Dated by the old page", Q(undated=False)),
+    }
+
+
 class LostWordsFilter(ChoiceFilter):
     title = "words lost"
     parameter_name = "lost"
@@ -98,6 +109,7 @@ class ImportRecordAdmin(ModelAdmin):
         "kind",
         HasWarningsFilter,
         CheckKindFilter,
+        UndatedFilter,
         LostWordsFilter,
         FidelityFilter,
         "last_run",

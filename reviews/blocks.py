@@ -47,13 +47,17 @@ class SpoilerNoticeBlock(blocks.StructBlock):
 class SignatureBlock(blocks.StructBlock):
     contributor = ContributorChooserBlock(required=False)
     name = blocks.CharBlock(required=False, help_text="Only when the writer is not a contributor.")
+    note = blocks.CharBlock(
+        required=False,
+        help_text="A title or affiliation printed under the name, e.g. “Pastor, Petros Church”.",
+    )
     dateline = blocks.CharBlock(required=False, help_text="As printed, e.g. “March 2011”.")
 
     class Meta:
         icon = "user"
         template = "reviews/blocks/signature.html"
         label = "Signature"
-        description = "The reviewer's name at the end, with an optional date."
+        description = "The reviewer's name at the end, with an optional title and date."
         preview_value = {"name": "Howard Schumann", "dateline": "March 2011"}
 
     def clean(self, value):

@@ -5,7 +5,9 @@ the rendered page.
 """
 
 import json
+import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -23,6 +25,14 @@ PUBLISHER_NAME = "Talking Pictures"
 
 # The same escapes as Django's json_script: "</script>" or "<!--" in a title cannot end the tag.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+# schema.org's BookFormatType, by the words an edition is printed with.
+_BOOK_FORMATS = [
+    (re.compile(r"\b(?:paper(?:back)?|softcover|soft cover|pbk)\b", re.I), "Paperback"),
+    (re.compile(r"\b(?:hard(?:cover|back|bound)?|cloth|hbk)\b", re.I), "Hardcover"),
+    (re.compile(r"\b(?:e-?book|kindle|epub)\b", re.I), "EBook"),
+    (re.compile(r"\baudio(?:book)?\b", re.I), "AudiobookFormat"),
+]
 
 
 def person(name: str) -> dict[str, str]:
@@ -45,6 +55,8 @@ def movie(review: FilmReviewPage) -> dict[str, Any]:
                 for country in split_countries(review.countries)
             ],
             "dateCreated": str(review.year) if review.year else None,
+            "duration": f"PT{review.running_time}M" if review.running_time else None,
+            "actor": [person(name) for name in review.cast_names],
         }
     )
 
@@ -60,8 +72,49 @@ def book(review: BookReviewPage) -> dict[str, Any]:
             "publisher": publisher,
             "datePublished": str(review.year) if review.year else None,
             "numberOfPages": review.pages,
+            "isbn": review.isbn.strip(),
+            "bookEdition": book_edition(review.edition),
+            "bookFormat": book_format(review.edition),
+            "translator": [person(name) for name in review.translator_names],
         }
     )
+
+
+def book_edition(edition: str) -> str:
+    """The edition as printed, unless it only names a binding ("Paper": that is bookFormat)."""
+    rest = edition or ""
+    for pattern, _ in _BOOK_FORMATS:
+        rest = pattern.sub("", rest)
+    return edition.strip() if re.search(r"\w", rest) else ""
+
+
+def book_format(edition: str) -> str | None:
+    """The schema.org BookFormatType an edition names ("Paper" → Paperback), if any."""
+    for pattern, name in _BOOK_FORMATS:
+        if pattern.search(edition or ""):
+            return f"{SCHEMA_CONTEXT}/{name}"
+    return None
+
+
+def _number(value: Decimal | int) -> int | float:
+    """A JSON number (DjangoJSONEncoder writes a Decimal as a string): 8 rather than "8.00"."""
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def rating(page: ReviewPage) -> dict[str, Any] | None:
+    """The reviewer's mark as a schema.org Rating: the number on its scale (from 0), or the
+    printed grade ("B+") as its value when it is no number; None when there is none."""
+    if page.rating_value is not None and page.rating_best:
+        return {
+            "@type": "Rating",
+            "ratingValue": _number(page.rating_value),
+            "bestRating": _number(page.rating_best),
+            "worstRating": 0,
+        }
+    if page.rating_printed.strip():
+        return {"@type": "Rating", "ratingValue": page.rating_printed.strip()}
+    return None
 
 
 def _publication(
@@ -95,7 +148,8 @@ def review(
     schema_type: str = "Review",
 ) -> dict[str, Any]:
     data = _publication(page, schema_type, url, description, image_url, page.reviewer)
-    return {**data, "name": page.title, "itemReviewed": SUBJECTS[work.schema_type](page)}
+    data = {**data, "name": page.title, "itemReviewed": SUBJECTS[work.schema_type](page)}
+    return _without_empty({**data, "reviewRating": rating(page)})
 
 
 def article(

@@ -4,6 +4,7 @@ import contextlib
 import datetime
 import re
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -14,9 +15,10 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from home.tree import SiteTree
-from legacy.parsing.document import LegacyDocument
+from legacy.parsing.document import Credits, LegacyDocument, Rating
 from legacy.parsing.sections import PAGE
 from reviews import kinds
+from reviews.credits import join_names
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
 from textkit.markup import html_to_text
 from textkit.shorten import shorten_at_word
@@ -25,6 +27,19 @@ from textkit.slugs import numbered_slug
 NAME_LIMIT = 150
 TITLE_LIMIT = 255  # Page.title's max_length
 SUMMARY_LIMIT = 300
+SMALL_INT_LIMIT = 32767  # PositiveSmallIntegerField
+RATING_LIMIT = Decimal("999.99")  # ReviewPage.rating_value: 5 digits, 2 decimal places
+UNDATED = "No publication date on the old page: dated today."
+PARTLY_UNDERSTOOD = "Credits only partly understood: kept as the credits note: "
+
+
+def dated_from_mtime(date: datetime.date) -> str:
+    return (
+        "No publication date on the old page: dated from the file's modification time "
+        f"({date.isoformat()})."
+    )
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -71,9 +86,17 @@ def free_slug(parent: Page, base: str) -> str:
 
 
 def fill_page(
-    page: Page, document: LegacyDocument, body: list[dict], signer: Contributor | None
+    page: Page,
+    document: LegacyDocument,
+    body: list[dict],
+    signer: Contributor | None,
+    *,
+    file_date: datetime.date | None = None,
 ) -> list[str]:
-    """Set every field the document provides; return warnings about what it lacked."""
+    """Set every field the document provides; return warnings about what it lacked.
+
+    ``file_date``: the file's modification time, to date a page that prints no date
+    (``--date-from-mtime``)."""
     page.title = page_title(document)
     page.body = body
     if isinstance(page, StandardPage):
@@ -81,38 +104,110 @@ def fill_page(
     warnings = []
     if document.published:
         page.date = document.published
+    elif file_date:
+        page.date = file_date
+        warnings.append(dated_from_mtime(file_date))
     elif page.pk is None:
-        warnings.append("No publication date on the old page: dated today.")
+        warnings.append(UNDATED)
     page.summary = summary_of(body)
     if isinstance(page, ArticlePage):
         page.author = signer
     else:
         page.reviewer = signer
-        fill_credits(page, document)
+        warnings += fill_credits(page, document)
+        fill_rating(page, document.rating)
     return warnings
 
 
-def fill_credits(page: FilmReviewPage | BookReviewPage, document: LegacyDocument) -> None:
+def fill_credits(page: FilmReviewPage | BookReviewPage, document: LegacyDocument) -> list[str]:
+    """The credits' fields on the page; a warning when some of the credits were not read."""
     credits = document.credits
     if credits is None:
-        return
+        return []
     page.creators = [WorkCreator(name=name[:NAME_LIMIT]) for name in credits.people]
-    page.year = credits.year if credits.year and 0 < credits.year < 32767 else None
+    page.year = _small_int(credits.year)
     if isinstance(page, FilmReviewPage):
         page.countries = "/".join(credits.countries)[:NAME_LIMIT]
+        page.running_time = _small_int(credits.running_time)
+        page.cast = names_field(credits.cast, FilmReviewPage._meta.get_field("cast").max_length)
     else:
         page.publisher = credits.publisher[:NAME_LIMIT]
         page.pages = credits.pages if credits.pages and credits.pages > 0 else None
+        page.isbn = credits.isbn.strip()[: BookReviewPage._meta.get_field("isbn").max_length]
+        limit = BookReviewPage._meta.get_field("translator").max_length
+        page.translator = names_field(credits.translators, limit)
+        page.edition = shorten_at_word(
+            credits.edition.strip(), BookReviewPage._meta.get_field("edition").max_length
+        )
+    page.credits_note = credits_note(page, credits)
+    if credits.remainder:
+        return [PARTLY_UNDERSTOOD + "; ".join(credits.remainder)]
+    return []
+
+
+def credits_note(page: FilmReviewPage | BookReviewPage, credits: Credits) -> str:
+    """``credits.note``, plus what a field could not hold (another work's ISBN on a film)."""
+    beyond = []
+    if isinstance(page, FilmReviewPage):
+        beyond += [f"ISBN {credits.isbn}" if credits.isbn else "", ", ".join(credits.translators)]
+        beyond.append(credits.edition)
+    else:
+        beyond += [f"{credits.running_time} min" if credits.running_time else ""]
+        beyond.append(", ".join(credits.cast))
+    return ". ".join(part for part in [credits.note, *beyond] if part)
+
+
+def fill_rating(page: FilmReviewPage | BookReviewPage, rating: Rating | None) -> None:
+    """The page's rating from the one the old page printed (none: no rating). A number off
+    its scale is not stored as a number: its printed form is kept."""
+    limit = page._meta.get_field("rating_printed").max_length
+    page.rating_printed = shorten_at_word(rating.printed.strip(), limit) if rating else ""
+    page.rating_value, page.rating_best = rating_numbers(rating)
+
+
+def rating_numbers(rating: Rating | None) -> tuple[Decimal | None, int | None]:
+    if rating is None or rating.value is None or not rating.best:
+        return None, None
+    try:
+        value = Decimal(str(rating.value)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None, None
+    best = rating.best
+    if best != int(best) or not 0 < best <= SMALL_INT_LIMIT or not 0 <= value <= best:
+        return None, None
+    if value > RATING_LIMIT:
+        return None, None
+    return value, int(best)
+
+
+def names_field(names: list[str], limit: int) -> str:
+    """Names separated by commas, as many whole names as fit in ``limit`` characters."""
+    kept: list[str] = []
+    for name in (name.strip() for name in names):
+        if name and len(", ".join([*kept, name])) <= limit:
+            kept.append(name)
+    return ", ".join(kept)
+
+
+def _small_int(number: int | None) -> int | None:
+    return number if number and 0 < number <= SMALL_INT_LIMIT else None
 
 
 def field_text(page: Page) -> str:
-    """The words a saved page shows outside its body: its title and its credits."""
+    """The words a saved page shows outside its body: its title, its credits line's fields
+    (with the words the line prints them with: "112 min", "With A and B", "ISBN ..."), the
+    credits note and the rating."""
     parts = [page.title]
+    if isinstance(page, FilmReviewPage):
+        parts += [page.countries, f"{page.running_time} min" if page.running_time else ""]
+        parts += [f"With {join_names(page.cast_names)}" if page.cast else ""]
+    if isinstance(page, BookReviewPage):
+        parts += [page.publisher, f"{page.pages} pages" if page.pages else ""]
+        parts += [f"Translated by {join_names(page.translator_names)}" if page.translator else ""]
+        parts += [page.edition, f"ISBN {page.isbn}" if page.isbn else ""]
     if isinstance(page, FilmReviewPage | BookReviewPage):
         parts += [creator.name for creator in page.creators.all()]
-        parts += [str(page.year or ""), getattr(page, "countries", "")]
-        parts += [getattr(page, "publisher", "")]
-        parts += [f"{page.pages} pages" if getattr(page, "pages", None) else ""]
+        parts += [str(page.year or ""), page.credits_note, page.rating_printed]
     return "\n".join(part for part in parts if part)
 
 
@@ -127,10 +222,13 @@ def summary_of(body: list[dict]) -> str:
     return summary[:SUMMARY_LIMIT]
 
 
-def first_published(document: LegacyDocument) -> datetime.datetime | None:
-    if document.published is None:
+def first_published(
+    document: LegacyDocument, file_date: datetime.date | None = None
+) -> datetime.datetime | None:
+    date = document.published or file_date
+    if date is None:
         return None
-    return datetime.datetime.combine(document.published, datetime.time(12), tzinfo=datetime.UTC)
+    return datetime.datetime.combine(date, datetime.time(12), tzinfo=datetime.UTC)
 
 
 def validate(page: Page, *, is_new: bool) -> None:

@@ -33,7 +33,7 @@ from textkit.shorten import ELLIPSIS, shorten_at_word
 
 CHAR_LIMIT = 255  # CharBlock has no max_length, but long labels are a parser slip: keep sane
 ImageFinder = Callable[[Image], WagtailImage | None]  # may raise paths.Refused
-ContributorFinder = Callable[[str], Contributor]
+ContributorFinder = Callable[[str], Contributor | None]  # None: not a person, keep as text
 
 
 @dataclass
@@ -57,7 +57,8 @@ class BodyBuilder:
             if isinstance(block, Signature) and position != last_signature:
                 # StoryBlock allows one signature; an earlier one is kept as a line of text.
                 built.warnings.append(f"Extra signature kept as text: {block.name}")
-                block = Paragraph(html=_escape(f"{block.name} {block.dateline}".strip()))
+                line = " ".join(part for part in (block.name, block.note, block.dateline) if part)
+                block = Paragraph(html=_escape(line))
             entry = self.block_data(block, built)
             if entry is not None:
                 built.data.append({"type": entry[0], "value": entry[1], "id": str(uuid.uuid4())})
@@ -83,11 +84,14 @@ class BodyBuilder:
                 return "heading", {"text": _short(text), "level": "h2" if level <= 2 else "h3"}
             case Image():
                 return self.image_data(block, built)
-            case Signature(name=name, dateline=dateline):
+            case Signature(name=name, dateline=dateline, note=note):
                 built.signer = self.find_contributor(name)
+                if built.signer is None:
+                    built.warnings.append(f"Signature names an institution, kept as text: {name}")
                 return "signature", {
-                    "contributor": built.signer.pk,
-                    "name": "",
+                    "contributor": built.signer.pk if built.signer else None,
+                    "name": "" if built.signer else _short(name),
+                    "note": _short(note),
                     "dateline": _short(dateline),
                 }
         return None
@@ -137,7 +141,9 @@ def parsed_block(block_type: str, value) -> Block | None:
         case "signature":
             contributor = value.get("contributor")
             name = contributor.name if contributor else value.get("name", "")
-            return Signature(name=name, dateline=value.get("dateline", ""))
+            return Signature(
+                name=name, dateline=value.get("dateline", ""), note=value.get("note", "")
+            )
         case "epigraph":
             return Epigraph(quote=value["quote"], attribution=value.get("attribution", ""))
         case "preformatted":

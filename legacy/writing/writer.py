@@ -25,6 +25,7 @@ since the last run is "unchanged" and not touched; a changed file gets one new r
 """
 
 import contextlib
+import datetime
 import getpass
 import hashlib
 import socket
@@ -42,11 +43,13 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image as WagtailImage
 from wagtail.models import Page
 
+from home.models import StandardPage
 from home.tree import SiteTree, ensure_site_tree
 from legacy.models import ImportRecord, ImportRun, ImportStatus
 from legacy.parsing.accounting import WordAccount, account
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
+from legacy.parsing.names import is_institution, name_key
 from legacy.parsing.news import news_items
 from legacy.parsing.parser import parse_site
 from legacy.parsing.paths import (
@@ -71,7 +74,7 @@ from .images import ImageLibrary
 from .indexing import BatchedIndexer
 from .streamdata import BodyBuilder, stream_text
 
-IMPORTER_VERSION = "2"  # bump when the output changes, so every page is rewritten once
+IMPORTER_VERSION = "3"  # bump when the output changes, so every page is rewritten once
 LINK_PROBLEMS = {
     LinkKind.PAGE: "Dead link kept as text",
     LinkKind.FILE: "Link to a file that is not a page kept as text",
@@ -79,6 +82,7 @@ LINK_PROBLEMS = {
 }
 IMPORTED_STATUSES = {ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED}
 DEFAULT_MAX_PAGE_SIZE = 2 * 1024 * 1024  # the largest real old page is under 200 KB
+DATE_ORDERS = ("dmy", "mdy")  # how "03/04/2005" is read: 3 April (dmy) or March 4 (mdy)
 
 
 @dataclass
@@ -90,6 +94,8 @@ class ImportOptions:
     root: Path | None = None  # mirror root for single files given on their own
     invoked_by: str = ""
     max_page_size: int | None = None  # bytes; None: LEGACY_IMPORT_MAX_PAGE_SIZE; 0: no limit
+    date_order: str = "dmy"  # numeric dates day first, or month first ("mdy")
+    date_from_mtime: bool = False  # a page that prints no date: the file's modification time
 
 
 @dataclass
@@ -130,6 +136,7 @@ class ParsedSource:
     refused: str = ""  # why it was not read (then nothing of it is stored)
     item: int = 0  # one item of a news page split into articles (``news.htm#2``)
     items: int = 0  # on a news page: how many articles it was split into
+    modified: datetime.date | None = None  # the file's modification time (local date)
 
     @property
     def key(self) -> str:
@@ -165,6 +172,8 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
     except Refused as refused:
         parsed.refused = str(refused)
         return parsed
+    with contextlib.suppress(OSError):
+        parsed.modified = _local_date(source.path.stat().st_mtime)
     try:
         parsed.checksum = hashlib.sha256(data).hexdigest()
         decoded = decode_html(data)
@@ -177,12 +186,14 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
     return parsed
 
 
-def parse_sources(parsed: list[ParsedSource]) -> list[ParsedSource]:
+def parse_sources(parsed: list[ParsedSource], date_order: str = "dmy") -> list[ParsedSource]:
     """Parse every readable page together, so each site's chrome is learnt from all of
     its pages (``legacy.parsing.site``), and split news pages into their items: the
-    sources to import, in order; never raises."""
+    sources to import, in order; never raises. ``date_order``: "dmy" or "mdy", how the
+    parser reads numeric dates such as 03/04/2005."""
     readable = [item for item in parsed if item.decoded is not None]
-    documents = parse_site([(item.decoded, item.key) for item in readable])
+    pages = [(item.decoded, item.key) for item in readable]
+    documents = parse_site(pages, date_order=date_order)
     for item, document in zip(readable, documents, strict=True):
         item.document, item.decoded = document, None
     expanded: list[ParsedSource] = []
@@ -195,6 +206,12 @@ def parse_sources(parsed: list[ParsedSource]) -> list[ParsedSource]:
             for number, document in enumerate(items, start=1)
         ]
     return expanded
+
+
+def _local_date(timestamp: float) -> datetime.date:
+    """A file's modification time as a date where the site is (settings.TIME_ZONE)."""
+    moment = datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC)
+    return timezone.localtime(moment).date()
 
 
 def _size(size: int) -> str:
@@ -221,7 +238,7 @@ class LegacyImporter:
         self.run: ImportRun | None = None
         self.indexer = BatchedIndexer()
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
-        self.contributors: dict[str, Contributor] = {}
+        self.contributors: dict[str, Contributor] | None = None  # name_key → contributor
 
     def run_import(
         self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None = None
@@ -230,7 +247,8 @@ class LegacyImporter:
         sources = walk_sources(paths, self.options.root)
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
-        parsed = parse_sources([read_source(source, limit) for source in sources])
+        read = [read_source(source, limit) for source in sources]
+        parsed = parse_sources(read, date_order=self.options.date_order)
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
@@ -350,6 +368,8 @@ class LegacyImporter:
                 "dry_run": self.options.dry_run,
                 "rules": [f"{rule.pattern} = {rule.target}" for rule in self.options.rules],
                 "max_page_size": page_size_limit(self.options.max_page_size),
+                "date_order": self.options.date_order,
+                "date_from_mtime": self.options.date_from_mtime,
             },
             importer_version=IMPORTER_VERSION,
         )
@@ -384,7 +404,7 @@ class LegacyImporter:
                 item, page_id = self._write(parsed, target, record)
         except Exception as error:  # noqa: BLE001 - reported, and the batch goes on
             self.images.clear_cache()  # images saved in the rolled-back transaction are gone
-            self.contributors.clear()  # and so are contributors
+            self.contributors = None  # and so are contributors: read them again
             return self._failed(parsed, pages.describe_error(error), record)
         self.page_ids[parsed.key] = page_id  # only once the page is committed
         return item
@@ -399,7 +419,23 @@ class LegacyImporter:
             and record.checksum == parsed.checksum
             and record.importer_version == IMPORTER_VERSION
             and record.section == target
+            and not self._newly_dated(record, parsed)
         )
+
+    def _newly_dated(self, record: ImportRecord, parsed: ParsedSource) -> bool:
+        """An undated page imported before that ``--date-from-mtime`` now dates otherwise."""
+        file_date = self._file_date(parsed)
+        return bool(
+            record.undated
+            and file_date
+            and pages.dated_from_mtime(file_date) not in record.warnings
+        )
+
+    def _file_date(self, parsed: ParsedSource) -> datetime.date | None:
+        """The date to give a page that prints none: its file's, with ``--date-from-mtime``."""
+        if not self.options.date_from_mtime or parsed.document.published is not None:
+            return None
+        return parsed.modified
 
     def _write(
         self, parsed: ParsedSource, target: str, record: ImportRecord | None
@@ -408,9 +444,10 @@ class LegacyImporter:
         page, is_new, warnings = self._page_for(record, target, document)
         built = self._builder(parsed.key, warnings).build(document.blocks)
         warnings += built.warnings
-        warnings += pages.fill_page(page, document, built.data, built.signer)
+        file_date = self._file_date(parsed)
+        warnings += pages.fill_page(page, document, built.data, built.signer, file_date=file_date)
         with pages.validated_once(page, is_new=is_new):  # the one full validation
-            self._save(page, is_new, document, target)
+            self._save(page, is_new, document, target, file_date)
         if not parsed.item:  # a news page's old URL leads to its section (``_news_page``)
             self._point_redirect(parsed.key, page)
         words = account(
@@ -423,7 +460,8 @@ class LegacyImporter:
         warnings += _account_warnings(words)
         warnings += document.warnings
         status = ImportStatus.CREATED if is_new and record_is_new(record) else ImportStatus.UPDATED
-        self._save_record(parsed, status, page, target, warnings, words)
+        undated = document.published is None and not isinstance(page, StandardPage)
+        self._save_record(parsed, status, page, target, warnings, words, undated=undated)
         return self._item(parsed.key, status, document.kind, page, warnings, words), page.pk
 
     def _page_for(
@@ -453,11 +491,19 @@ class LegacyImporter:
             find_contributor=self._contributor,
         )
 
-    def _save(self, page: Page, is_new: bool, document: LegacyDocument, target: str) -> None:
+    def _save(
+        self,
+        page: Page,
+        is_new: bool,
+        document: LegacyDocument,
+        target: str,
+        file_date: datetime.date | None = None,
+    ) -> None:
         live = not self.options.draft
         if is_new:
             page.live = live
-            page.first_published_at = pages.first_published(document) if live else None
+            first = pages.first_published(document, file_date)
+            page.first_published_at = first if live else None
             pages.parent_for(self.tree, target).add_child(instance=page)
         # Already validated (validated_once): clean=False, and publish this very instance.
         # Like Wagtail's own create view, a new page logs "created" and "published" only.
@@ -472,12 +518,22 @@ class LegacyImporter:
             defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
         )
 
-    def _contributor(self, name: str) -> Contributor:
-        name = name.strip()[:150]
-        contributor = self.contributors.get(name)
+    def _contributor(self, name: str) -> Contributor | None:
+        """The contributor a signature names, matched across spellings ("R.P. Nettelhorst"
+        is "R. P. Nettelhorst", ``names.name_key``), created when new; None for the name of
+        an institution ("Petros Baptist Church"), which is never made a contributor."""
+        name = name.strip()[: pages.NAME_LIMIT]
+        key = name_key(name)
+        if not key or is_institution(name):
+            return None
+        if self.contributors is None:  # every contributor's key, read once per run
+            self.contributors = {}
+            for contributor in Contributor.objects.order_by("-pk"):
+                self.contributors[name_key(contributor.name)] = contributor  # oldest wins
+        contributor = self.contributors.get(key)
         if contributor is None:
             contributor, _ = Contributor.objects.get_or_create(name=name)
-            self.contributors[name] = contributor
+            self.contributors[key] = contributor
         return contributor
 
     # -- links ---------------------------------------------------------------------------
@@ -510,7 +566,7 @@ class LegacyImporter:
                     self._rewrite_links(source, item)
             except Exception as error:  # noqa: BLE001 - keep the page as written, report
                 self.images.clear_cache()
-                self.contributors.clear()
+                self.contributors = None
                 item.warnings.append(f"Links not rewritten: {pages.describe_error(error)}")
 
     def _rewrite_links(self, source: ParsedSource, item: ItemReport) -> None:
@@ -619,6 +675,8 @@ class LegacyImporter:
         target: str,
         warnings: list[str],
         words: WordAccount | None,
+        *,
+        undated: bool = False,
     ) -> None:
         document = parsed.document
         counts = words.as_dict() if words else dict.fromkeys(WordAccount().as_dict())
@@ -636,6 +694,7 @@ class LegacyImporter:
             "fidelity": None if words is None else round(words.fidelity, 4),
             **{f"words_{name}": count for name, count in counts.items()},
             "removed": [asdict(entry) for entry in document.removed] if document else [],
+            "undated": undated,
             "last_run": self.run,
         }
         if page is not None or status != ImportStatus.FAILED:

@@ -18,9 +18,10 @@ from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import StoryBlock
 from reviews.cards import load_cards
-from reviews.credits import book_credits, film_credits
+from reviews.credits import book_credits, film_credits, split_names
 from reviews.models.contributors import Contributor
 from reviews.models.querysets import ReadableQuerySet
+from reviews.models.ratings import RatingFields
 from reviews.models.sections import SectionPage
 
 PUBLICATION_DATE_HELP = "The date printed on the page; listings are ordered by it."
@@ -109,7 +110,9 @@ class StoryFields(models.Model):
         abstract = True
 
 
-class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008 (Page has __str__)
+class ReviewPage(  # noqa: DJ008 (Page has __str__)
+    SectionChildMixin, StoryFields, RatingFields, ViewRestrictionsInOneQueryMixin, Page
+):
     """Fields every review shares; readers only ever see a film or a book review."""
 
     original_title = models.CharField(
@@ -126,7 +129,11 @@ class ReviewPage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin
         related_name="reviews",
         help_text="Who wrote the review: shown in the byline and on their contributor page.",
     )
-
+    credits_note = models.TextField(
+        blank=True,
+        help_text="Shown in small type under the credits line: what the credits print beyond "
+        "the fields above (a price, a certificate, a line the importer could not read).",
+    )
     objects = PageManager.from_queryset(ReviewQuerySet)()
 
     is_creatable = False
@@ -242,11 +249,13 @@ def review_panels(creators_label: str, work_fields: list) -> list:
                 FieldPanel("original_title"),
                 InlinePanel("creators", label=creators_label, min_num=1),
                 *work_fields,
+                FieldPanel("credits_note"),
                 CreditsLinePanel(heading="Credits line"),
             ],
             heading="The work",
             help_text="What is reviewed. These fields make the credits line under the title.",
         ),
+        RatingFields.rating_panel(),
         *story_panels("reviewer", "Reviewer and dates"),
     ]
 
@@ -257,21 +266,48 @@ class FilmReviewPage(ReviewPage):  # noqa: DJ008
         blank=True,
         help_text="As printed, several separated by “/”: Germany/Austria.",
     )
+    running_time = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="In minutes: shown as “112 min”."
+    )
+    cast = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The principal cast in billing order, separated by commas: shown as "
+        "“With A, B and C”.",
+    )
 
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
 
     content_panels = review_panels(
-        "Directors", [FieldRowPanel([FieldPanel("countries"), FieldPanel("year")])]
+        "Directors",
+        [
+            FieldRowPanel([FieldPanel("countries"), FieldPanel("year")]),
+            FieldRowPanel([FieldPanel("running_time"), FieldPanel("cast")]),
+        ],
     )
-    search_fields = [*ReviewPage.search_fields, index.SearchField("countries")]
+    search_fields = [
+        *ReviewPage.search_fields,
+        index.SearchField("countries"),
+        index.SearchField("cast"),
+    ]
 
     class Meta:
         verbose_name = "film review"
 
     @property
+    def cast_names(self) -> list[str]:
+        return split_names(self.cast)
+
+    @property
     def credits_line(self) -> str:
-        return film_credits(self.get_creator_names(), self.countries, self.year)
+        return film_credits(
+            self.get_creator_names(),
+            self.countries,
+            self.year,
+            running_time=self.running_time,
+            cast=self.cast_names,
+        )
 
 
 class BookReviewPage(ReviewPage):  # noqa: DJ008
@@ -281,22 +317,56 @@ class BookReviewPage(ReviewPage):  # noqa: DJ008
     pages = models.PositiveIntegerField(
         "number of pages", null=True, blank=True, help_text="Of the edition reviewed."
     )
+    isbn = models.CharField(
+        "ISBN", max_length=32, blank=True, help_text="Of the edition reviewed, as printed."
+    )
+    translator = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who translated the book, several separated by commas: shown as "
+        "“Translated by …”.",
+    )
+    edition = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Binding or edition as printed: “Paper”, “Hardcover”, “2nd edition”.",
+    )
 
     parent_page_types = ["reviews.SectionPage"]
     subpage_types: list[str] = []
 
     content_panels = review_panels(
         "Authors",
-        [FieldRowPanel([FieldPanel("publisher"), FieldPanel("year"), FieldPanel("pages")])],
+        [
+            FieldRowPanel([FieldPanel("publisher"), FieldPanel("year"), FieldPanel("pages")]),
+            FieldRowPanel([FieldPanel("translator"), FieldPanel("edition"), FieldPanel("isbn")]),
+        ],
     )
-    search_fields = [*ReviewPage.search_fields, index.SearchField("publisher")]
+    search_fields = [
+        *ReviewPage.search_fields,
+        index.SearchField("publisher"),
+        index.SearchField("translator"),
+        index.SearchField("isbn"),
+    ]
 
     class Meta:
         verbose_name = "book review"
 
     @property
+    def translator_names(self) -> list[str]:
+        return split_names(self.translator)
+
+    @property
     def credits_line(self) -> str:
-        return book_credits(self.get_creator_names(), self.publisher, self.year, self.pages)
+        return book_credits(
+            self.get_creator_names(),
+            self.publisher,
+            self.year,
+            self.pages,
+            translators=self.translator_names,
+            edition=self.edition,
+            isbn=self.isbn,
+        )
 
 
 class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008

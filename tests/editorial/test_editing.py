@@ -267,3 +267,46 @@ class TestDashboard:
             return len(queries)
 
         assert dashboard_queries(2) == dashboard_queries(6)
+
+
+class TestReviewParts:
+    """Running time, cast, the credits note and the rating, set in the review editor."""
+
+    def test_the_editor_has_the_new_fields_and_a_rating_row(self, editor_client, site_tree):
+        html = edit_html(editor_client, make_film_review(site_tree.sections["film"]))
+        for name in ("running_time", "cast", "credits_note", "rating_value", "rating_best"):
+            assert f'name="{name}"' in html
+        assert "Rating" in html and "The top of the scale" in html
+        book = edit_html(editor_client, make_book_review(site_tree.sections["book"]))
+        for name in ("isbn", "translator", "edition", "rating_printed"):
+            assert f'name="{name}"' in book
+
+    def test_an_editor_sets_a_rating_and_readers_see_it(self, editor_client, client, site_tree):
+        url = add_url(FilmReviewPage, site_tree.sections["film"])
+        form = film_review_form(
+            action="publish",
+            running_time="98",
+            cast="Aiko Mori, Ken Ito",
+            credits_note="Cert PG",
+            rating_value="4",
+            rating_best="5",
+            rating_printed="****",
+        )
+        assert editor_client.post(url, form).status_code == 302
+        review = FilmReviewPage.objects.get(slug="the-quiet-harbour")
+        assert review.live and review.rating_best == 5
+        assert "Hana Sato. Japan. 2022. 98 min. With Aiko Mori and Ken Ito." in edit_html(
+            editor_client, review
+        )
+        html = client.get(review.url).content.decode()
+        assert "Rating: <span" in html and "4/5 (****)" in html and "Cert PG" in html
+
+    def test_a_rating_above_its_scale_is_refused(self, editor_client, site_tree):
+        url = add_url(FilmReviewPage, site_tree.sections["film"])
+        form = film_review_form(rating_value="11", rating_best="10")
+        response = editor_client.post(url, form)
+        assert response.status_code == 200  # the form again, with the error
+        assert "cannot be above the top of its scale" in response.content.decode()
+        assert not FilmReviewPage.objects.filter(slug="the-quiet-harbour").exists()
+        response = editor_client.post(url, film_review_form(rating_value="8"))
+        assert "Give the top of the scale" in response.content.decode()

@@ -349,8 +349,8 @@ def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mir
 
     real_parse = writer.parse_site
 
-    def parse_with_bad_heading(pages):
-        documents = real_parse(pages)
+    def parse_with_bad_heading(pages, **options):
+        documents = real_parse(pages, **options)
         for document in documents:
             if document.source_path == "reviews/beta.htm":
                 document.blocks.insert(0, Heading(text=""))  # HeadingBlock's text is required

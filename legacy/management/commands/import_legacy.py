@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from legacy.parsing.sections import MappingError, load_mapping_file, parse_rule
-from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
+from legacy.writing.writer import DATE_ORDERS, ImportOptions, ImportReport, LegacyImporter
 
 
 class Command(BaseCommand):
@@ -50,6 +50,19 @@ class Command(BaseCommand):
             help="Skip pages larger than this, unread (e.g. 500K, 2M; 0: no limit). "
             "Default: the LEGACY_IMPORT_MAX_PAGE_SIZE setting, 2M.",
         )
+        parser.add_argument(
+            "--date-order",
+            choices=DATE_ORDERS,
+            default="dmy",
+            help="How numeric dates such as 03/04/2005 are read: day first (dmy, 3 April "
+            "2005; the default) or month first (mdy, March 4, 2005).",
+        )
+        parser.add_argument(
+            "--date-from-mtime",
+            action="store_true",
+            help="Date a page that prints no date by its file's modification time (mirrors "
+            "made with wget keep the server's Last-Modified) instead of today.",
+        )
 
     def handle(self, *args, **options) -> None:
         missing = [str(path) for path in options["paths"] if not path.exists()]
@@ -78,7 +91,15 @@ class Command(BaseCommand):
             rules=rules,
             root=options["root"],
             max_page_size=self.max_page_size(options["max_page_size"]),
+            date_order=self.date_order(options.get("date_order") or "dmy"),
+            date_from_mtime=bool(options.get("date_from_mtime")),
         )
+
+    def date_order(self, value: str) -> str:
+        # call_command(date_order=...) passes the text through without argparse's choices
+        if value not in DATE_ORDERS:
+            raise CommandError(f"--date-order must be one of {', '.join(DATE_ORDERS)}: {value!r}")
+        return value
 
     def max_page_size(self, value: str | int | None) -> int | None:
         # call_command(max_page_size="2M") passes the text through without argparse's type
