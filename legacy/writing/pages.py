@@ -31,6 +31,7 @@ SMALL_INT_LIMIT = 32767  # PositiveSmallIntegerField
 RATING_LIMIT = Decimal("999.99")  # ReviewPage.rating_value: 5 digits, 2 decimal places
 UNDATED = "No publication date on the old page: dated today."
 PARTLY_UNDERSTOOD = "Credits only partly understood: kept as the credits note: "
+NO_CREATORS = "The credits name no director or author: add them in the admin."
 
 
 def dated_from_mtime(date: datetime.date) -> str:
@@ -140,9 +141,10 @@ def fill_credits(page: FilmReviewPage | BookReviewPage, document: LegacyDocument
             credits.edition.strip(), BookReviewPage._meta.get_field("edition").max_length
         )
     page.credits_note = credits_note(page, credits)
-    if credits.remainder:
-        return [PARTLY_UNDERSTOOD + "; ".join(credits.remainder)]
-    return []
+    warnings = [PARTLY_UNDERSTOOD + "; ".join(credits.remainder)] if credits.remainder else []
+    if not credits.people:  # "The Lover (Pantheon, 1985)": the editor adds the author
+        warnings.append(NO_CREATORS)
+    return warnings
 
 
 def credits_note(page: FilmReviewPage | BookReviewPage, credits: Credits) -> str:

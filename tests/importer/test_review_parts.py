@@ -144,6 +144,14 @@ def test_book_credits_fill_isbn_translator_and_edition():
     assert record.words_chrome == 1  # "by"
 
 
+def test_credits_without_an_author_ask_the_editor_for_one():
+    credits = Credits(raw="The Lover (Pantheon, 1985)", people=[], publisher="Pantheon")
+    item = import_documents(review_document("books/lover.htm", credits))["books/lover.htm"]
+    page = BookReviewPage.objects.get(pk=item.page_id)
+    assert page.publisher == "Pantheon" and not page.creator_names
+    assert "The credits name no director or author: add them in the admin." in item.warnings
+
+
 def test_a_rating_off_its_scale_keeps_only_its_printed_form():
     document = review_document("reviews/odd.htm", FILM_CREDITS, rating=Rating("12/10", 12, 10))
     item = import_documents(document)["reviews/odd.htm"]
