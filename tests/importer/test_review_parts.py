@@ -145,7 +145,9 @@ def test_book_credits_fill_isbn_translator_and_edition():
 
 
 def test_credits_without_an_author_ask_the_editor_for_one():
-    credits = Credits(raw="The Lover (Pantheon, 1985)", people=[], publisher="Pantheon")
+    credits = Credits(
+        raw="The Lover (Pantheon, 1985)", people=[], publisher="Pantheon", is_book=True
+    )
     item = import_documents(review_document("books/lover.htm", credits))["books/lover.htm"]
     page = BookReviewPage.objects.get(pk=item.page_id)
     assert page.publisher == "Pantheon" and not page.creator_names
