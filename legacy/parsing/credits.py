@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from textkit.markup import normalise_space
 
+from .dates import MONTH_NAMES
 from .document import CreditPart, Credits
 from .names import is_institution
 from .text import content_words
@@ -26,19 +27,13 @@ MAX_CREDITS_WORDS = 60  # credits over two or three lines, with a cast list
 MAX_PROSE_RUN = 4  # this many lowercase words in a row in an unknown piece: a sentence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH_NAMES = (
-    r"jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|"
-    r"avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|"
-    r"sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|"
-    r"dec(?:ember)?|déc(?:embre)?|dez(?:ember)?"
-)
 # "December 2000", "March 29 2007", "12 May 1999": when the edition came out (its year).
 _PUBLISHED_ON = re.compile(
-    rf"\b(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?(1[89]\d\d|20\d\d)\b",
+    rf"\b(?:\d{{1,2}}\.?\s+)?(?:{MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?(1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
 _AFTER_COMMA_YEAR = re.compile(
-    rf",\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?)?"
+    rf",\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?)?"
     r"(?:1[89]|20)\d\d\b",
     re.IGNORECASE,
 )

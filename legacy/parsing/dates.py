@@ -27,7 +27,8 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))  # a regex alternation
+_MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "1st", "1er", German "1."
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = (
