@@ -99,6 +99,12 @@ def is_note(text: str) -> bool:
     return bool(is_institution(text) or TITLE_WORDS.search(text) or shouted)
 
 
+def opens_with_label(text: str) -> bool:
+    """Whether ``text`` opens with a byline's label ("Reviewed by", "By", "--"): the quick
+    test before a would-be byline is read whole."""
+    return bool(_LABEL.match(text))
+
+
 def parse_byline(text: str) -> Byline | None:
     """The parts of a byline or signature (one to four lines), or None when the text does
     not open with a label nor with something shaped like a name. Never raises; every

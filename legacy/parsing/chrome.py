@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from textkit.markup import html_to_text, normalise_space
 
-from .credits import parse_credits
+from .credits import is_credits
 from .document import Removed
 from .text import content_words, is_rating
 from .units import ImageRef, Unit
@@ -127,7 +127,7 @@ def _holds_article_header(tag: Tag) -> bool:
     for heading in tag.find_all(["h1", "h2", "h3"]):
         if " ".join(content_words(heading.get_text(" "))) not in SITE_NAMES:
             return True
-    return any(parse_credits(line) for line in tag.get_text("\n").split("\n") if line.strip())
+    return any(is_credits(line) for line in tag.get_text("\n").split("\n") if line.strip())
 
 
 def _prose_words(tag: Tag) -> list[str]:

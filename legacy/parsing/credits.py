@@ -13,6 +13,7 @@ remainder: one unknown piece never throws the line away. Every character of the 
 separators is in one ``CreditPart``, so nothing printed is lost.
 """
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -24,6 +25,7 @@ from .names import is_institution
 from .text import content_words
 
 MAX_CREDITS_WORDS = 60  # credits over two or three lines, with a cast list
+MAX_CLOSING_CHARS = 300  # credits at a page's end: one line, never a paragraph
 MAX_PROSE_RUN = 4  # this many lowercase words in a row in an unknown piece: a sentence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -165,12 +167,21 @@ def parse_credits(text: str, title: str = "") -> Credits | None:
     return parse_credits_lines([text], title)
 
 
+@functools.lru_cache(maxsize=4096)
+def is_credits(text: str) -> bool:
+    """Whether ``text`` reads as credits. Cached: a site prints the same recurring blocks
+    on every page, and the site pass asks about each of them on each page."""
+    return parse_credits(text) is not None
+
+
 def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None:
     """Credits printed over two or three lines (``<p>Author<br>Publisher, 1999</p>``),
     read as one: a line ends a segment as a period does."""
     lines = [line for line in map(normalise_space, lines) if line]
     if not lines or sum(len(line.split()) for line in lines) > MAX_CREDITS_WORDS:
         return None
+    if any(map(_is_prose, lines)):
+        return None  # a sentence is never credits: no need to read it piece by piece
     credits = Credits(raw="\n".join(lines), people=[])
     reader = _Reader(credits, tuple(content_words(title)))
     joined = " ".join(lines)
@@ -187,6 +198,16 @@ def is_country(text: str) -> bool:
 def is_publisher_name(text: str) -> bool:
     """A name only publishers have: "Press", "Books", "Verlag", "Faber"."""
     return bool(_PUBLISHER_WORDS.search(text))
+
+
+def may_close_credits(text: str) -> bool:
+    """A quick test for the facts that credits at a page's end must print (an ISBN, pages,
+    a running time, a publisher's name), before the line is read piece by piece."""
+    if len(text) > MAX_CLOSING_CHARS or not any(char.isdigit() for char in text):
+        return False
+    return any(pattern.search(text) for pattern in (_ISBN, _PAGES, _RUNNING_TIME)) or (
+        is_publisher_name(text)
+    )
 
 
 def words_understood(credits: Credits) -> int:
@@ -302,7 +323,10 @@ class _Reader:
 
     def _take_facts(self, segment: str) -> str:
         """Take the pieces with a shape of their own out of ``segment``; return the rest."""
+        has_digit = any(char.isdigit() for char in segment)
         for pattern, role, store in _FACTS:
+            if pattern not in _WITHOUT_DIGITS and not has_digit:
+                continue
             while match := pattern.search(segment):
                 self.add(role, match.group(0))
                 store(self.credits, match)
@@ -391,6 +415,7 @@ def _store_extra(credits: Credits, match: re.Match[str]) -> None:
     credits.extras.append(match.group(0).strip())
 
 
+_WITHOUT_DIGITS = {_EDITION, _CERTIFICATE}  # "Paper", "Rated R": the rest all have digits
 _FACTS: list[tuple[re.Pattern[str], str, Callable[[Credits, re.Match[str]], None]]] = [
     (_ISBN, "isbn", _store_isbn),
     (_PRICE, "price", _store_extra),
@@ -475,16 +500,18 @@ def _names_and_tail(text: str) -> tuple[str, str]:
     return names, text[len(names) :]
 
 
-def _names(text: str) -> list[str]:
-    """The people ``text`` names, each whole, or [] when any piece is not a name."""
+@functools.lru_cache(maxsize=4096)
+def _names(text: str) -> tuple[str, ...]:
+    """The people ``text`` names, each whole, or () when any piece is not a name (cached:
+    the reader asks about a chunk more than once)."""
     text = _trim(text)
     names = [name for name in _PEOPLE_SEPARATOR.split(text) if name.strip(_SEPARATORS)]
     names = [_trim(name) for name in names]
     if not names or not all(_is_name(name) for name in names) or is_institution(text):
-        return []
+        return ()
     if _PUBLISHER_HOUSE.search(text):
-        return []  # "HarperCollins", "Faber and Faber"
-    return _share_surname(names)
+        return ()  # "HarperCollins", "Faber and Faber"
+    return tuple(_share_surname(names))
 
 
 def _share_surname(names: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from .text import content_words
 from .units import Unit
 
 BODY_START_WORDS = 15  # a paragraph this long starts the body: no epigraph or byline after
+LABELLED_CHARS = 200  # a dated label line ("Last updated 2 June 2003") is no longer
 HEADLINE_DATE_WORDS = 12  # a line of the headline area this short may be its date line
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
@@ -57,8 +58,9 @@ def _printed_date(
                 found := search_date(line, date_order)
             ):
                 return found
-    lines = [line for unit in units for line in unit.line_texts]
-    furniture = [entry.text for entry in removed]
+    # A "Posted ..." or "Last updated ..." line is short: body paragraphs are not read.
+    lines = [line for unit in units for line in unit.line_texts if len(line) <= LABELLED_CHARS]
+    furniture = [entry.text for entry in removed if len(entry.text) <= LABELLED_CHARS]
     for line in [*lines, *furniture]:
         if found := labelled_date(line, POSTED, date_order):
             return found

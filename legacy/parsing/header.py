@@ -8,6 +8,7 @@ from .chrome import is_title_image
 from .credits import (
     is_country,
     is_publisher_name,
+    may_close_credits,
     parse_credits_lines,
     words_not_understood,
     words_understood,
@@ -158,7 +159,10 @@ def take_closing_credits(
         if unit.image is not None:
             continue
         for number, line in enumerate(unit.lines):
-            found = parse_credits_lines([items_text(line)], title)
+            text = items_text(line)
+            if not may_close_credits(text):
+                continue
+            found = parse_credits_lines([text], title)
             in_reviews = bool(hints & {"book", "film"}) or bool(found and found.isbn)
             if found is not None and in_reviews and _closing_facts(found):
                 removed += removal("the credits line (kept as the page's credits)", found.raw)

@@ -25,7 +25,7 @@ from .chrome import (
     strip_chrome_markup,
 )
 from .credits import (
-    parse_credits,
+    is_credits,
 )
 from .dates import date_line, leading_date
 from .dating import BODY_START_WORDS, published_date
@@ -367,7 +367,7 @@ def _emphasised_first_line(top: list[Unit]) -> str:
     if not emphasised or len(content_words(text)) > MAX_TITLE_WORDS:
         return ""
     unit = Unit(items=line)
-    if parse_credits(text) or date_line(text) or spoiler_notice(unit) or byline(unit):
+    if is_credits(text) or date_line(text) or spoiler_notice(unit) or byline(unit):
         return ""
     return text
 

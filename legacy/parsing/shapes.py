@@ -7,7 +7,7 @@ the body, signatures only at the end) live in parser.py.
 
 import re
 
-from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, parse_byline
+from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, opens_with_label, parse_byline
 from .dates import date_line
 from .document import (
     Block,
@@ -206,7 +206,7 @@ def signature(units: list[Unit], index: int) -> Match | None:
 def byline(unit: Unit) -> Signature | None:
     """ "by Jane Smith" (maybe with a date, a title or an affiliation) under the title."""
     lines = unit.line_texts
-    if unit.image is not None or not 1 <= len(lines) <= 3:
+    if unit.image is not None or not 1 <= len(lines) <= 3 or not opens_with_label(lines[0]):
         return None
     found = parse_byline("\n".join(lines))
     if found is None or not found.label or not found.person or found.remainder:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
-from .credits import parse_credits
+from .credits import is_credits
 from .dates import date_line
 from .shapes import byline, heading, signature, spoiler_notice
 from .text import content_words, is_rating
@@ -188,7 +188,7 @@ def is_anatomy(units: Sequence[Unit], index: int) -> bool:
         return _is_rating_image(unit)
     text = unit.text
     return bool(
-        parse_credits(text)
+        is_credits(text)
         or date_line(text)
         or spoiler_notice(unit)
         or byline(unit)
