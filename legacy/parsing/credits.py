@@ -46,7 +46,8 @@ _PAGES = re.compile(
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])", re.I)
 _RUNNING_TIME = re.compile(
     r"\b(?:(?P<hours>\d)\s*h(?:rs?|ours?)?\.?\s*(?P<minutes>\d{1,2})\s*(?:m(?:ins?)?\b\.?)?|"
-    r"(?P<total>\d{2,3})\s*(?:min(?:ute)?s?\b\.?|mn\b|['’]))",
+    r"(?P<total>\d{2,3})\s*(?:min(?:ute)?s?\b\.?|mn\b|['’])|"
+    r"(?P<whole_hours>\d)\s*(?:hrs?|hours?)\b\.?(?!\s*\d))",
     re.IGNORECASE,
 )
 _PRICE = re.compile(
@@ -56,7 +57,7 @@ _PRICE = re.compile(
 )
 _EDITION = re.compile(
     r"\b(?:(?:trade\s+|mass[- ]market\s+)?paper(?:back)?(?:\s+original)?|paper|"
-    r"hard(?:cover|back|bound)|cloth(?:bound)?|(?:first|second|third|fourth|revised|new|"
+    r"(?:hard|soft)\s?(?:cover|back|bound)|cloth(?:bound)?|unpaginated|(?:first|second|third|fourth|revised|new|"
     r"expanded|anniversary|\d+(?:st|nd|rd|th))\s+(?:edition|printing|ed\.)|broché|poche|"
     r"relié|taschenbuch|gebunden|kartoniert)(?:\b|(?<=\.))",
     re.IGNORECASE,
@@ -69,7 +70,7 @@ _CERTIFICATE = re.compile(
 # Role labels, each opening the names it labels: (pattern, role). "by" also opens bylines,
 # so it is weak: the line needs facts too.
 _LABELS = [
-    (r"(?:written\s+and\s+)?directed\s+by|(?:a\s+)?film\s+by|director\s*:|dir\.?\s*:?|"
+    (r"(?:written\s+and\s+)?directed\s+by|(?:a\s+)?film\s+by|directors?\s*:?|dir\.?\s*:?|"
      r"regie\s*:?|réalis(?:é|ee?|ation)\s*(?:par|:)|un\s+film\s+de", "director"),
     (r"edited\s+(?:and\s+\w+\s+)?by|ed(?:s|ited)?\.\s*by|editors?\s*:|hrsg\.?\s*(?:von)?|"
      r"herausgegeben\s+von", "editor"),
@@ -92,16 +93,20 @@ _LABEL = re.compile(
     ),
     re.IGNORECASE,
 )  # a group per label, named after its role: "director0", "author5"
+_PHOTOGRAPHS_BY = re.compile(r"\W*(?:with\s+)?(?:photo(?:graph)?s|photography)\s*(?:by|:)", re.I)
 _STRONG_ROLES = {"director", "editor", "translator", "cast", "running_time", "publisher"}
 _SUFFIX_ROLE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?P<label>dirs?\.|director|ed(?:s)?\.|eds?)\)?$")
 _ROLE_SUFFIX = re.compile(r"(?:dirs?|director|eds?|editors?)\.?", re.IGNORECASE)
 # "Lietaer, Bernard: Title", and the bibliographer's "Budgen, David, 2003, Title"
 _SURNAME_FIRST = re.compile(
-    r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<forenames>[A-Z][\w.'’ -]*?)"
+    r"^(?P<surname>[A-Z][\w'’-]+),\s+(?P<forenames>(?![A-Z]{2}\s*:)[A-Z][\w.'’ -]*?)"
     r"(?::\s*|,\s*(?=\(?(?:1[89]|20)\d\d\b))"
 )
 _AUTHOR_COLON = re.compile(r"^(?P<names>[^:,]{3,60}):\s+(?P<rest>\S.*)$")
-_CITY_PUBLISHER = re.compile(r"^(?P<city>[A-Z][\w.'’ -]{1,30}?)\s*:\s+(?P<publisher>[A-Z].*)$")
+# "New York: Knopf", "Albuquerque, NM: University of New Mexico Press"
+_CITY_PUBLISHER = re.compile(
+    r"^(?P<city>[A-Z][\w.'’ -]{1,30}?(?:,\s*[A-Z]{2})?)\s*:\s+(?P<publisher>[A-Z].*)$"
+)
 _QUOTED = re.compile(r"[\"“„«‘']([^\"“”„«»‘’]{2,120}?)[\"”»’'](?!\w)")
 
 _DOTTED_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # U.K., U.S.A. stay whole
@@ -188,6 +193,13 @@ def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None
     reader.bookish = any(p.search(joined) for p in (_ISBN, _PAGES, _EDITION))
     for segment, bracketed in (segment for line in lines for segment in _segments(line)):
         reader.read_segment(segment, bracketed)
+    if not credits.people and reader.bookish and len(reader.photographers) == 1:
+        # a book of photographs: its photographer is its author ("Photographs by Ann
+        # Noggle. Albuquerque, NM: University of New Mexico Press, 1984, 195 pp.")
+        extra, part = reader.photographers[0]
+        credits.extras.remove(extra)
+        part.role = "person"
+        credits.people = list(_names(part.text))
     return credits if _is_credits(credits, reader) else None
 
 
@@ -207,6 +219,36 @@ def may_close_credits(text: str) -> bool:
         return False
     return any(pattern.search(text) for pattern in (_ISBN, _PAGES, _RUNNING_TIME)) or (
         is_publisher_name(text)
+    )
+
+
+_FACT_LABEL = re.compile(
+    r"\b(?:running\s+time|runtime|length|duration|laufzeit|durée)\b\s*:?", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def only_facts(text: str) -> bool:
+    """A line of a film's or a book's facts and nothing else ("Certificate PG", "running
+    time 1hr 27 mins", "Paper. $12.95"): a review's credits, even where the same facts
+    recur on other pages of the site (digits aside, every film of a site has them)."""
+    if len(text) > MAX_CLOSING_CHARS:
+        return False
+    rest, found = _FACT_LABEL.sub(" ", text), False
+    for pattern, _, _ in _FACTS[:-2]:  # a year alone is no film's fact
+        rest, count = pattern.subn(" ", rest)
+        found = found or count > 0
+    return found and all(char in _SEPARATORS or char.isspace() for char in rest)
+
+
+def has_work_facts(text: str) -> bool:
+    """Whether a line prints facts only a book's or a film's credits print: an ISBN,
+    pages, a price, a running time, or a publisher's name with a year."""
+    if len(text) > MAX_CLOSING_CHARS:
+        return False
+    facts = (_ISBN, _PAGES, _PRICE, _RUNNING_TIME)
+    return any(p.search(text) for p in facts) or bool(
+        _YEAR.search(text) and is_publisher_name(text)
     )
 
 
@@ -230,6 +272,9 @@ class _Reader:
         self.names_open = True  # names open the credits: none after the first facts
         self.segment_year = False  # "Publisher, 1999": a year after a comma in this segment
         self.bookish = False  # the credits print pages, an ISBN or a binding somewhere
+        self.photographers: list[tuple[str, CreditPart]] = []  # "Photographs by X"
+        self.segment = 0  # which segment is being read
+        self.publisher_segment = -1  # the segment the publisher was read in
 
     def add(self, role: str, text: str) -> None:
         text = text.strip(" ,;:") if role == "remainder" else text.strip(_SEPARATORS)
@@ -243,6 +288,7 @@ class _Reader:
     def read_segment(self, segment: str, bracketed: bool = False) -> None:
         """One segment; names open only the first, and never one in brackets: "The Lover
         (Pantheon, 1985)" names a publisher."""
+        self.segment += 1
         opening = set(self.roles) <= {"title", "label"} and not (bracketed and self.roles)
         self.names_open = not self.credits.people and opening
         self.segment_year = bool(_AFTER_COMMA_YEAR.search(segment))
@@ -264,8 +310,11 @@ class _Reader:
 
     def _read_plain(self, segment: str) -> None:
         city = _CITY_PUBLISHER.match(segment.strip())
-        publisher_like = city and (is_publisher_name(city["publisher"]) or self.segment_year)
-        if city and publisher_like and not (self.names_open and _names(city["city"])):
+        publisher_like = city and (
+            is_publisher_name(city["publisher"]) or self.segment_year or self.bookish
+        )
+        state = city and re.search(r",\s*[A-Z]{2}$", city["city"])  # "Albuquerque, NM"
+        if city and publisher_like and (state or not (self.names_open and _names(city["city"]))):
             self.add("city", city["city"])
             self.credits.extras.append(city["city"].strip())
             self._add_publisher(city["publisher"])
@@ -303,6 +352,8 @@ class _Reader:
             return
         rest = self._take_facts(rest)
         names_text, tail = _names_and_tail(rest)
+        if role in {"director", "author", "editor", "translator"}:
+            names_text, tail = _listed_people(names_text, tail)
         names = _names(names_text)
         if not names:
             self.add("remainder", rest)
@@ -318,6 +369,8 @@ class _Reader:
         else:
             self.credits.extras.append(normalise_space(f"{label_text}{names_text}"))
             self.add("contributor", names_text)
+            if _PHOTOGRAPHS_BY.match(label_text):
+                self.photographers.append((self.credits.extras[-1], self.credits.parts[-1]))
         for chunk in _chunks(tail):
             self._read_chunk(chunk)
 
@@ -373,11 +426,35 @@ class _Reader:
 
     def _add_publisher(self, text: str) -> None:
         text = _trim(text)
+        if text and self.credits.publisher and self._publisher_misread(text):
+            self.credits.publisher = ""
         if text and not self.credits.publisher:
             self.credits.publisher = text
+            self.publisher_segment = self.segment
             self.add("publisher", text)
         else:
             self.add("remainder", text)
+
+    def _publisher_misread(self, text: str) -> bool:
+        """A second house after the first: the first was not the publisher. Right before
+        it in the same segment it was the city ("New York, Aperture 1995"); in a segment
+        before it, when a person's name, a second author or editor ("Berenice Abbott.
+        Bonnie Yochelson. The New Press, 1997"). Its part is read again so."""
+        earlier = self.credits.publisher
+        part = next((p for p in reversed(self.credits.parts) if p.role == "publisher"), None)
+        if part is None or _PUBLISHER_WORDS.search(earlier):
+            return False
+        same_segment = self.publisher_segment == self.segment
+        if same_segment and self.roles[-1:] == ["publisher"]:
+            part.role = "city"
+            self.credits.extras.append(earlier)
+            return True
+        house = bool(_PUBLISHER_WORDS.search(text))
+        if not same_segment and house and (names := _names(earlier)):
+            part.role = "person"
+            self.credits.people += names
+            return True
+        return False
 
     def _is_title(self, text: str) -> bool:
         return bool(self.title_key) and tuple(content_words(text)) == self.title_key
@@ -402,6 +479,8 @@ def _store_isbn(credits: Credits, match: re.Match[str]) -> None:
 def _store_running_time(credits: Credits, match: re.Match[str]) -> None:
     if match["total"]:
         minutes = int(match["total"])
+    elif match["whole_hours"]:
+        minutes = int(match["whole_hours"]) * 60  # "(running time 2hrs)"
     else:
         minutes = int(match["hours"]) * 60 + int(match["minutes"])
     credits.running_time = credits.running_time or minutes
@@ -491,6 +570,33 @@ def _chunks(segment: str) -> list[str]:
     return chunks
 
 
+def _listed_people(names_text: str, tail: str) -> tuple[str, str]:
+    """Where a list of authors (directors, translators) ends: "by Diane Arbus, New York,
+    Aperture" lists one author, then a city and a house (authors are listed with "and");
+    "translated by Richard Howard, Hill and Wang" one translator, then a publisher whose
+    names are single words (a person listed so shares the last one's surname: "Joel and
+    Ethan Coen")."""
+    chunks = names_text.split(",")
+    if len(chunks) < 2:
+        return names_text, tail
+    if not re.search(r"\b(?:and|und|et|y)\b|&", names_text, re.IGNORECASE):
+        keep = 1
+    else:
+        keep = next(
+            (
+                index
+                for index, chunk in enumerate(chunks[1:], start=1)
+                if any(
+                    len(piece.split()) == 1
+                    for piece in _PEOPLE_SEPARATOR.split(chunk.strip())
+                    if piece.strip(_SEPARATORS)
+                )
+            ),
+            len(chunks),
+        )
+    return ",".join(chunks[:keep]), ",".join(chunks[keep:]) + tail
+
+
 def _names_and_tail(text: str) -> tuple[str, str]:
     """ "Carol Reed, U.K., 1949" -> ("Carol Reed", "U.K., 1949"): facts after the names."""
     chunks = text.split(",")
@@ -528,6 +634,8 @@ def _is_name(text: str) -> bool:
         return False
     if not words[0][:1].isupper() or _EDITION.search(text):
         return False
+    if any(word.endswith(("'s", "’s")) for word in words):
+        return False  # "Nobody's Fool": a possessive names a thing, not a person
     return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words)
 
 

@@ -193,7 +193,7 @@ def _has_link(items: list[Item]) -> bool:
 
 
 def _has_facts(credits: Credits) -> bool:
-    return bool(credits.year or credits.countries or credits.is_book)
+    return bool(credits.year or credits.countries or credits.is_book or credits.running_time)
 
 
 def is_body(unit: Unit) -> bool:

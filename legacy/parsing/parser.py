@@ -25,6 +25,7 @@ from .chrome import (
     strip_chrome_markup,
 )
 from .credits import (
+    has_work_facts,
     is_credits,
 )
 from .dates import date_line, leading_date
@@ -559,8 +560,12 @@ def _build_blocks(
     index = 0
     while index < len(units):
         opening = not body_started and index not in no_epigraph and index < HEADER_UNITS
-        caption = _is_caption_position(units, index)
-        produced, used = _blocks_at(units, index, kind, opening, index >= tail_start, caption)
+        # under an index entry ("<a>Title</a><br>by X"): its summary, not an epigraph
+        caption = _is_caption_position(units, index) or (
+            index > 0 and _opens_with_link(units[index - 1])
+        )
+        in_tail = index >= tail_start and not _beside_picture(units, index)
+        produced, used = _blocks_at(units, index, kind, opening, in_tail, caption)
         if not produced:
             leftovers.append(units[index].text)
         if len(produced) == 1 and isinstance(produced[0], SpoilerNotice | Signature):
@@ -618,6 +623,46 @@ def _quotation_runs(units: list[Unit]) -> set[int]:
     return found
 
 
+def _credits_follow(units: list[Unit], index: int) -> bool:
+    """ "by Mariana Cook" over "San Francisco: Chronicle Books, 1994, 132 pp.": the author
+    of a (second) work under review, whose credits go on in the next block, not the
+    reviewer's byline."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        following is not None
+        and following.image is None
+        and bool(following.line_texts and has_work_facts(following.line_texts[0]))
+    )
+
+
+def _opens_with_link(unit: Unit) -> bool:
+    """An index entry: a line that opens with a link ("<a>Title</a><br>by X"), whose
+    summary under it is the entry's, never the page's epigraph."""
+    spans = (item for item in unit.items if isinstance(item, Span) and item.text.strip())
+    first = next(spans, None)
+    return unit.image is None and first is not None and bool(first.style.link)
+
+
+def _beside_picture(units: list[Unit], index: int) -> bool:
+    """A line among pictures is a caption (a work's title, an artist's name), never the
+    reviewer's signature: a picture right above or below it, or above the run of short
+    lines of its block that it closes."""
+    if units[index].image is not None:
+        return False
+    if index + 1 < len(units) and units[index + 1].image is not None:
+        return True
+    block = units[index].style.block
+    before = index - 1
+    while before >= 0 and units[before].image is None:
+        unit = units[before]
+        if unit.style.block != block or len(unit.line_texts) != 1:
+            return False
+        if len(content_words(unit.text)) > MAX_CAPTION_WORDS:
+            return False
+        before -= 1
+    return before >= 0
+
+
 def _is_caption_position(units: list[Unit], index: int) -> bool:
     """A short styled line right under a picture is its caption ("Click images to
     enlarge"): an epigraph there needs quote marks or its source under it."""
@@ -656,7 +701,7 @@ def _blocks_at(
         return item, 1
     if in_tail and (found := signature(units, index)):
         return [found[0]], found[1]
-    if opening and (author := byline(unit)):
+    if opening and (author := byline(unit)) and not _credits_follow(units, index):
         return [author], 1
     if title := heading(unit):
         return [title], 1

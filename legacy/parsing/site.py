@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
-from .credits import is_credits
+from .credits import is_credits, only_facts
 from .dates import date_line
 from .shapes import byline, heading, signature, spoiler_notice
 from .text import content_words, is_rating
@@ -189,6 +189,7 @@ def is_anatomy(units: Sequence[Unit], index: int) -> bool:
     text = unit.text
     return bool(
         is_credits(text)
+        or only_facts(text)
         or date_line(text)
         or spoiler_notice(unit)
         or byline(unit)
