@@ -311,7 +311,9 @@ class _Reader:
     def _read_plain(self, segment: str) -> None:
         city = _CITY_PUBLISHER.match(segment.strip())
         publisher_like = city and (
-            is_publisher_name(city["publisher"]) or self.segment_year or self.bookish
+            is_publisher_name(city["publisher"])
+            or self.segment_year
+            or (self.bookish and _looks_like_city(city["city"]))
         )
         state = city and re.search(r",\s*[A-Z]{2}$", city["city"])  # "Albuquerque, NM"
         if city and publisher_like and (state or not (self.names_open and _names(city["city"]))):
@@ -450,7 +452,8 @@ class _Reader:
             self.credits.extras.append(earlier)
             return True
         house = bool(_PUBLISHER_WORDS.search(text))
-        if not same_segment and house and (names := _names(earlier)):
+        just_before = self.publisher_segment == self.segment - 1
+        if just_before and house and (names := _names(earlier)):
             part.role = "person"
             self.credits.people += names
             return True
@@ -652,6 +655,12 @@ def _trim(text: str) -> str:
     if text.endswith(".") and not _DOTTED_ABBREVIATION.search(text.split()[-1]):
         text = text.rstrip(". ")
     return text.strip(" ,;:/-–—")
+
+
+def _looks_like_city(text: str) -> bool:
+    """ "Grand Rapids", "Santa Fe, NM": a place's name of one to three capitalised words."""
+    words = text.replace(",", " ").split()
+    return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
 def _looks_like_proper_noun(text: str) -> bool:

@@ -49,7 +49,7 @@ from .header import (
     take_closing_credits,
     take_header,
 )
-from .ratings import take_rating
+from .ratings import parse_rating, take_rating
 from .shapes import (
     byline,
     epigraph,
@@ -501,6 +501,10 @@ def _index_entries(units: list[Unit]) -> int:
             elif not summary and len(unit.lines) == 1 and len(set(unit.hrefs)) == 1:
                 following = units[index + 1] if index + 1 < len(units) else None
                 entries += following is not None and _is_summary(following)
+            elif not summary and line is unit.lines[0] and len(set(unit.hrefs)) == 1:
+                # "<a>Title</a><br>by Author": the lines under the link are its summary
+                rest = [w for other in unit.lines[1:] for w in content_words(items_text(other))]
+                entries += 3 <= len(rest) <= INDEX_SUMMARY_WORDS
     return entries
 
 
@@ -647,9 +651,13 @@ def _beside_picture(units: list[Unit], index: int) -> bool:
     """A line among pictures is a caption (a work's title, an artist's name), never the
     reviewer's signature: a picture right above or below it, or above the run of short
     lines of its block that it closes."""
-    if units[index].image is not None:
-        return False
-    if index + 1 < len(units) and units[index + 1].image is not None:
+    if units[index].image is not None or units[index].style.align == "right":
+        return False  # set right, as signatures are; captions sit centred or left
+
+    def picture(unit: Unit) -> bool:  # a score drawn as a picture ("8/10") is no plate
+        return unit.image is not None and parse_rating(unit.image.alt or "") is None
+
+    if index + 1 < len(units) and picture(units[index + 1]):
         return True
     block = units[index].style.block
     before = index - 1
@@ -660,7 +668,7 @@ def _beside_picture(units: list[Unit], index: int) -> bool:
         if len(content_words(unit.text)) > MAX_CAPTION_WORDS:
             return False
         before -= 1
-    return before >= 0
+    return before >= 0 and picture(units[before])
 
 
 def _is_caption_position(units: list[Unit], index: int) -> bool:

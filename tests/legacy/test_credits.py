@@ -282,3 +282,72 @@ def test_credits_over_three_lines_read_as_one():
 )
 def test_institutions_bylines_and_prose_are_not_credits(line):
     assert parse_credits(line) is None
+
+
+# Forms met on real old review sites (studied, not copied): what each must read as.
+MET_ON_OLD_SITES = [
+    (
+        ["Certificate 15", "running time 1hr 52 mins", "Director Maren Okafor"],
+        {"people": ["Maren Okafor"], "running_time": 112, "extras": ["Certificate 15"]},
+    ),
+    (
+        ["Certificate 12", "(running time 2hrs)", "director Tobias Wren"],
+        {"people": ["Tobias Wren"], "running_time": 120},
+    ),
+    (
+        ["by Lorna Beckwith, Boston, Meridel 1996, 120 pp. $45.00 hard cover"],
+        {"people": ["Lorna Beckwith"], "publisher": "Meridel", "edition": "hard cover"},
+    ),
+    (
+        ["by Anselm Duray", "translated by Ruth Okonkwo, Fenn and Ware, 1983, $11.95"],
+        {
+            "people": ["Anselm Duray"],
+            "translators": ["Ruth Okonkwo"],
+            "publisher": "Fenn and Ware",
+        },
+    ),
+    (
+        ["Ilse Marrow. Peter Haldane. The Greywater Press, 1998. $48.00, 312pp."],
+        {"people": ["Ilse Marrow", "Peter Haldane"], "publisher": "The Greywater Press"},
+    ),
+    (
+        ["Photographs by Agnes Rookwood.", "Santa Fe, NM: Mesa University Press, 1987, 180 pp."],
+        {"people": ["Agnes Rookwood"], "publisher": "Mesa University Press"},
+    ),
+    (
+        ["by Esther Mbeki-Lau. Grand Rapids: Hollin. 1997. 230 pages. paper. $15.99"],
+        {
+            "people": ["Esther Mbeki-Lau"],
+            "publisher": "Hollin",
+            "extras": ["Grand Rapids", "$15.99"],
+        },
+    ),
+    (
+        ["by Joel and Ethan Coen, USA, 1996"],
+        {"people": ["Joel Coen", "Ethan Coen"], "countries": ["USA"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "fields"), MET_ON_OLD_SITES, ids=lambda v: str(v)[:40])
+def test_credits_in_forms_met_on_old_sites(lines, fields):
+    credits = parse_credits_lines(lines)
+    assert credits is not None
+    for name, value in fields.items():
+        assert getattr(credits, name) == value, name
+
+
+def test_a_possessive_is_never_a_director():
+    """ "Nobody's Fool" over a certificate and a running time is the film's title."""
+    credits = parse_credits_lines(["Nobody's Fool", "Certificate 15", "(running time 2hrs)"])
+    assert credits is None or "Nobody's Fool" not in credits.people
+
+
+def test_a_line_of_facts_alone_is_the_review_s_and_not_site_chrome():
+    from legacy.parsing.credits import only_facts
+
+    assert only_facts("Certificate PG")
+    assert only_facts("running time 1hr 27 mins")
+    assert only_facts("(running time 2hrs)")
+    assert not only_facts("Back to the films")
+    assert not only_facts("1997")

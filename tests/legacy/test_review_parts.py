@@ -310,3 +310,13 @@ def test_two_different_ratings_on_a_page_are_a_list_of_scores_not_its_rating():
     document = review(top="<p>8/10</p>", tail="<p>Rating: 6/10</p>")
     assert document.rating is None
     assert any("several ratings" in warning for warning in document.warnings)
+
+
+@pytest.mark.parametrize(
+    "post", ["Academic Vice President", "Senior Staff Writer", "Assistant Director of Admissions"]
+)
+def test_a_post_is_never_a_reviewer_s_name(post):
+    from legacy.parsing.bylines import is_person_name
+
+    assert not is_person_name(post)
+    assert is_person_name("Professor Jane Smith")
