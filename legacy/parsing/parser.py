@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from textkit.markup import html_to_text, normalise_space
 
 from .accounting import words_beyond
-from .bylines import parse_byline
+from .bylines import is_person_name, parse_byline
 from .chrome import (
     is_chrome_unit,
     is_nav_unit,
@@ -49,6 +49,7 @@ from .header import (
     take_closing_credits,
     take_header,
 )
+from .names import is_institution
 from .ratings import parse_rating, take_rating
 from .shapes import (
     byline,
@@ -236,6 +237,8 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
         units, rating = take_rating(units, removed, warnings, kind in _REVIEW_KINDS)
     blocks, leftovers, texts = _build_blocks(units, kind, removed, warnings)
     blocks, texts = _keep_title_parts(choice, blocks, texts)
+    if kind in _SIGNED_KINDS:
+        blocks = _byline_named_by_the_bio(blocks)
     content_text = "\n\n".join(text for text in texts if text)
     # Fallback text of removed embeds is reported, but readers never saw it: not content.
     leftovers = [*page.leftovers, *leftovers]
@@ -627,6 +630,55 @@ def _quotation_runs(units: list[Unit]) -> set[int]:
     return found
 
 
+_BAR = re.compile(r"\s+\|\s+")
+HEAD_BLOCKS = 4  # a byline sits among the first blocks of text
+TAIL_BLOCKS = 4  # the writer's note closes the piece
+
+
+def _byline_named_by_the_bio(blocks: list[Block]) -> list[Block]:
+    """A bare name under the headline ("Barbara Kirk"), or after a bar in it ("SOLID FORM
+    | Lisa Mann"), is the byline when the piece closes on a note about that writer
+    ("Barbara Kirk is a portrait artist ...", "Lisa Mann (lisa@...) is a critic"): the
+    name alone could be the artist reviewed, the note says who wrote it."""
+    if any(isinstance(block, Signature) for block in blocks):
+        return blocks
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    closing = [html_to_text(block.html).strip() for block in paragraphs[-TAIL_BLOCKS:]]
+    texts = [i for i, block in enumerate(blocks) if isinstance(block, Heading | Paragraph)]
+    for index in texts[:HEAD_BLOCKS]:
+        block = blocks[index]
+        if isinstance(block, Heading):
+            text = block.text
+        elif isinstance(block, Paragraph):
+            text = html_to_text(block.html).strip()
+        else:
+            continue
+        head, bar, name = text.rpartition(" | ") if _BAR.search(text) else ("", "", text)
+        if not bar and "\n" in text:  # the headline's last line: "... EXHIBITION<br>JAMES WEAVER"
+            head, bar, name = text.rpartition("\n")
+        name = name.strip()
+        if not is_person_name(name) or is_institution(name):
+            continue
+        if not any(_introduces(note, name) for note in closing):
+            continue
+        signed = Signature(name)
+        if not bar:
+            return [*blocks[:index], signed, *blocks[index + 1 :]]
+        headline = Heading(head.strip(), block.level) if isinstance(block, Heading) else None
+        opening = headline or Paragraph(escape(head.strip(), quote=False))
+        return [*blocks[:index], opening, signed, *blocks[index + 1 :]]
+    return blocks
+
+
+def _introduces(note: str, name: str) -> bool:
+    """ "Lisa Mann (lisa@example.net) is a critic ...": the note opens with the name, then
+    (after an address in brackets) says what the writer is or does."""
+    if not note.casefold().startswith(name.casefold()):
+        return False
+    rest = re.sub(r"^\s*\([^)]*\)", "", note[len(name) :])
+    return bool(re.match(r"\s*(?:is|was|has|lives|teaches|writes|works)\b", rest))
+
+
 def _credits_follow(units: list[Unit], index: int) -> bool:
     """ "by Mariana Cook" over "San Francisco: Chronicle Books, 1994, 132 pp.": the author
     of a (second) work under review, whose credits go on in the next block, not the
@@ -663,12 +715,18 @@ def _beside_picture(units: list[Unit], index: int) -> bool:
     before = index - 1
     while before >= 0 and units[before].image is None:
         unit = units[before]
-        if unit.style.block != block or len(unit.line_texts) != 1:
+        captioned = unit.style.block == block or _caption_styled(unit)
+        if not captioned or len(unit.line_texts) != 1:
             return False
         if len(content_words(unit.text)) > MAX_CAPTION_WORDS:
             return False
         before -= 1
     return before >= 0 and picture(units[before])
+
+
+def _caption_styled(unit: Unit) -> bool:
+    style = unit.style
+    return style.small or style.align == "center" or unit.all_spans(lambda s: s.italic)
 
 
 def _is_caption_position(units: list[Unit], index: int) -> bool:
