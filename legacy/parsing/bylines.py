@@ -77,6 +77,8 @@ def is_person_name(text: str, allow_single_word: bool = False) -> bool:
         return False
     if re.search(r"[\d@:;!?()\"“”,/|]", text) or TITLE_WORDS.fullmatch(text.strip()):
         return False
+    if any(word.endswith(("'s", "’s")) for word in words):
+        return False  # "Nobody's Fool": a possessive names a thing, not a person
     if any(TITLE_WORDS.fullmatch(word.strip(".,'’")) for word in words[1:]):
         return False  # "Academic Vice President", "Senior Staff Writer": a post, not a name
     capitalised = 0

@@ -428,6 +428,11 @@ class _Reader:
 
     def _add_publisher(self, text: str) -> None:
         text = _trim(text)
+        city = _CITY_PUBLISHER.match(text)
+        if city and not self.credits.publisher and _looks_like_city(city["city"]):
+            self.add("city", city["city"])  # "by X, New York: Alfred Knopf, 1984"
+            self.credits.extras.append(city["city"].strip())
+            text = _trim(city["publisher"])
         if text and self.credits.publisher and self._publisher_misread(text):
             self.credits.publisher = ""
         if text and not self.credits.publisher:

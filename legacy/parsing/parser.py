@@ -74,7 +74,7 @@ from .site import (
 from .site import residue as site_residue
 from .templates import remove_template_parts, strip_server_code
 from .text import block_text, content_words
-from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, title_parts
+from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key, title_parts
 from .titles import clean_page_title as clean_page_title  # re-exported: its old home
 from .units import Span, Unit, items_text, join_lines, make_soup, render_inline, walk
 from .visible import removal, visible_text
@@ -238,7 +238,7 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
     blocks, leftovers, texts = _build_blocks(units, kind, removed, warnings)
     blocks, texts = _keep_title_parts(choice, blocks, texts)
     if kind in _SIGNED_KINDS:
-        blocks = _byline_named_by_the_bio(blocks)
+        blocks = _byline_named_by_the_bio(blocks, title)
     content_text = "\n\n".join(text for text in texts if text)
     # Fallback text of removed embeds is reported, but readers never saw it: not content.
     leftovers = [*page.leftovers, *leftovers]
@@ -635,7 +635,7 @@ HEAD_BLOCKS = 4  # a byline sits among the first blocks of text
 TAIL_BLOCKS = 4  # the writer's note closes the piece
 
 
-def _byline_named_by_the_bio(blocks: list[Block]) -> list[Block]:
+def _byline_named_by_the_bio(blocks: list[Block], title: str) -> list[Block]:
     """A bare name under the headline ("Barbara Kirk"), or after a bar in it ("SOLID FORM
     | Lisa Mann"), is the byline when the piece closes on a note about that writer
     ("Barbara Kirk is a portrait artist ...", "Lisa Mann (lisa@...) is a critic"): the
@@ -656,9 +656,11 @@ def _byline_named_by_the_bio(blocks: list[Block]) -> list[Block]:
         head, bar, name = text.rpartition(" | ") if _BAR.search(text) else ("", "", text)
         if not bar and "\n" in text:  # the headline's last line: "... EXHIBITION<br>JAMES WEAVER"
             head, bar, name = text.rpartition("\n")
+        if not bar and index == texts[0] and isinstance(block, Heading):
+            continue  # a bare name first and set as a heading is the headline itself
         name = name.strip()
-        if not is_person_name(name) or is_institution(name):
-            continue
+        if not is_person_name(name) or is_institution(name) or key(name) == key(title):
+            continue  # the headline repeated in the last paragraph is no writer's note
         if not any(_introduces(note, name) for note in closing):
             continue
         signed = Signature(name)

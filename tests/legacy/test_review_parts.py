@@ -320,3 +320,50 @@ def test_a_post_is_never_a_reviewer_s_name(post):
 
     assert not is_person_name(post)
     assert is_person_name("Professor Jane Smith")
+
+
+BIO_PAGE = """<html><head><title>Notes: {title}</title></head><body>
+<p><b>{headline}</b></p>
+<p>{byline}</p>
+<p>The potter fires everything in a wood kiln behind the house, and the bowls carry the
+marks of each firing on their skins, a drift of ash here and a flash of orange there.</p>
+<p>What keeps them from being happy accidents is the throwing: even walls and carefully
+cut feet, so that the chance marks sit on a form decided beforehand.</p>
+<p>{closing}</p>
+</body></html>"""
+
+
+def _signed(**parts):
+    page = parse_document(BIO_PAGE.format(**parts).encode(), "reviews/osei.html")
+    return [block.name for block in page.blocks if isinstance(block, Signature)]
+
+
+def test_a_bare_name_under_the_headline_signs_when_the_closing_note_names_the_writer():
+    signed = _signed(
+        title="Salt and Smoke",
+        headline="Salt and Smoke",
+        byline="Tomas Halloran",
+        closing="Tomas Halloran writes about craft for regional papers.",
+    )
+    assert signed == ["Tomas Halloran"]
+
+
+def test_a_bare_name_with_no_note_about_the_writer_stays_text():
+    """It may be the artist reviewed: no contributor is made of it."""
+    signed = _signed(
+        title="Salt and Smoke",
+        headline="Salt and Smoke",
+        byline="Kwame Osei",
+        closing="The show runs until the end of the month.",
+    )
+    assert signed == []
+
+
+def test_the_headline_repeated_in_the_last_paragraph_is_no_writer():
+    signed = _signed(
+        title="Notes",
+        headline="Harbour Song",
+        byline="A short notice",
+        closing="Harbour Song is a gentle show and worth a detour.",
+    )
+    assert signed == []
