@@ -52,6 +52,10 @@ def _printed_date(
     for dateline in signed:
         if found := search_date(dateline, date_order):
             return found
+    notes = [block.note for block in blocks if isinstance(block, Signature) and block.note]
+    for note in notes:  # "Originally published in The Review, January 1996"
+        if found := search_date(note, date_order):
+            return found
     for unit in _headline_area(units):
         for line in unit.line_texts:
             if len(content_words(line)) <= HEADLINE_DATE_WORDS and (
