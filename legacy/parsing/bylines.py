@@ -48,6 +48,10 @@ TITLE_WORDS = re.compile(
 )
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,4}")
+_PLACE = re.compile(r"[^\W\d_][\w.'’ -]{0,30}")  # "New York", "新竹" after a signature's date
+
+
 @dataclass
 class BylinePart:
     role: str  # "label", "name", "note", "dateline" or "remainder"
@@ -81,6 +85,8 @@ def is_person_name(text: str, allow_single_word: bool = False) -> bool:
         return False  # "Nobody's Fool": a possessive names a thing, not a person
     if any(TITLE_WORDS.fullmatch(word.strip(".,'’")) for word in words[1:]):
         return False  # "Academic Vice President", "Senior Staff Writer": a post, not a name
+    if len(words) == 1 and _CJK_NAME.fullmatch(words[0]):
+        return True  # "侯捷", "曾銘源": a Chinese, Japanese or Korean name has no capitals
     capitalised = 0
     for word in words:
         bare = word.strip(".,'’")
@@ -139,7 +145,9 @@ def _read_first_line(line: str, start: int, parts: list[BylinePart]) -> None:
     date_span = (date.start, date.end) if date else (year.span() if year else None)
     if date_span and not _only_separators(rest[date_span[1] :]):
         # a date inside the name part ("Bob, 2004 and beyond"): not a dateline
-        date_span = None if _has_words(rest[date_span[1] :]) else date_span
+        tail = rest[date_span[1] :].strip(SEPARATORS)
+        place = bool(_PLACE.fullmatch(tail)) and len(tail.split()) <= 3 and date is not None
+        date_span = None if _has_words(tail) and not place else date_span
     if date_span and (joint := _DATE_JOINT.search(rest[: date_span[0]])):
         date_span = (joint.start(), date_span[1])  # "on 3 May 2004", "am 3. Mai", "le 2 mai"
     head = rest[: date_span[0]] if date_span else rest
@@ -156,7 +164,10 @@ def _read_first_line(line: str, start: int, parts: list[BylinePart]) -> None:
     if date_span:
         parts.append(BylinePart("dateline", rest[date_span[0] : date_span[1]].strip()))
         tail = rest[date_span[1] :]
-        if not _only_separators(tail):
+        place = tail.strip(SEPARATORS)
+        if place and _PLACE.fullmatch(place) and len(place.split()) <= 3:
+            parts.append(BylinePart("note", place))  # "-- 侯捷 1994.03.29 新竹": where it was signed
+        elif not _only_separators(tail):
             parts.append(BylinePart("remainder", tail.strip()))
 
 

@@ -42,6 +42,11 @@ _DATE_FORMS = (
     re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
+    # 1994.03.29, 1994/3/29: year first, as Chinese and Japanese pages print it
+    re.compile(
+        r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<ysep>[/.])(?P<month>[01]?\d)(?P=ysep)"
+        r"(?P<day>[0-3]?\d)(?![\d/.])"
+    ),
     # 12/11/2010 and 03.11.2002; which number is the day: ``date_order`` (dotted dates are
     # European, so always day first).
     re.compile(
