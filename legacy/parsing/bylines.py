@@ -166,7 +166,8 @@ def _read_first_line(line: str, start: int, parts: list[BylinePart]) -> None:
         tail = rest[date_span[1] :]
         place = tail.strip(SEPARATORS)
         if place and _PLACE.fullmatch(place) and len(place.split()) <= 3:
-            parts.append(BylinePart("note", place))  # "-- 侯捷 1994.03.29 新竹": where it was signed
+            # "-- 侯捷 1994.03.29 新竹": where it was signed
+            parts.append(BylinePart("note", place))
         elif not _only_separators(tail):
             parts.append(BylinePart("remainder", tail.strip()))
 
