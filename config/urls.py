@@ -33,7 +33,7 @@ urlpatterns = [
         "sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("contributors/<slug:slug>/", contributor_detail, name="contributor"),
+    path("contributors/<str:slug>/", contributor_detail, name="contributor"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Wagtail's page-password view behind a lockout; the same path, so it shadows Wagtail's.
     path(

@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 
 from home.models import StandardPage
 from reviews.browsing import split_countries
-from reviews.models import FilmReviewPage
+from reviews.models import Contributor, FilmReviewPage
 from tests.conftest import make_article, make_book_review, make_film_review, publish
 
 
@@ -241,3 +241,18 @@ class TestHomeAndChrome:
         response = Client(raise_request_exception=False).get("/")
         assert response.status_code == 500
         assert "Something went wrong" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Émile Ajar", "emile-ajar"), ("侯捷", "侯捷"), ("Пётр Иванов", "пётр-иванов")],
+)
+def test_a_contributor_page_has_an_address_in_any_script(client, site_tree, name, slug):
+    """Latin names keep ASCII addresses; a name in another script keeps its own letters
+    rather than becoming "contributor-2", and its page and byline link work."""
+    reviewer = Contributor.objects.create(name=name)
+    assert reviewer.slug == slug
+    make_film_review(site_tree.sections["film"], reviewer=reviewer)
+    page = client.get(f"/contributors/{slug}/")
+    assert page.status_code == 200
+    assert name in page.content.decode()

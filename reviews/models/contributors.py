@@ -19,6 +19,7 @@ class Contributor(index.Indexed, models.Model):
         max_length=160,
         unique=True,
         blank=True,
+        allow_unicode=True,  # a name in a script with no Latin letters: "侯捷"
         help_text="Their page's web address; filled in from the name when left blank.",
     )
     bio = models.TextField(
@@ -49,7 +50,9 @@ class Contributor(index.Indexed, models.Model):
 
     def unique_slug(self) -> str:
         # "Anne-Marie Roy" and "Anne Marie Roy" are different people with the same slugify().
-        base = slugify(self.name)[:150] or "contributor"
+        # A Latin name keeps an ASCII address ("emile-ajar"); another script keeps its own.
+        base = (slugify(self.name) or slugify(self.name, allow_unicode=True))[:150]
+        base = base or "contributor"
         taken = set(
             Contributor.objects.filter(slug__startswith=base)
             .exclude(pk=self.pk)
