@@ -32,10 +32,12 @@ def take_header(
     title: str,
     want_credits: bool,
     removed: list[Removed],
+    hints: frozenset[str] = frozenset(),
 ) -> tuple[list[Unit], Credits | None]:
     """Remove title lines and the credits from the top of the page: they become fields. A
     title line's words beyond the title ("Review by") are reported removed. Credits may
-    run over two or three lines or blocks ("Author<br>Publisher, 1999")."""
+    run over two or three lines or blocks ("Author<br>Publisher, 1999"). ``hints``: the
+    page's folder hints ("film", "book")."""
     header = _header_lines(units, title_keys)
     taken: set[tuple[int, int]] = set()
     for place, text in header:
@@ -45,7 +47,7 @@ def take_header(
     credits = None
     if want_credits:
         candidates = [(place, text) for place, text in header if place not in taken]
-        credits, used = _credits_in(candidates, title)
+        credits, used = _credits_in(candidates, title, "film" in hints)
         if credits is not None:
             removed += removal("the credits line (kept as the page's credits)", credits.raw)
             taken.update(used)
@@ -94,11 +96,12 @@ CREDITS_LINES = 3  # credits printed over this many lines at most
 
 
 def _credits_in(
-    lines: list[tuple[tuple[int, int], str]], title: str
+    lines: list[tuple[tuple[int, int], str]], title: str, among_films: bool = False
 ) -> tuple[Credits | None, list[tuple[int, int]]]:
     """The first run of consecutive lines that reads as credits, the longest run that
     adds what is understood and nothing that is not; and the places of its lines. A
-    credits line after text that is not credits must carry facts (not just a name)."""
+    credits line after text that is not credits must carry facts (not just a name).
+    Among films, "Vertigo, by Helen Marsh" names the reviewer: a book's form, not a film's."""
     for start in range(len(lines)):
         best: Credits | None = None
         used = 0
@@ -109,11 +112,20 @@ def _credits_in(
             found = parse_credits_lines([text for _, text in window], title)
             if found is None or (size > 1 and not _firm(found)):
                 continue
+            if among_films and _title_and_byline_only(found):
+                continue
             if _better_credits(found, best):
                 best, used = found, size
         if best is not None and (start == 0 or _has_facts(best)):
             return best, [place for place, _ in lines[start : start + used]]
     return None, []
+
+
+def _title_and_byline_only(credits: Credits) -> bool:
+    """ "Title, by X" and nothing else: no fact and no label but "by"."""
+    labels = {part.text.lower() for part in credits.parts if part.role == "label"}
+    roles = {part.role for part in credits.parts} - {"title", "person", "label"}
+    return bool(credits.work_title) and labels <= {"by"} and not roles
 
 
 def _firm(credits: Credits) -> bool:

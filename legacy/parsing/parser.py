@@ -218,7 +218,7 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
     hints = _path_hints(source_path)
     news_like = "news" in hints or _count_news_items(units) >= 2
     units, credits = take_header(
-        units, title_keys, title, want_credits=not news_like, removed=removed
+        units, title_keys, title, not news_like, removed, frozenset(hints)
     )
     if credits is None and not news_like:
         units, credits = take_closing_credits(units, title, hints, removed)

@@ -100,3 +100,12 @@ def test_an_unknown_piece_stays_in_the_credits_remainder():
     )
     assert document.credits.people == ["Mike Leigh"]
     assert document.credits.remainder == ["Bibliography"]
+
+
+def test_title_by_name_is_a_books_credits_but_a_films_byline():
+    book = parse(f"<h1>Bel Canto</h1><p>Bel Canto, by Ann Patchett</p><p>{PROSE}</p>",
+                 path="books/bel-canto.htm", title="Bel Canto")  # fmt: skip
+    film = parse(f"<h1>Vertigo</h1><p>Vertigo, by Helen Marsh</p><p>{PROSE}</p>",
+                 path="films/vertigo.htm", title="Vertigo")  # fmt: skip
+    assert book.credits.people == ["Ann Patchett"]
+    assert film.credits is None  # the reviewer is never made the director
