@@ -77,8 +77,7 @@ def book_credits(
 
 def number_text(number: Decimal | float | int) -> str:
     """8 → "8", 3.50 → "3.5": a mark as people write it."""
-    text = f"{Decimal(str(number)).normalize():f}"
-    return text
+    return f"{Decimal(str(number)).normalize():f}"
 
 
 def rating_text(value: Decimal | float | None, best: int | None, printed: str = "") -> str:

@@ -15,7 +15,7 @@ from .credits import (
 )
 from .dates import date_line
 from .document import Credits, Removed
-from .shapes import CLOSE_QUOTES, OPEN_QUOTES, spoiler_notice
+from .shapes import spoiler_notice, wrapped_in_quotes
 from .text import content_words
 from .titles import key
 from .units import Item, Span, Unit, items_text, join_lines
@@ -107,7 +107,8 @@ def _credits_in(
         used = 0
         for size in range(1, CREDITS_LINES + 1):
             window = lines[start : start + size]
-            if len(window) < size or not _consecutive(window) or _is_quoted(window[-1][1]):
+            # a line in quote marks is a quotation (an epigraph), never a credits line
+            if len(window) < size or not _consecutive(window) or wrapped_in_quotes(window[-1][1]):
                 break
             found = parse_credits_lines([text for _, text in window], title)
             if found is None or (size > 1 and not _firm(found)):
@@ -134,12 +135,6 @@ def _firm(credits: Credits) -> bool:
     facts = credits.is_book or credits.running_time or credits.cast or credits.translators
     placed = credits.year and credits.countries and all(map(is_country, credits.countries))
     return not credits.remainder and bool(facts or placed)
-
-
-def _is_quoted(text: str) -> bool:
-    """A line in quote marks is a quotation (an epigraph), never a credits line."""
-    stripped = text.strip().rstrip(".!?")
-    return len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES
 
 
 def _consecutive(window: list[tuple[tuple[int, int], str]]) -> bool:

@@ -58,12 +58,13 @@ def is_quotation(text: str, unit: Unit) -> bool:
     """Quote marks round it, or a <blockquote>, or italic and centred."""
     if not text or len(content_words(text)) > MAX_EPIGRAPH_WORDS:
         return False
-    if _wrapped_in_quotes(text) or unit.style.quoted:
+    if wrapped_in_quotes(text) or unit.style.quoted:
         return True
     return unit.style.align == "center" and unit.all_spans(lambda style: style.italic)
 
 
-def _wrapped_in_quotes(text: str) -> bool:
+def wrapped_in_quotes(text: str) -> bool:
+    """Quote marks open and close it (a full stop after the closing mark allowed)."""
     stripped = text.strip().rstrip(".!?")
     return len(stripped) > 2 and stripped[0] in OPEN_QUOTES and stripped[-1] in CLOSE_QUOTES
 
@@ -99,7 +100,7 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
         return None
     if len(lines) >= 2 and is_attribution(lines[-1]):
         quote = " ".join(lines[:-1])
-        if is_quotation(quote, unit) or (_wrapped_in_quotes(quote) and unit.style.italic):
+        if is_quotation(quote, unit) or (wrapped_in_quotes(quote) and unit.style.italic):
             return Epigraph(unquote(quote), clean_attribution(lines[-1])), 1
     inline = _INLINE_ATTRIBUTION.match(unit.text.replace("\n", " "))
     if inline and is_attribution(inline.group(2)) and len(content_words(inline.group(2))) <= 6:
@@ -110,7 +111,7 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
     if following is not None and _is_detached_attribution(following):
         return Epigraph(unquote(unit.text), clean_attribution(following.text)), 2
     styled = unit.style.align == "center" or unit.all_spans(lambda style: style.italic)
-    if unit.style.quoted or (_wrapped_in_quotes(unit.text) and styled):
+    if unit.style.quoted or (wrapped_in_quotes(unit.text) and styled):
         return Epigraph(unquote(unit.text), ""), 1
     return None
 
