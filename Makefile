@@ -8,7 +8,7 @@ PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= talkingpictures
 
-.PHONY: run test install install-dev migrate demo lint format check bench soak serve-prod clean
+.PHONY: run test install install-dev migrate demo lint format check bench soak serve-prod clean goldens
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ PYTEST_ARGS ?= -n auto
 test: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The parser's golden files, rewritten as a step of its own (never by a test run): review
+# the diff it prints before committing.
+goldens: install-dev
+	$(BIN)/python -m tests.legacy.goldens
 
 lint: install-dev
 	$(BIN)/ruff check .
