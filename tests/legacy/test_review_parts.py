@@ -246,6 +246,42 @@ def test_an_ambiguous_numeric_date_follows_the_date_order_and_is_flagged():
     assert not any("ambiguous" in warning for warning in unambiguous.warnings)
 
 
+@pytest.mark.parametrize("date_order", ["dmy", "mdy"])
+def test_a_dotted_date_is_day_first_whatever_the_date_order_and_never_ambiguous(date_order):
+    """ "03.11.2002" is how German, French and Dutch pages print 3 November: the option is
+    for slashed dates (US sites); and a date that reads one way only is never flagged."""
+    updated = review(tail="<p>Zuletzt geändert: 03.11.2002</p>", date_order=date_order)
+    assert updated.published == datetime.date(2002, 11, 3)
+    assert not any("ambiguous" in warning for warning in updated.warnings)
+    headline = review(top="<p>05.06.2001</p>", date_order=date_order)
+    assert headline.published == datetime.date(2001, 6, 5)
+    assert not any("ambiguous" in warning for warning in headline.warnings)
+
+
+@pytest.mark.parametrize(
+    "printed, dmy, mdy",
+    [
+        ("03/11/2002", datetime.date(2002, 11, 3), datetime.date(2002, 3, 11)),
+        ("11/03/2002", datetime.date(2002, 3, 11), datetime.date(2002, 11, 3)),
+        ("3/5/02", datetime.date(2002, 5, 3), datetime.date(2002, 3, 5)),
+    ],
+)
+def test_a_slashed_date_follows_the_date_order_and_says_so(printed, dmy, mdy):
+    for date_order, expected, first in (("dmy", dmy, "day"), ("mdy", mdy, "month")):
+        document = review(tail=f"<p>Last updated {printed}</p>", date_order=date_order)
+        assert document.published == expected
+        warning = f"ambiguous date {printed} read as {first}-first (--date-order)"
+        assert warning in document.warnings
+
+
+@pytest.mark.parametrize("printed", ["25/11/2002", "11/25/2002", "04/04/2002", "2002-11-03"])
+def test_a_date_that_reads_one_way_only_is_not_flagged(printed):
+    for date_order in ("dmy", "mdy"):
+        document = review(tail=f"<p>Last updated {printed}</p>", date_order=date_order)
+        assert document.published is not None
+        assert not any("ambiguous" in warning for warning in document.warnings), printed
+
+
 def test_a_signature_with_only_a_year_gives_its_first_of_january():
     assert review(tail="<p><i>Graham Example, 2004</i></p>").published == datetime.date(2004, 1, 1)
     later = review(tail="<p><i>Graham Example, 2004</i></p><p>Last updated 19 November 2004</p>")
