@@ -4,7 +4,7 @@ import datetime
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 import pytest
 
@@ -368,6 +368,15 @@ def test_a_page_that_fails_validation_is_reported_and_not_half_written(small_mir
     assert "href" not in alpha.body[2].value.source
     assert any("beta.htm" in warning for warning in items["reviews/alpha.htm"].warnings)
     assert Page.objects.count() > pages_before
+    # Nothing of Beta was written: no page of any type, revision, redirect or page link.
+    assert not Page.objects.filter(title="Beta Lake").exists()
+    assert Revision.objects.filter(object_str="Alpha Road").exists()
+    assert not Revision.objects.filter(object_str="Beta Lake").exists()
+    assert not Redirect.objects.filter(old_path="/reviews/beta.htm").exists()
+    record = ImportRecord.objects.get(source_path="reviews/beta.htm")
+    assert (record.status, record.page_id, record.words_source) == ("failed", None, None)
+    reviews = {page.title for page in Page.objects.type(FilmReviewPage, BookReviewPage)}
+    assert reviews == {"Alpha Road", "Gamma Street"}
 
 
 def test_hand_built_document_through_the_writer(site_tree):
