@@ -4,9 +4,12 @@ Credits may run over two or three lines or blocks ("Title<br>Author<br>Publisher
 or sit at the end of the page; what credits.py cannot read stays in their remainder.
 """
 
+import re
+
 from .chrome import is_title_image
 from .credits import (
     is_country,
+    is_credits,
     is_publisher_name,
     may_close_credits,
     parse_credits_lines,
@@ -15,15 +18,16 @@ from .credits import (
 )
 from .dates import date_line
 from .document import Credits, Removed
-from .shapes import spoiler_notice, wrapped_in_quotes
+from .shapes import byline, spoiler_notice, wrapped_in_quotes
 from .text import content_words
-from .titles import key
+from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
 from .units import Item, Span, Unit, items_text, join_lines
 from .visible import removal
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
 BODY_WORDS = 30  # a unit this long is body text: the header is over
 CLOSING_UNITS = 4  # credits at the end sit within this many units of it
+_TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 
 
 def take_header(
@@ -213,3 +217,50 @@ def rebuild_unit(unit: Unit, lines: list[list[Item]]) -> list[Unit]:
     if not lines:
         return []
     return [Unit(items=join_lines(lines))]
+
+
+# --- the title ---------------------------------------------------------------------------
+
+
+def choose_page_title(
+    page_title: str,
+    units: list[Unit],
+    source_path: str,
+    from_word: bool,
+    site_folders: frozenset[str] = frozenset(),
+) -> TitleChoice:
+    """The most specific title among the <title> and the top of the page (``titles``)."""
+    top = units[:HEADER_UNITS]
+    h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
+    # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate.
+    subheading = next((unit.text for unit in top if unit.style.heading in (2, 3)), "")
+    graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
+    first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
+    others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]
+    return choose_title(
+        page_title, h1, others, source_path, prefer_heading=from_word, site_folders=site_folders
+    )
+
+
+def emphasised_first_line(top: list[Unit]) -> str:
+    """A short bold or heading line opening the page: the title of pages with no other."""
+    first = next((unit for unit in top if unit.image is None), None)
+    if first is None or not first.lines:
+        return ""
+    line = first.lines[0]
+    text = items_text(line)
+    emphasised = all(s.style.bold or s.style.heading for s in line if isinstance(s, Span))
+    if not emphasised or len(content_words(text)) > MAX_TITLE_WORDS:
+        return ""
+    unit = Unit(items=line)
+    if is_credits(text) or date_line(text) or spoiler_notice(unit) or byline(unit):
+        return ""
+    return text
+
+
+def split_year(title: str) -> tuple[str, int | None]:
+    """ "Vertigo (1958)" -> ("Vertigo", 1958): the year is the work's, not the title's."""
+    match = _TRAILING_YEAR.search(title)
+    if not match or not title[: match.start()].strip():
+        return title, None
+    return title[: match.start()].rstrip(), int(match.group(1))

@@ -29,12 +29,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from .chrome import is_chrome_unit, is_nav_unit
 from .credits import is_credits, only_facts
 from .dates import date_line
+from .document import Removed
+from .header import HEADER_UNITS
 from .shapes import byline, heading, signature, spoiler_notice
 from .text import content_words, is_rating
 from .titles import title_parts
-from .units import Span, Unit
+from .units import Span, Unit, join_lines
+from .visible import removal
 
 MIN_PAGES = 3  # a block printed on this many pages of a site is its template
 MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
@@ -258,3 +262,66 @@ def _mostly_links(unit: Unit) -> bool:
     linked = [span for span in unit.spans if span.style.link and content_words(span.text)]
     link_words = sum(len(content_words(span.text)) for span in linked)
     return len(unit.hrefs) >= 3 and words > 0 and link_words / words >= LINK_SHARE
+
+
+# --- removing a page's chrome -------------------------------------------------------
+
+
+def drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed]) -> list[Unit]:
+    """Units the site prints on many pages, then furniture known by its shape alone."""
+    chrome_indexes = set(site_chrome(units, site))
+    kept: list[Unit] = []
+    for index, unit in enumerate(units):
+        if index in chrome_indexes:
+            reason = f"site chrome: on {site.recurrence(unit)} of the site's {site.pages} pages"
+            removed += removal(reason, unit.text)
+            continue
+        recurring_in_unit = recurring_lines(unit, site)
+        if is_chrome_unit(unit) or any(recurring_in_unit):
+            rest = _content_lines(unit, site, removed, recurring_in_unit)
+            kept += [rest] if rest else []
+        else:
+            kept.append(unit)
+    return kept
+
+
+def _content_lines(
+    unit: Unit, site: SiteModel, removed: list[Removed], recurring: list[bool]
+) -> Unit | None:
+    """A unit with chrome lines loses those lines only: a "Tel:" line printed in the same
+    block as "Last updated" is content, a webmaster line under each page's text is not.
+    A nav bar goes whole."""
+    furniture = "page furniture (nav bar, copyright, counter, search)"
+    lines = unit.lines
+    shaped = [is_chrome_unit(Unit(items=line)) for line in lines]
+    chrome = [recurs or shape for recurs, shape in zip(recurring, shaped, strict=True)]
+    if len(lines) < 2 or is_nav_unit(unit) or all(chrome):
+        removed += removal(furniture, unit.text)
+        return None
+    for text, recurs, shape in zip(unit.line_texts, recurring, shaped, strict=True):
+        if recurs:
+            removed += removal(
+                f"site chrome: a line on many of the site's {site.pages} pages", text
+            )
+        elif shape:
+            removed += removal(furniture, text)
+    return Unit(items=join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
+
+
+def without_site_name(page_title: str, site: SiteModel, units: list[Unit]) -> str:
+    """ "Kino Kiste - Flut" -> "Flut" when other <title>s of the site say "Kino Kiste" too,
+    unless the page's own headline prints it ("Star Wars: Episode I")."""
+    segments = title_segments(page_title)
+    if not segments:
+        return page_title
+    headline = " ".join(
+        content_words(" ".join(u.text for u in units[:HEADER_UNITS] if u.style.heading))
+    )
+    parts = title_parts(page_title)
+    own = [
+        part
+        for part in parts
+        if not site.names_the_site(name := " ".join(content_words(part)))
+        or headline.startswith(name)
+    ]
+    return " - ".join(own) if own else page_title

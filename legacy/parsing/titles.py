@@ -219,3 +219,10 @@ def choose_title(
                 f"<title> {cleaned!r} not used as the title: it names the site or section"
             )
     return choice
+
+
+def title_from_path(source_path: str) -> str:
+    """A page with no title is named by its file: "never-let-me-go.htm" -> "Never Let Me Go"."""
+    stem = PurePosixPath(source_path.replace("\\", "/")).stem
+    words = re.sub(r"[_\-]+", " ", stem).strip()
+    return words.title() if words else "Untitled"

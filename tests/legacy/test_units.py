@@ -15,9 +15,10 @@ from legacy.parsing.document import (
     Signature,
     SpoilerNotice,
 )
-from legacy.parsing.parser import clean_page_title, parse_document
+from legacy.parsing.parser import parse_document
 from legacy.parsing.richtext import sanitise_inline
 from legacy.parsing.text import content_words
+from legacy.parsing.titles import clean_page_title
 from legacy.parsing.units import safe_href
 
 

@@ -1,0 +1,166 @@
+"""What kind of page it is: a review, news, a feature, a plain page, a listing of other
+pages, or a stub (pure). By content first, folder second (``legacy/README.md``); the
+operator's ``--map`` and ``--section`` rules win over both (``sections.py``)."""
+
+import re
+from pathlib import PurePosixPath
+
+from .document import Credits, Kind
+from .shapes import byline, heading
+from .text import content_words
+from .units import Span, Unit, items_text
+
+STUB_WORDS = 10
+LISTING_LINK_SHARE = 0.4
+LISTING_HINTED_LINK_SHARE = 0.25
+LISTING_MAX_PROSE_WORDS = 40
+FEATURE_MIN_WORDS = 300
+FEATURE_BYLINE_UNITS = 4  # a long page with a byline among its first units is a feature
+PLACEHOLDER_MAX_WORDS = 60  # an "under construction" page says no more than this
+INDEX_MIN_ENTRIES = 3  # an index lists this many pages with a summary each
+INDEX_SUMMARY_WORDS = 40
+INDEX_MIN_SUMMARY_WORDS = 3
+INDEX_MAX_PROSE_WORDS = 80  # a unit of running text this long: an article, not an index
+
+_UNDER_CONSTRUCTION = re.compile(
+    r"under\s+construction|coming\s+soon|page\s+not\s+found|\b404\b|to\s+follow\s+shortly",
+    re.IGNORECASE,
+)
+_LISTING_NAME = re.compile(
+    r"\bA\s*(?:-|–|—|to)\s*Z\b|\bindex\b|\blist(?:ing)?s?\b|\barchives?\b|\bcontents\b",
+    re.IGNORECASE,
+)
+
+
+def path_hints(source_path: str) -> set[str]:
+    """Section hints from folder names (books/, reviews/, news/) and the file name."""
+    path = PurePosixPath(source_path.replace("\\", "/").lower())
+    hints: set[str] = set()
+    for folder in path.parent.parts:
+        if "book" in folder:
+            hints.add("book")
+        elif re.search(r"film|movie|cinema|review|dvd", folder):
+            hints.add("film")
+        if "news" in folder:
+            hints.add("news")
+        if re.search(r"feature|article|essay|interview", folder):
+            hints.add("feature")
+    stem = path.stem
+    if "news" in stem:
+        hints.add("news")
+    if re.search(r"^(?:index|default|contents|archive|sitemap)|a-?z$|reviews?$|list", stem):
+        hints.add("listing")
+    return hints
+
+
+def decide_kind(
+    units: list[Unit],
+    credits: Credits | None,
+    hints: set[str],
+    title: str,
+    news_like: bool,
+    all_units: list[Unit],
+) -> tuple[Kind, list[str]]:
+    """``all_units``: the page before chrome was removed (an index's links may be the
+    site's nav bar too: the index still lists them)."""
+    words = content_words(" ".join(unit.text for unit in units))
+    has_images = any(unit.image for unit in units)
+    if not words and not has_images:
+        return Kind.STUB, ["stub: no content found"]
+    if (
+        _UNDER_CONSTRUCTION.search(f"{title} {' '.join(words)}")
+        and len(words) < PLACEHOLDER_MAX_WORDS
+    ):
+        return Kind.STUB, ["stub: page is a placeholder ('under construction')"]
+    listing_named = "listing" in hints or _names_a_listing(title, units)
+    if credits is None and _is_listing(units, len(words), listing_named):
+        return Kind.LISTING, []
+    if credits is None and _index_entries(all_units) >= INDEX_MIN_ENTRIES:
+        return Kind.LISTING, ["a listing by its shape: links to pages, each with a summary"]
+    if len(words) < STUB_WORDS:
+        return Kind.STUB, [f"stub: only {len(words)} word(s) of content"]
+    if credits is not None:
+        is_book = credits.is_book or ("book" in hints and not credits.countries)
+        return (Kind.BOOK_REVIEW if is_book else Kind.FILM_REVIEW), []
+    if news_like:
+        return Kind.NEWS, []
+    if "feature" in hints:
+        return Kind.FEATURE, []
+    if "book" in hints or "film" in hints:
+        # No credits, no review: a game, a restaurant, a list of favourites, an essay.
+        folder = "books" if "book" in hints else "films"
+        return Kind.FEATURE, [
+            f"check kind: no credits line, so imported as a feature although it sits with "
+            f"the {folder}; map it with --map to import it as a review"
+        ]
+    headings = sum(1 for unit in units if heading(unit))
+    if len(words) >= FEATURE_MIN_WORDS and (
+        headings >= 2 or any(map(byline, units[:FEATURE_BYLINE_UNITS]))
+    ):
+        return Kind.FEATURE, []
+    return Kind.PAGE, []
+
+
+def _index_entries(units: list[Unit]) -> int:
+    """Entries of an index of pages: a line that opens with a link and goes on with a
+    short summary ("Lone Star - John Sayles digs up a Texas town"), or a unit that is one
+    link followed by a short summary without links (a <dt>/<dd> pair). A page whose longest
+    prose runs on is not an index, however many links it has."""
+    entries = 0
+    for index, unit in enumerate(units):
+        if unit.image is not None:
+            continue
+        if len(content_words(unit.text)) > INDEX_MAX_PROSE_WORDS and not unit.hrefs:
+            return 0
+        for line in unit.lines:
+            spans = [item for item in line if isinstance(item, Span) and item.text.strip()]
+            if not spans or not spans[0].style.link:
+                continue
+            summary = [w for s in spans if not s.style.link for w in content_words(s.text)]
+            if INDEX_MIN_SUMMARY_WORDS <= len(summary) <= INDEX_SUMMARY_WORDS:
+                entries += 1
+            elif not summary and len(unit.lines) == 1 and len(set(unit.hrefs)) == 1:
+                following = units[index + 1] if index + 1 < len(units) else None
+                entries += following is not None and _is_summary(following)
+            elif not summary and line is unit.lines[0] and len(set(unit.hrefs)) == 1:
+                # "<a>Title</a><br>by Author": the lines under the link are its summary
+                rest = [w for other in unit.lines[1:] for w in content_words(items_text(other))]
+                entries += INDEX_MIN_SUMMARY_WORDS <= len(rest) <= INDEX_SUMMARY_WORDS
+    return entries
+
+
+def _is_summary(unit: Unit) -> bool:
+    words = len(content_words(unit.text))
+    return (
+        unit.image is None
+        and not unit.hrefs
+        and INDEX_MIN_SUMMARY_WORDS <= words <= INDEX_SUMMARY_WORDS
+    )
+
+
+def _names_a_listing(title: str, units: list[Unit]) -> bool:
+    """An index-like title or heading: "Film Reviews A-Z", "Index of books", "Archive"."""
+    return bool(_LISTING_NAME.search(title)) or any(
+        _LISTING_NAME.search(unit.text) for unit in units if heading(unit)
+    )
+
+
+def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
+    """Mostly links to other pages, with little prose between them. A single link makes a
+    listing only under a listing-like file name, title or heading (an A-Z page with one
+    review so far); otherwise one link is too little to tell a listing from a stub."""
+    links = [href for unit in units for href in unit.hrefs]
+    if not links or (len(links) < 2 and not hinted) or not total_words:
+        return False
+    link_words = sum(
+        len(content_words(span.text)) for unit in units for span in unit.spans if span.style.link
+    )
+    share = link_words / total_words
+    longest_prose = max(
+        len(content_words(" ".join(s.text for s in unit.spans if not s.style.link)))
+        for unit in units
+    )
+    mostly_links = share >= LISTING_LINK_SHARE and longest_prose < LISTING_MAX_PROSE_WORDS
+    if len(links) == 1:
+        return mostly_links
+    return mostly_links or (hinted and share >= LISTING_HINTED_LINK_SHARE)
