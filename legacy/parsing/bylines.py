@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import search_date
-from .names import is_institution
+from .names import is_institution, is_name_shaped
 
 MAX_NAME_WORDS = 5
 MAX_NOTE_WORDS = 12
@@ -28,8 +28,6 @@ _LABEL = re.compile(
 _DATE_JOINT = re.compile(r"(?<=\s)(?:on|am|den|le|du)\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PIECE_SEPARATOR = re.compile(r"\s*(?:[,;|/·]|\s[-–—]\s|[()\[\]])\s*")
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la",
-                   "le", "st.", "y", "bin", "al", "ter"}  # fmt: skip
 _NOT_NAME_WORDS = {
     "the", "a", "an", "of", "and", "recommended", "highly", "rating", "verdict", "end",
     "review", "reviews", "film", "book", "note", "spoiler", "alert", "warning", "top",
@@ -81,23 +79,13 @@ def is_person_name(text: str, allow_single_word: bool = False) -> bool:
         return False
     if re.search(r"[\d@:;!?()\"“”,/|]", text) or TITLE_WORDS.fullmatch(text.strip()):
         return False
-    if any(word.endswith(("'s", "’s")) for word in words):
-        return False  # "Nobody's Fool": a possessive names a thing, not a person
     if any(TITLE_WORDS.fullmatch(word.strip(".,'’")) for word in words[1:]):
         return False  # "Academic Vice President", "Senior Staff Writer": a post, not a name
     if len(words) == 1 and _CJK_NAME.fullmatch(words[0]):
         return True  # "侯捷", "曾銘源": a Chinese, Japanese or Korean name has no capitals
-    capitalised = 0
-    for word in words:
-        bare = word.strip(".,'’")
-        if not bare or bare.lower() in _NOT_NAME_WORDS:
-            return False
-        if bare.lower() in _NAME_PARTICLES:
-            continue
-        if not bare[:1].isupper():
-            return False
-        capitalised += 1
-    return capitalised > 0
+    if any(word.strip(".,'’").lower() in _NOT_NAME_WORDS for word in words):
+        return False  # "Top of Page", "Staff Writer"
+    return is_name_shaped(words)
 
 
 def is_note(text: str) -> bool:

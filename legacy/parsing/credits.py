@@ -21,7 +21,7 @@ from textkit.markup import normalise_space
 
 from .dates import MONTH_NAMES
 from .document import CreditPart, Credits
-from .names import is_institution
+from .names import is_institution, is_name_shaped
 from .text import content_words
 
 MAX_CREDITS_WORDS = 60  # credits over two or three lines, with a cast list
@@ -120,10 +120,6 @@ _SEGMENT_END = re.compile(r"([.;]+(?=\s|$)|[()\[\]|·•\n])")
 _PEOPLE_SEPARATOR = re.compile(r"\s*(?:,|;|/|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _SEPARATORS = " \t,;:.-–—/&|·•()[]\"“”„«»‘’'"
 
-_NAME_PARTICLES = {
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la",
-    "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e", "st.", "zu", "vom", "d'",
-}  # fmt: skip
 _TITLE_CASE_GLUE = {"and", "of", "the", "&", "y", "et", "und", "de", "la", "del", "du", "des"}
 _PROSE_GLUE = _TITLE_CASE_GLUE | {"a", "an", "in", "on", "at", "to", "for", "by", "with"}
 # Words only a publisher's name has, and words a publisher's name may share with a
@@ -642,9 +638,7 @@ def _is_name(text: str) -> bool:
         return False
     if not words[0][:1].isupper() or _EDITION.search(text):
         return False
-    if any(word.endswith(("'s", "’s")) for word in words):
-        return False  # "Nobody's Fool": a possessive names a thing, not a person
-    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words)
+    return is_name_shaped(words)
 
 
 def _countries(text: str) -> list[str]:

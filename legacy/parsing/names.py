@@ -3,6 +3,7 @@ the names that belong to institutions rather than people (no Django)."""
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Forms of an organisation's name, in English, German and French: a church, a school, a
 # press or a company is never a reviewer or a director.
@@ -19,6 +20,31 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _NOT_LETTERS = re.compile(r"[^\w]+")
+# The small words inside people's names, in every language the archive's names come from:
+# "Ludwig van Beethoven", "João dos Santos", "Ludwig vom Rath", "Aziz ibn Tariq".
+NAME_PARTICLES = frozenset({
+    "von", "vom", "zu", "van", "der", "den", "ten", "ter", "de", "del", "della", "di", "da",
+    "du", "dos", "das", "la", "le", "st.", "y", "e", "bin", "ibn", "al", "el", "d'",
+})  # fmt: skip
+
+
+def is_name_shaped(words: Sequence[str]) -> bool:
+    """Whether ``words`` are printed as a person's name: each capitalised or a particle
+    (``NAME_PARTICLES``), one capitalised at least, and no possessive ("Nobody's Fool"
+    names a thing). The one shape test: credits and bylines add their own rejections."""
+    if not words or any(word.endswith(("'s", "’s")) for word in words):
+        return False
+    capitalised = 0
+    for word in words:
+        bare = word.strip(".,'’")
+        if not bare:
+            return False
+        if word.lower() in NAME_PARTICLES or bare.lower() in NAME_PARTICLES:
+            continue
+        if not bare[:1].isupper():
+            return False
+        capitalised += 1
+    return capitalised > 0
 
 
 def is_institution(name: str) -> bool:
