@@ -13,7 +13,8 @@ from textkit.markup import html_to_text, normalise_space
 
 from .credits import is_credits
 from .document import Removed
-from .text import content_words, is_rating
+from .ratings import is_rating
+from .text import content_words
 from .units import ImageRef, Unit
 from .visible import removal, visible_text
 
@@ -68,6 +69,9 @@ _WEAK_CHROME_IMAGE_TOKENS = {
 }  # fmt: skip
 _TITLE_IMAGE_TOKENS = {"title", "titles", "heading", "headings", "headline"}
 ICON_SIZE = 16
+# Alt texts that name a file or number a picture rather than say what it shows.
+_FILE_NAME = re.compile(r"^\S+\.(?:gif|jpe?g|png|bmp|tiff?|webp|svg|ico|s?html?)$", re.I)
+_IDENTIFIER = re.compile(r"^(?:\w*_\w*|[^\W\d_]{0,4}\d+[^\W\d_]?)$")  # img_0231, DSC01234
 _HOME_LINK = re.compile(r"(?:^|/)(?:index|default|home)\.s?html?$|^(?:\.\./)*\.?/?$", re.I)
 
 
@@ -249,3 +253,19 @@ def _join_link_runs(unit: Unit) -> list[str]:
             runs.append(span.text)
         previous = href
     return runs
+
+
+def alt_carries_words(alt: str) -> bool:
+    """Whether an image's alt text says something a reader should keep ("8/10", "Amélie
+    Poulain"), judged by its shape: a file name, a picture number ("img_0231", "DSC01234"),
+    a single character, or only punctuation or digits (a counter, "***", "-") is decoration.
+    Spacers, bullets and buttons never reach here: their units are chrome (above)."""
+    text = normalise_space(alt)
+    if is_rating(text):
+        return True
+    words = content_words(text)
+    if len(text) <= 1 or not words or _FILE_NAME.match(text):
+        return False
+    if all(word.isdigit() for word in words) and "/" not in text:
+        return False
+    return not (len(words) == 1 and _IDENTIFIER.match(text))

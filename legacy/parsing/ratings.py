@@ -4,9 +4,8 @@
 import re
 
 from .document import Rating, Removed
-from .header import rebuild_unit
 from .text import content_words
-from .units import Unit
+from .units import Unit, rebuild_unit
 from .visible import removal
 
 _NUMBERS = {
@@ -85,6 +84,12 @@ def parse_rating(text: str) -> Rating | None:
     if len(grade) == 1 and not labelled:
         return None  # a drop capital, not a grade
     return Rating(printed, None, None)
+
+
+def is_rating(text: str) -> bool:
+    """Whether ``text`` is a rating as a whole ("8/10", "4 stars", "***1/2", "B+"): the one
+    recogniser, which the site pass and the chrome rules ask too."""
+    return parse_rating(text) is not None
 
 
 def rating_in_line(text: str) -> Rating | None:

@@ -34,8 +34,10 @@ from .credits import is_credits, only_facts
 from .dates import date_line
 from .document import Removed
 from .header import HEADER_UNITS
+from .options import ParseOptions
+from .ratings import is_rating
 from .shapes import byline, heading, signature, spoiler_notice
-from .text import content_words, is_rating
+from .text import content_words
 from .titles import title_parts
 from .units import Span, Unit, join_lines
 from .visible import removal
@@ -58,6 +60,7 @@ class SiteModel:
     counts: Counter[Key] = field(default_factory=Counter)
     title_segments: Counter[str] = field(default_factory=Counter)
     folders: frozenset[str] = frozenset()  # every folder name of the site: its sections
+    options: ParseOptions = field(default_factory=ParseOptions)  # the run's, for every step
 
     def recurrence(self, unit: Unit) -> int:
         """On how many of the site's pages this block (or its one-item-short bar) sits."""
@@ -90,10 +93,13 @@ def site_of(source_path: str) -> str:
     return folders[0].lower() if folders and _HOST.match(folders[0]) else ""
 
 
-def learn_site(pages: Iterable[tuple[str, str, Sequence[Unit], Sequence[str]]]) -> SiteModel:
+def learn_site(
+    pages: Iterable[tuple[str, str, Sequence[Unit], Sequence[str]]],
+    options: ParseOptions | None = None,
+) -> SiteModel:
     """``pages``: each page's path, <title>, units (after the structural removals) and
     the texts those removals took (a template's banner still names the site)."""
-    model = SiteModel()
+    model = SiteModel(options=options or ParseOptions())
     folders: set[str] = set()
     for source_path, page_title, units, removed_texts in pages:
         folders.update(part.lower() for part in PurePosixPath(source_path).parts[:-1])

@@ -166,6 +166,15 @@ def safe_href(href: str | None) -> str | None:
     return written
 
 
+def rebuild_unit(unit: Unit, lines: list[list[Item]]) -> list[Unit]:
+    """``unit`` holding only ``lines`` of its own (itself when it keeps them all)."""
+    if len(lines) == len(unit.lines):
+        return [unit]
+    if not lines:
+        return []
+    return [Unit(items=join_lines(lines))]
+
+
 # --- rendering -------------------------------------------------------------------------
 
 

@@ -21,9 +21,9 @@ from wagtail.images.models import Image as WagtailImage
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
+from legacy.parsing.chrome import alt_carries_words
 from legacy.parsing.document import Image
 from legacy.parsing.paths import MirrorRoots, Refused, TooLarge, read_file
-from legacy.parsing.text import alt_carries_words
 from oldurls.paths import page_key
 from textkit.shorten import shorten_at_word
 

@@ -12,6 +12,7 @@ from html import escape
 from wagtail.blocks import StreamValue
 from wagtail.images.models import Image as WagtailImage
 
+from legacy.parsing.chrome import alt_carries_words
 from legacy.parsing.document import (
     Block,
     Epigraph,
@@ -26,7 +27,7 @@ from legacy.parsing.document import (
 )
 from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
-from legacy.parsing.text import alt_carries_words, blocks_text
+from legacy.parsing.text import blocks_text
 from reviews.models import Contributor
 from textkit.markup import html_to_text
 from textkit.shorten import ELLIPSIS, shorten_at_word

@@ -3,9 +3,11 @@
 import pytest
 
 from legacy.parsing.accounting import account
+from legacy.parsing.chrome import alt_carries_words
 from legacy.parsing.document import Epigraph, Heading, Image, Paragraph, Signature, SpoilerNotice
 from legacy.parsing.parser import parse_document
-from legacy.parsing.text import alt_carries_words, blocks_text, content_words, is_rating
+from legacy.parsing.ratings import is_rating
+from legacy.parsing.text import blocks_text, content_words
 
 
 def test_content_words_casefold_and_strip_punctuation():
