@@ -44,6 +44,9 @@ class SectionKind:
     schema_type: str  # schema.org type of one of its pages
     work: ReviewedWork | None = None  # None: news and features, not reviews of a work
     folders: tuple[str, ...] = ()  # old-site folder names whose pages the importer files here
+    # words inside an old folder's name that say what its pages are ("moviereviews/"): the
+    # importer's parser reads a page without credits there as a feature to check, not a page
+    folder_words: tuple[str, ...] = ()
     listing_words: tuple[str, ...] = ()  # words in an old A-Z page's name that say it lists these
     legacy_shapes: tuple[str, ...] = ()  # what the importer's parser recognises as one of these
 
@@ -88,6 +91,7 @@ KINDS: tuple[SectionKind, ...] = (
         work=FILMS,
         # The old magazine kept its film reviews in reviews/.
         folders=("films", "filmreviews", "reviews"),
+        folder_words=("film", "movie", "cinema", "dvd"),
         listing_words=("film",),
         legacy_shapes=("film_review",),
     ),
@@ -101,6 +105,7 @@ KINDS: tuple[SectionKind, ...] = (
         schema_type="Review",
         work=BOOKS,
         folders=("books", "bookreviews"),
+        folder_words=("book",),
         listing_words=("book",),
         legacy_shapes=("book_review",),
     ),
@@ -113,6 +118,7 @@ KINDS: tuple[SectionKind, ...] = (
         section_slug="news",
         schema_type="Article",
         folders=("news",),
+        folder_words=("news",),
         listing_words=("news",),
         legacy_shapes=("news",),
     ),
@@ -125,6 +131,7 @@ KINDS: tuple[SectionKind, ...] = (
         section_slug="features",
         schema_type="Article",
         folders=("features",),
+        folder_words=("feature", "article", "essay", "interview"),
         listing_words=("feature",),
         legacy_shapes=("feature",),
     ),

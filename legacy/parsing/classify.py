@@ -6,6 +6,7 @@ import re
 from pathlib import PurePosixPath
 
 from .document import Credits, Kind
+from .options import FolderHints
 from .shapes import byline, heading
 from .text import content_words
 from .units import Span, Unit, items_text
@@ -26,37 +27,32 @@ _UNDER_CONSTRUCTION = re.compile(
     r"under\s+construction|coming\s+soon|page\s+not\s+found|\b404\b|to\s+follow\s+shortly",
     re.IGNORECASE,
 )
+_LISTING_STEM = re.compile(r"^(?:index|default|contents|archive|sitemap)|a-?z$|reviews?$|list")
 _LISTING_NAME = re.compile(
     r"\bA\s*(?:-|–|—|to)\s*Z\b|\bindex\b|\blist(?:ing)?s?\b|\barchives?\b|\bcontents\b",
     re.IGNORECASE,
 )
 
 
-def path_hints(source_path: str) -> set[str]:
-    """Section hints from folder names (books/, reviews/, news/) and the file name."""
+def path_hints(source_path: str, folders: FolderHints) -> set[Kind]:
+    """The shapes of page the path suggests: its folders' names (books/, reviews/, news/:
+    ``ParseOptions.folder_hints``, from the section kinds), a news file's name, and the
+    file name of an index (index.htm, films-a-z.htm)."""
     path = PurePosixPath(source_path.replace("\\", "/").lower())
-    hints: set[str] = set()
+    hints: set[Kind] = set()
     for folder in path.parent.parts:
-        if "book" in folder:
-            hints.add("book")
-        elif re.search(r"film|movie|cinema|review|dvd", folder):
-            hints.add("film")
-        if "news" in folder:
-            hints.add("news")
-        if re.search(r"feature|article|essay|interview", folder):
-            hints.add("feature")
+        hints |= folders.of_folder(folder)
     stem = path.stem
-    if "news" in stem:
-        hints.add("news")
-    if re.search(r"^(?:index|default|contents|archive|sitemap)|a-?z$|reviews?$|list", stem):
-        hints.add("listing")
+    hints |= {shape for word, shape in folders.words if shape is Kind.NEWS and word in stem}
+    if _LISTING_STEM.search(stem):
+        hints.add(Kind.LISTING)
     return hints
 
 
 def decide_kind(
     units: list[Unit],
     credits: Credits | None,
-    hints: set[str],
+    hints: set[Kind],
     title: str,
     news_like: bool,
     all_units: list[Unit],
@@ -72,7 +68,7 @@ def decide_kind(
         and len(words) < PLACEHOLDER_MAX_WORDS
     ):
         return Kind.STUB, ["stub: page is a placeholder ('under construction')"]
-    listing_named = "listing" in hints or _names_a_listing(title, units)
+    listing_named = Kind.LISTING in hints or _names_a_listing(title, units)
     if credits is None and _is_listing(units, len(words), listing_named):
         return Kind.LISTING, []
     if credits is None and _index_entries(all_units) >= INDEX_MIN_ENTRIES:
@@ -80,15 +76,15 @@ def decide_kind(
     if len(words) < STUB_WORDS:
         return Kind.STUB, [f"stub: only {len(words)} word(s) of content"]
     if credits is not None:
-        is_book = credits.is_book or ("book" in hints and not credits.countries)
+        is_book = credits.is_book or (Kind.BOOK_REVIEW in hints and not credits.countries)
         return (Kind.BOOK_REVIEW if is_book else Kind.FILM_REVIEW), []
     if news_like:
         return Kind.NEWS, []
-    if "feature" in hints:
+    if Kind.FEATURE in hints:
         return Kind.FEATURE, []
-    if "book" in hints or "film" in hints:
+    if hints & {Kind.BOOK_REVIEW, Kind.FILM_REVIEW}:
         # No credits, no review: a game, a restaurant, a list of favourites, an essay.
-        folder = "books" if "book" in hints else "films"
+        folder = "books" if Kind.BOOK_REVIEW in hints else "films"
         return Kind.FEATURE, [
             f"check kind: no credits line, so imported as a feature although it sits with "
             f"the {folder}; map it with --map to import it as a review"

@@ -54,7 +54,6 @@ _DATE_FORMS = (
         r"(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])"
     ),
 )
-DATE_ORDERS = ("dmy", "mdy")
 _TWO_DIGITS = re.compile(r"\d\d")
 _LINE_NOISE = re.compile(
     r"^\W*(?:(?:posted|published|updated|added|written)(?:\s+on)?\s*:?\s*)?|\W*$", re.IGNORECASE
@@ -126,11 +125,17 @@ def find_date(text: str, date_order: str = "dmy") -> datetime.date | None:
 
 def date_line(text: str, date_order: str = "dmy") -> datetime.date | None:
     """The date when the whole line is only a date ("Posted on 3 May 2009." counts)."""
+    found = read_date_line(text, date_order)
+    return found.date if found else None
+
+
+def read_date_line(text: str, date_order: str = "dmy") -> FoundDate | None:
+    """``date_line``, with the date as printed and whether it reads both ways."""
     core = _LINE_NOISE.sub("", text.strip())
     for form in _DATE_FORMS:
         match = form.fullmatch(core)
         if match and (found := _to_date(match, date_order)):
-            return found.date
+            return found
     return None
 
 

@@ -31,7 +31,7 @@ def published_date(
     import). A signature that prints only a year ("X, 2004") gives 1 January of it, unless
     the page was last updated that same year."""
     if kind is Kind.NEWS:
-        dates = [date_line(block.text) for block in blocks if isinstance(block, Heading)]
+        dates = [date_line(b.text, date_order) for b in blocks if isinstance(b, Heading)]
         if dated := [date for date in dates if date]:
             return max(dated)
     if kind in (Kind.LISTING, Kind.STUB):
@@ -40,9 +40,14 @@ def published_date(
     if found is None:
         return None
     if found.ambiguous and warnings is not None:
-        first = "day" if date_order == "dmy" else "month"
-        warnings.append(f"ambiguous date {found.printed} read as {first}-first (--date-order)")
+        warnings.append(ambiguity_warning(found, date_order))
     return found.date
+
+
+def ambiguity_warning(found: FoundDate, date_order: str) -> str:
+    """What the operator is told about a date that reads both ways (03/04/2002)."""
+    first = "day" if date_order == "dmy" else "month"
+    return f"ambiguous date {found.printed} read as {first}-first (--date-order)"
 
 
 def _printed_date(

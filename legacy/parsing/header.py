@@ -17,11 +17,11 @@ from .credits import (
     words_understood,
 )
 from .dates import date_line
-from .document import Credits, Removed
+from .document import Credits, Kind, Removed
 from .shapes import byline, spoiler_notice, wrapped_in_quotes
 from .text import content_words
 from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
-from .units import Item, Span, Unit, items_text, join_lines
+from .units import Item, Span, Unit, items_text, rebuild_unit
 from .visible import removal
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
@@ -36,12 +36,12 @@ def take_header(
     title: str,
     want_credits: bool,
     removed: list[Removed],
-    hints: frozenset[str] = frozenset(),
+    hints: frozenset[Kind] = frozenset(),
 ) -> tuple[list[Unit], Credits | None]:
     """Remove title lines and the credits from the top of the page: they become fields. A
     title line's words beyond the title ("Review by") are reported removed. Credits may
     run over two or three lines or blocks ("Author<br>Publisher, 1999"). ``hints``: the
-    page's folder hints ("film", "book")."""
+    shapes the page's folders suggest (``classify.path_hints``)."""
     header = _header_lines(units, title_keys)
     taken: set[tuple[int, int]] = set()
     for place, text in header:
@@ -51,7 +51,7 @@ def take_header(
     credits = None
     if want_credits:
         candidates = [(place, text) for place, text in header if place not in taken]
-        credits, used = _credits_in(candidates, title, "film" in hints)
+        credits, used = _credits_in(candidates, title, Kind.FILM_REVIEW in hints)
         if credits is not None:
             removed += removal("the credits line (kept as the page's credits)", credits.raw)
             taken.update(used)
@@ -158,7 +158,7 @@ def _better_credits(found: Credits, best: Credits | None) -> bool:
 
 
 def take_closing_credits(
-    units: list[Unit], title: str, hints: set[str], removed: list[Removed]
+    units: list[Unit], title: str, hints: set[Kind], removed: list[Removed]
 ) -> tuple[list[Unit], Credits | None]:
     """Credits printed at the end of the page ("Lietaer, Bernard: 'The Future of Money'
     Random Century, 2000. ISBN ..."): only with facts no sentence has (an ISBN, pages, a
@@ -174,7 +174,9 @@ def take_closing_credits(
             if not may_close_credits(text):
                 continue
             found = parse_credits_lines([text], title)
-            in_reviews = bool(hints & {"book", "film"}) or bool(found and found.isbn)
+            in_reviews = bool(hints & {Kind.BOOK_REVIEW, Kind.FILM_REVIEW}) or bool(
+                found and found.isbn
+            )
             if found is not None and in_reviews and _closing_facts(found):
                 removed += removal("the credits line (kept as the page's credits)", found.raw)
                 return _without_lines(units, {(index, number)}), found
@@ -209,14 +211,6 @@ def _has_facts(credits: Credits) -> bool:
 
 def is_body(unit: Unit) -> bool:
     return len(content_words(unit.text)) >= BODY_WORDS
-
-
-def rebuild_unit(unit: Unit, lines: list[list[Item]]) -> list[Unit]:
-    if len(lines) == len(unit.lines):
-        return [unit]
-    if not lines:
-        return []
-    return [Unit(items=join_lines(lines))]
 
 
 # --- the title ---------------------------------------------------------------------------
@@ -264,3 +258,6 @@ def split_year(title: str) -> tuple[str, int | None]:
     if not match or not title[: match.start()].strip():
         return title, None
     return title[: match.start()].rstrip(), int(match.group(1))
+
+
+# --- the title ---------------------------------------------------------------------------

@@ -12,8 +12,10 @@ from html import escape, unescape
 from textkit.markup import html_to_text, normalise_space
 from textkit.shorten import shorten_at_word
 
-from .dates import date_line, leading_date
+from .dates import FoundDate, date_line, leading_date, read_date_line
+from .dating import ambiguity_warning
 from .document import Block, Heading, Kind, LegacyDocument, Paragraph, Removed
+from .options import ParseOptions
 from .text import blocks_text, content_words
 from .units import Span, Unit, items_text, join_lines, render_inline
 
@@ -25,15 +27,20 @@ _HREF = re.compile(r'href="([^"]*)"')
 _DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+|\.)\s*")  # "3. May 2002 - ..." after the date
 
 
-def news_items(document: LegacyDocument) -> list[LegacyDocument]:
-    """The page's dated items as documents ("news.htm#1", ...), or [] to keep it whole."""
+def news_items(
+    document: LegacyDocument, options: ParseOptions | None = None
+) -> list[LegacyDocument]:
+    """The page's dated items as documents ("news.htm#1", ...), or [] to keep it whole.
+    ``options``: the run's, which say how numeric dates read (``date_order``)."""
     if document.kind is not Kind.NEWS:
         return []
-    starts = [
-        index
+    date_order = (options or ParseOptions()).date_order
+    dates = {
+        index: found
         for index, block in enumerate(document.blocks)
-        if isinstance(block, Heading) and date_line(block.text)
-    ]
+        if isinstance(block, Heading) and (found := read_date_line(block.text, date_order))
+    }
+    starts = sorted(dates)
     if len(starts) < MIN_ITEMS:
         return []
     items = []
@@ -42,12 +49,24 @@ def news_items(document: LegacyDocument) -> list[LegacyDocument]:
         blocks = document.blocks[start + 1 : end]
         if number == 0:
             blocks = [*document.blocks[:start], *blocks]  # an introduction stays with the first
-        items.append(_item(document, number + 1, document.blocks[start].text, blocks))
+        heading = document.blocks[start].text
+        items.append(_item(document, number + 1, heading, dates[start], blocks, date_order))
     return items
 
 
-def _item(document: LegacyDocument, number: int, date: str, blocks: list[Block]) -> LegacyDocument:
+def _item(
+    document: LegacyDocument,
+    number: int,
+    date: str,
+    found: FoundDate,
+    blocks: list[Block],
+    date_order: str,
+) -> LegacyDocument:
+    """``date``: the item's date line as printed; ``found``: the date read from it."""
     text = blocks_text(blocks)
+    warnings = [f"news item {number} of the page {document.source_path}"]
+    if found.ambiguous:
+        warnings.append(ambiguity_warning(found, date_order))
     links = [unescape(href) for block in blocks if isinstance(block, Paragraph)
              for href in _HREF.findall(block.html)]  # fmt: skip
     return replace(
@@ -55,10 +74,10 @@ def _item(document: LegacyDocument, number: int, date: str, blocks: list[Block])
         source_path=f"{document.source_path}#{number}",
         title=_title(text) or date,
         blocks=blocks,
-        published=date_line(date),
+        published=found.date,
         links=[href for href in document.links if href in links],
         leftovers=[],
-        warnings=[f"news item {number} of the page {document.source_path}"],
+        warnings=warnings,
         content_text=text,
         source_text=f"{date}\n{text}",
         removed=[Removed("the item's date line (kept as the article's date)", date)],

@@ -25,7 +25,8 @@ from .dating import published_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
 from .header import choose_page_title, split_year, take_closing_credits, take_header
-from .news import count_news_items
+from .news import MIN_ITEMS, count_news_items
+from .options import ParseOptions
 from .ratings import take_rating
 from .site import SiteModel, drop_chrome_units, learn_site, site_of, without_site_name
 from .site import residue as site_residue
@@ -44,20 +45,22 @@ def parse_document(
     source_path: str = "",
     decoded: DecodedText | None = None,
     *,
-    date_order: str = "dmy",
+    options: ParseOptions | None = None,
 ) -> LegacyDocument:
     """Parse one legacy page on its own (no site to learn from). Never raises: any input
     yields a document (a STUB with a warning when nothing usable is there). ``decoded``:
     ``decode_html(data)`` when the caller has it already, so it is not decoded twice."""
-    return parse_site([(decoded or bytes(data or b""), source_path)], date_order=date_order)[0]
+    return parse_site([(decoded or bytes(data or b""), source_path)], options=options)[0]
 
 
 def parse_site(
-    pages: Sequence[tuple[bytes | DecodedText, str]], *, date_order: str = "dmy"
+    pages: Sequence[tuple[bytes | DecodedText, str]], *, options: ParseOptions | None = None
 ) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
     (``site``), then parse each page with it. Same order as ``pages``; never raises.
-    ``date_order``: "dmy" (03/04/2002 is 3 April) or "mdy" (US sites: 4 March)."""
+    ``options``: what the operator said about the run (``ParseOptions``), which each
+    site's model carries to every step."""
+    options = options or ParseOptions()
     prepared: list[PreparedPage | LegacyDocument | None] = [
         _safely(source_path, _prepare, source, source_path) for source, source_path in pages
     ]
@@ -67,8 +70,11 @@ def parse_site(
             by_site.setdefault(site_of(page.source_path), []).append(page)
     models = {
         site: learn_site(
-            (page.source_path, page.page_title, page.units, [r.text for r in page.removed])
-            for page in members
+            (
+                (page.source_path, page.page_title, page.units, [r.text for r in page.removed])
+                for page in members
+            ),
+            options,
         )
         for site, members in by_site.items()
     }
@@ -77,7 +83,7 @@ def parse_site(
     for index, page in enumerate(prepared):
         if isinstance(page, PreparedPage):
             model = models[site_of(page.source_path)]
-            page = _safely(page.source_path, _finish, page, model, date_order)
+            page = _safely(page.source_path, _finish, page, model)
         documents.append(page)
         prepared[index] = None  # a finished page's units are garbage: memory stays flat
     return documents
@@ -137,7 +143,7 @@ def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
     )
 
 
-def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> LegacyDocument:
+def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     units = drop_chrome_units(page.units, site, removed)
     page_title = without_site_name(page.page_title, site, units)
@@ -148,8 +154,8 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
     if not title:
         title = title_from_path(source_path)
         warnings.append("no title found; used the file name")
-    hints = path_hints(source_path)
-    news_like = "news" in hints or count_news_items(units) >= 2
+    hints = path_hints(source_path, site.options.folder_hints)
+    news_like = Kind.NEWS in hints or count_news_items(units) >= MIN_ITEMS
     units, credits = take_header(
         units, title_keys, title, not news_like, removed, frozenset(hints)
     )
@@ -185,7 +191,7 @@ def _finish(page: PreparedPage, site: SiteModel, date_order: str = "dmy") -> Leg
         credits=credits,
         rating=rating,
         blocks=blocks,
-        published=published_date(blocks, units, kind, removed, warnings, date_order),
+        published=published_date(blocks, units, kind, removed, warnings, site.options.date_order),
         links=[href for unit in units for href in unit.hrefs],
         leftovers=leftovers,
         warnings=warnings,

@@ -51,6 +51,7 @@ from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
 from legacy.parsing.names import is_institution, name_key
 from legacy.parsing.news import news_items
+from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_site
 from legacy.parsing.paths import (
     LinkKind,
@@ -82,7 +83,6 @@ LINK_PROBLEMS = {
 }
 IMPORTED_STATUSES = {ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED}
 DEFAULT_MAX_PAGE_SIZE = 2 * 1024 * 1024  # the largest real old page is under 200 KB
-DATE_ORDERS = ("dmy", "mdy")  # how "03/04/2005" is read: 3 April (dmy) or March 4 (mdy)
 
 
 @dataclass
@@ -94,7 +94,7 @@ class ImportOptions:
     root: Path | None = None  # mirror root for single files given on their own
     invoked_by: str = ""
     max_page_size: int | None = None  # bytes; None: LEGACY_IMPORT_MAX_PAGE_SIZE; 0: no limit
-    date_order: str = "dmy"  # numeric dates day first, or month first ("mdy")
+    parse: ParseOptions = field(default_factory=ParseOptions)  # date order, languages, ...
     date_from_mtime: bool = False  # a page that prints no date: the file's modification time
 
 
@@ -186,20 +186,22 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
     return parsed
 
 
-def parse_sources(parsed: list[ParsedSource], date_order: str = "dmy") -> list[ParsedSource]:
+def parse_sources(
+    parsed: list[ParsedSource], options: ParseOptions | None = None
+) -> list[ParsedSource]:
     """Parse every readable page together, so each site's chrome is learnt from all of
     its pages (``legacy.parsing.site``), and split news pages into their items: the
-    sources to import, in order; never raises. ``date_order``: "dmy" or "mdy", how the
-    parser reads numeric dates such as 03/04/2005."""
+    sources to import, in order; never raises. ``options``: the run's ``ParseOptions``
+    (how numeric dates such as 03/04/2005 read, the languages, ...)."""
     readable = [item for item in parsed if item.decoded is not None]
     pages = [(item.decoded, item.key) for item in readable]
-    documents = parse_site(pages, date_order=date_order)
+    documents = parse_site(pages, options=options)
     for item, document in zip(readable, documents, strict=True):
         item.document, item.decoded = document, None
     expanded: list[ParsedSource] = []
     for source in parsed:
         expanded.append(source)
-        items = news_items(source.document) if source.document else []
+        items = news_items(source.document, options) if source.document else []
         source.items = len(items)
         expanded += [
             replace(source, document=document, item=number, items=0)
@@ -248,7 +250,7 @@ class LegacyImporter:
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
         read = [read_source(source, limit) for source in sources]
-        parsed = parse_sources(read, date_order=self.options.date_order)
+        parsed = parse_sources(read, self.options.parse)
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
@@ -368,7 +370,7 @@ class LegacyImporter:
                 "dry_run": self.options.dry_run,
                 "rules": [f"{rule.pattern} = {rule.target}" for rule in self.options.rules],
                 "max_page_size": page_size_limit(self.options.max_page_size),
-                "date_order": self.options.date_order,
+                "date_order": self.options.parse.date_order,
                 "date_from_mtime": self.options.date_from_mtime,
             },
             importer_version=IMPORTER_VERSION,

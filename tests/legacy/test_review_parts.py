@@ -13,6 +13,7 @@ from legacy.parsing.bylines import SEPARATORS, parse_byline
 from legacy.parsing.dates import find_date, search_date
 from legacy.parsing.document import Epigraph, Rating, Signature
 from legacy.parsing.names import is_institution
+from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_document
 from legacy.parsing.ratings import parse_rating, rating_in_line
 
@@ -30,7 +31,8 @@ CREDITS = "<p><i>Directed by Ann Example (1999)</i></p>"
 def review(top: str = "", tail: str = "", title: str = "Harbour", date_order: str = "dmy"):
     html = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{CREDITS}"
     html += f"{top}{BODY}{tail}</body></html>"
-    return parse_document(html.encode(), "films/harbour.htm", date_order=date_order)
+    options = ParseOptions(date_order=date_order)
+    return parse_document(html.encode(), "films/harbour.htm", options=options)
 
 
 def signatures(document) -> list[Signature]:

@@ -1,6 +1,6 @@
 """``manage.py import_legacy PATH [PATH ...]``: the old static site into Wagtail.
 
-Thin by design: options in, LegacyImporter (reviews/legacy/writer.py) does the work,
+Thin by design: options in, LegacyImporter (legacy/writing/writer.py) does the work,
 a progress bar, a summary table and an optional JSON report out.
 """
 
@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tqdm import tqdm
 
+from legacy.parsing.options import DATE_ORDERS, ParseOptions
 from legacy.parsing.sections import MappingError, load_mapping_file, parse_rule
-from legacy.writing.writer import DATE_ORDERS, ImportOptions, ImportReport, LegacyImporter
+from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
 
 
 class Command(BaseCommand):
@@ -91,7 +92,7 @@ class Command(BaseCommand):
             rules=rules,
             root=options["root"],
             max_page_size=self.max_page_size(options["max_page_size"]),
-            date_order=self.date_order(options.get("date_order") or "dmy"),
+            parse=ParseOptions(date_order=self.date_order(options.get("date_order") or "dmy")),
             date_from_mtime=bool(options.get("date_from_mtime")),
         )
 
