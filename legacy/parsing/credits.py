@@ -16,11 +16,13 @@ separators is in one ``CreditPart``, so nothing printed is lost.
 import functools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from textkit.markup import normalise_space
 
-from .dates import MONTH_NAMES
+from .dates import month_names
 from .document import CreditPart, Credits
+from .lexicon import Lexicon, active
 from .names import is_institution, is_name_shaped
 from .text import content_words
 
@@ -29,16 +31,6 @@ MAX_CLOSING_CHARS = 300  # credits at a page's end: one line, never a paragraph
 MAX_PROSE_RUN = 4  # this many lowercase words in a row in an unknown piece: a sentence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# "December 2000", "March 29 2007", "12 May 1999": when the edition came out (its year).
-_PUBLISHED_ON = re.compile(
-    rf"\b(?:\d{{1,2}}\.?\s+)?(?:{MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?(1[89]\d\d|20\d\d)\b",
-    re.IGNORECASE,
-)
-_AFTER_COMMA_YEAR = re.compile(
-    rf",\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{MONTH_NAMES})\.?\s+(?:\d{{1,2}},?\s+)?)?"
-    r"(?:1[89]|20)\d\d\b",
-    re.IGNORECASE,
-)
 _PAGES = re.compile(
     r"\b(\d{1,4})\s*(?:pages|pp\b\.?|pgs?\b\.?|p\.|Seiten\b|pages?\b)|\bpp?\.\s*(\d{1,4})\b",
     re.IGNORECASE,
@@ -67,32 +59,10 @@ _CERTIFICATE = re.compile(
     r"0|6|16))(?!\w)",
     re.IGNORECASE,
 )
-# Role labels, each opening the names it labels: (pattern, role). "by" also opens bylines,
-# so it is weak: the line needs facts too.
-_LABELS = [
-    (r"(?:written\s+and\s+)?directed\s+by|(?:a\s+)?film\s+by|directors?\s*:?|dir\.?\s*:?|"
-     r"regie\s*:?|réalis(?:é|ee?|ation)\s*(?:par|:)|un\s+film\s+de", "director"),
-    (r"edited\s+(?:and\s+\w+\s+)?by|ed(?:s|ited)?\.\s*by|editors?\s*:|hrsg\.?\s*(?:von)?|"
-     r"herausgegeben\s+von", "editor"),
-    (r"translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by|translation\s+by|trans\.?\s*(?:by)?|"
-     r"translators?\s*:|traduit\s+(?:de\s+l'\w+\s+)?par|(?:aus\s+dem\s+\w+\s+)?übersetzt\s+von",
-     "translator"),
-    (r"(?:with\s+)?(?:photo(?:graph)?s|photography|illustrat(?:ed|ions)|drawings|pictures|"
-     r"maps|music|screenplay|script|produced|(?:an?\s+)?(?:introduction|foreword|afterword|"
-     r"preface)|adapted)\s*(?:by|:)|producer\s*:|writer\s*:|screenplay\s*:|script\s*:",
-     "contributor"),
-    (r"starring|with|cast\s*:|featuring|(?-i:[Mm]it|[Aa]vec)", "cast"),
-    (r"(?:a\s+)?(?:novel|book|memoir|story|collection|study|history|biography)\s+by|"
-     r"written\s+by|author\s*:|words\s+by|by|(?-i:von|par|de)", "author"),
-    (r"(?:running\s+time|runtime|length|duration|laufzeit|durée)\s*:?", "running_time"),
-    (r"published\s+by|publisher\s*:|verlag\s*:|éditions?\s*:|éditeur\s*:", "publisher"),
-]  # fmt: skip
-_LABEL = re.compile(
-    "|".join(
-        f"(?P<{role}{n}>^\\W*(?:{pattern})\\s+)" for n, (pattern, role) in enumerate(_LABELS)
-    ),
-    re.IGNORECASE,
-)  # a group per label, named after its role: "director0", "author5"
+# Role labels, each opening the names it labels, in this order (the lexicon's "credits"
+# entries). "by" also opens bylines, so it is weak: the line needs facts too.
+ROLES = ("director", "editor", "translator", "contributor", "cast", "author", "running_time",
+         "publisher")  # fmt: skip
 _PHOTOGRAPHS_BY = re.compile(r"\W*(?:with\s+)?(?:photo(?:graph)?s|photography)\s*(?:by|:)", re.I)
 _STRONG_ROLES = {"director", "editor", "translator", "cast", "running_time", "publisher"}
 _SUFFIX_ROLE = re.compile(r"^(?P<name>.+?)\s*\(?\b(?P<label>dirs?\.|director|ed(?:s)?\.|eds?)\)?$")
@@ -168,10 +138,14 @@ def parse_credits(text: str, title: str = "") -> Credits | None:
     return parse_credits_lines([text], title)
 
 
-@functools.lru_cache(maxsize=4096)
 def is_credits(text: str) -> bool:
     """Whether ``text`` reads as credits. Cached: a site prints the same recurring blocks
     on every page, and the site pass asks about each of them on each page."""
+    return _reads_as_credits(text, active())
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_as_credits(text: str, lex: Lexicon) -> bool:
     return parse_credits(text) is not None
 
 
@@ -218,20 +192,20 @@ def may_close_credits(text: str) -> bool:
     )
 
 
-_FACT_LABEL = re.compile(
-    r"\b(?:running\s+time|runtime|length|duration|laufzeit|durée)\b\s*:?", re.IGNORECASE
-)
-
-
-@functools.lru_cache(maxsize=4096)
 def only_facts(text: str) -> bool:
     """A line of a film's or a book's facts and nothing else ("Certificate PG", "running
     time 1hr 27 mins", "Paper. $12.95"): a review's credits, even where the same facts
     recur on other pages of the site (digits aside, every film of a site has them)."""
+    return _only_facts(text, active())
+
+
+@functools.lru_cache(maxsize=4096)
+def _only_facts(text: str, lex: Lexicon) -> bool:
     if len(text) > MAX_CLOSING_CHARS:
         return False
-    rest, found = _FACT_LABEL.sub(" ", text), False
-    for pattern, _, _ in _FACTS[:-2]:  # a year alone is no film's fact
+    rules = _rules(lex)
+    rest, found = rules.fact_label.sub(" ", text), False
+    for pattern, _, _ in rules.facts[:-2]:  # a year alone is no film's fact
         rest, count = pattern.subn(" ", rest)
         found = found or count > 0
     return found and all(char in _SEPARATORS or char.isspace() for char in rest)
@@ -287,7 +261,7 @@ class _Reader:
         self.segment += 1
         opening = set(self.roles) <= {"title", "label"} and not (bracketed and self.roles)
         self.names_open = not self.credits.people and opening
-        self.segment_year = bool(_AFTER_COMMA_YEAR.search(segment))
+        self.segment_year = bool(_rules(active()).after_comma_year.search(segment))
         if not segment.strip(_SEPARATORS):
             return
         if self._is_title(segment):
@@ -295,7 +269,7 @@ class _Reader:
         elif self.credits.people and _ROLE_SUFFIX.fullmatch(segment.strip()):
             self.strong = True  # "Jane Campion (dir.)"
             self.add("label", segment)
-        elif label := _LABEL.match(segment):
+        elif label := _rules(active()).label.match(segment):
             self._read_labelled(label, segment)
         elif surname := _SURNAME_FIRST.match(segment):
             self.credits.people.append(f"{surname['forenames'].strip()} {surname['surname']}")
@@ -375,7 +349,7 @@ class _Reader:
     def _take_facts(self, segment: str) -> str:
         """Take the pieces with a shape of their own out of ``segment``; return the rest."""
         has_digit = any(char.isdigit() for char in segment)
-        for pattern, role, store in _FACTS:
+        for pattern, role, store in _rules(active()).facts:
             if pattern not in _WITHOUT_DIGITS and not has_digit:
                 continue
             while match := pattern.search(segment):
@@ -394,7 +368,7 @@ class _Reader:
             return
         if self._is_title(chunk):
             self._add_title(chunk)
-        elif label := _LABEL.match(chunk):
+        elif label := _rules(active()).label.match(chunk):
             self._read_labelled(label, chunk)
         elif (suffix := _SUFFIX_ROLE.match(chunk)) and _names(suffix["name"]):
             self.strong = True
@@ -499,16 +473,55 @@ def _store_extra(credits: Credits, match: re.Match[str]) -> None:
 
 
 _WITHOUT_DIGITS = {_EDITION, _CERTIFICATE}  # "Paper", "Rated R": the rest all have digits
-_FACTS: list[tuple[re.Pattern[str], str, Callable[[Credits, re.Match[str]], None]]] = [
-    (_ISBN, "isbn", _store_isbn),
-    (_PRICE, "price", _store_extra),
-    (_CERTIFICATE, "certificate", _store_extra),
-    (_RUNNING_TIME, "running_time", _store_running_time),
-    (_PAGES, "pages", _store_pages),
-    (_EDITION, "edition", _store_edition),
-    (_PUBLISHED_ON, "year", _store_year),
-    (_YEAR, "year", _store_year),
-]
+Fact = tuple[re.Pattern[str], str, Callable[[Credits, re.Match[str]], None]]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The credits patterns of one lexicon: its role labels and its month names."""
+
+    label: re.Pattern[str]  # a group per label, named after its role: "director0", "author5"
+    fact_label: re.Pattern[str]  # "Running time:", "Laufzeit", "Durée"
+    after_comma_year: re.Pattern[str]  # "Publisher, 1999", "Publisher, May 1999"
+    facts: tuple[Fact, ...]  # the pieces with a shape of their own, in the order taken
+
+
+@functools.cache
+def _rules(lex: Lexicon) -> _Rules:
+    months = month_names(lex)
+    # "December 2000", "March 29 2007", "12 May 1999": when the edition came out (its year).
+    published_on = re.compile(
+        rf"\b(?:\d{{1,2}}\.?\s+)?(?:{months})\.?\s+(?:\d{{1,2}},?\s+)?(1[89]\d\d|20\d\d)\b",
+        re.IGNORECASE,
+    )
+    labels = [(lex.pattern(f"credits.{role}"), role) for role in ROLES]
+    return _Rules(
+        label=re.compile(
+            "|".join(
+                f"(?P<{role}{n}>^\\W*(?:{pattern})\\s+)"
+                for n, (pattern, role) in enumerate(labels)
+            ),
+            re.IGNORECASE,
+        ),
+        fact_label=re.compile(
+            rf"\b(?:{lex.pattern('credits.running_time')})\b\s*:?", re.IGNORECASE
+        ),
+        after_comma_year=re.compile(
+            rf",\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{months})\.?\s+(?:\d{{1,2}},?\s+)?)?"
+            r"(?:1[89]|20)\d\d\b",
+            re.IGNORECASE,
+        ),
+        facts=(
+            (_ISBN, "isbn", _store_isbn),
+            (_PRICE, "price", _store_extra),
+            (_CERTIFICATE, "certificate", _store_extra),
+            (_RUNNING_TIME, "running_time", _store_running_time),
+            (_PAGES, "pages", _store_pages),
+            (_EDITION, "edition", _store_edition),
+            (published_on, "year", _store_year),
+            (_YEAR, "year", _store_year),
+        ),
+    )
 
 
 def _is_credits(credits: Credits, reader: _Reader) -> bool:
@@ -610,10 +623,14 @@ def _names_and_tail(text: str) -> tuple[str, str]:
     return names, text[len(names) :]
 
 
-@functools.lru_cache(maxsize=4096)
 def _names(text: str) -> tuple[str, ...]:
     """The people ``text`` names, each whole, or () when any piece is not a name (cached:
     the reader asks about a chunk more than once)."""
+    return _names_in(text, active())
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_in(text: str, lex: Lexicon) -> tuple[str, ...]:
     text = _trim(text)
     names = [name for name in _PEOPLE_SEPARATOR.split(text) if name.strip(_SEPARATORS)]
     names = [_trim(name) for name in names]

@@ -1,46 +1,17 @@
 """Dates as the old pages print them: "March 2011", "12 November 2010", "November 12, 2010",
-"13. August 2002", "1er mai 1999"."""
+"13. August 2002", "1er mai 1999", "12 de marzo de 2003", in the languages of the active
+lexicon (``lexicon``: month and weekday names from CLDR)."""
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            # English, German, French (accents as printed and as old pages dropped them)
-            ("january", "jan", "januar", "jänner", "janvier", "janv"),
-            ("february", "feb", "februar", "février", "fevrier", "févr", "fevr"),
-            ("march", "mar", "märz", "maerz", "mars"),
-            ("april", "apr", "avril", "avr"),
-            ("may", "mai"),
-            ("june", "jun", "juni", "juin"),
-            ("july", "jul", "juli", "juillet", "juil"),
-            ("august", "aug", "août", "aout"),
-            ("september", "sept", "sep", "septembre"),
-            ("october", "oct", "oktober", "okt", "octobre"),
-            ("november", "nov", "novembre"),
-            ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))  # a regex alternation
-_MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
+from .lexicon import Lexicon, active
+
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "1st", "1er", German "1."
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
-    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+"
-    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-)
-_NUMERIC = 3  # index of the first numeric form in _DATE_FORMS
-_DATE_FORMS = (
-    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
-    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}", re.IGNORECASE),
+_NUMERIC_FORMS = (
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),
     # 1994.03.29, 1994/3/29: year first, as Chinese and Japanese pages print it
     re.compile(
@@ -55,22 +26,68 @@ _DATE_FORMS = (
     ),
 )
 _TWO_DIGITS = re.compile(r"\d\d")
-_LINE_NOISE = re.compile(
-    r"^\W*(?:(?:posted|published|updated|added|written)(?:\s+on)?\s*:?\s*)?|\W*$", re.IGNORECASE
-)
-# The lines that say when a page was last edited, in English, German and French: usually
-# page furniture, so the parser reads them from the removed text too.
-UPDATED = re.compile(
-    r"(?:last\s+(?:updated|modified|revised|changed)|(?:page\s+)?updated|modified|revised"
-    r"|zuletzt\s+(?:geändert|aktualisiert)|letzte\s+(?:änderung|aktualisierung)|aktualisiert|stand"
-    r"|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour|modifié)"
-    r"(?:\s+(?:on|am|le|:))?\s*:?\s*",
-    re.IGNORECASE,
-)
-POSTED = re.compile(
-    r"(?:posted|published|veröffentlicht|publié|erschienen)(?:\s+(?:on|am|le))?\s*:?\s*",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The date patterns of one lexicon: its month and weekday names, its labels."""
+
+    months: dict[str, int]
+    month_names: str  # a regex alternation, longest first
+    forms: tuple[re.Pattern[str], ...]
+    line_noise: re.Pattern[str]
+    updated: re.Pattern[str]
+    posted: re.Pattern[str]
+
+
+@functools.cache
+def _rules(lex: Lexicon) -> _Rules:
+    names = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
+    month = rf"(?P<month>{names})\.?"
+    weekdays = "|".join(sorted(map(re.escape, lex.weekdays), key=len, reverse=True))
+    weekday = rf"(?:(?:{weekdays})\.?,?\s+)?"
+    joints = lex.pattern("dates.joints")
+    year_joints = lex.pattern("dates.month_year_joints")
+    label_joints = lex.pattern("dates.label_joints")
+    forms = (
+        re.compile(
+            rf"{weekday}{_DAY}\s+(?:(?:{joints})\s+)?{month},?\s+(?:(?:{year_joints})\s+)?{_YEAR}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"{weekday}{month}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE),
+        re.compile(rf"\b{month},?\s+(?:(?:{year_joints})\s+)?{_YEAR}", re.IGNORECASE),
+        *_NUMERIC_FORMS,
+    )
+    labelled = rf"(?:\s+(?:{label_joints}|:))?\s*:?\s*"
+    return _Rules(
+        months=dict(lex.months),
+        month_names=names,
+        forms=forms,
+        line_noise=re.compile(
+            rf"^\W*(?:(?:{lex.pattern('dates.line_labels')})(?:\s+(?:{label_joints}))?\s*:?\s*)?"
+            r"|\W*$",
+            re.IGNORECASE,
+        ),
+        updated=re.compile(rf"(?:{lex.pattern('dates.updated')}){labelled}", re.IGNORECASE),
+        posted=re.compile(rf"(?:{lex.pattern('dates.posted')}){labelled}", re.IGNORECASE),
+    )
+
+
+def month_names(lex: Lexicon | None = None) -> str:
+    """The month names of a lexicon (the active one), as a regex alternation."""
+    return _rules(lex or active()).month_names
+
+
+def updated_label() -> re.Pattern[str]:
+    """The labels of a page's "last updated" line: "Last updated", "Zuletzt geändert",
+    "Mis à jour le" (usually page furniture, so the parser reads them from the removed
+    text too)."""
+    return _rules(active()).updated
+
+
+def posted_label() -> re.Pattern[str]:
+    """ "Posted", "Veröffentlicht am", "Publié le", "Publicado el", "Pubblicato il"."""
+    return _rules(active()).posted
 
 
 @dataclass(frozen=True)
@@ -86,7 +103,7 @@ def _to_date(match: re.Match[str], date_order: str = "dmy") -> FoundDate | None:
     parts = match.groupdict()
     month_text = parts["month"].lower().rstrip(".")
     numeric = month_text.isdigit()
-    month = int(month_text) if numeric else _MONTHS[month_text]
+    month = int(month_text) if numeric else _rules(active()).months[month_text]
     day = int(parts.get("day") or 1)
     slashed = parts.get("sep") == "/"
     if slashed and date_order == "mdy":
@@ -109,7 +126,7 @@ def search_date(text: str, date_order: str = "dmy") -> FoundDate | None:
     if not _TWO_DIGITS.search(text):
         return None  # every form prints a year: the quick answer for most lines
     found = []
-    for form in _DATE_FORMS:
+    for form in _rules(active()).forms:
         for match in form.finditer(text):
             if date := _to_date(match, date_order):
                 found.append(date)
@@ -131,8 +148,9 @@ def date_line(text: str, date_order: str = "dmy") -> datetime.date | None:
 
 def read_date_line(text: str, date_order: str = "dmy") -> FoundDate | None:
     """``date_line``, with the date as printed and whether it reads both ways."""
-    core = _LINE_NOISE.sub("", text.strip())
-    for form in _DATE_FORMS:
+    rules = _rules(active())
+    core = rules.line_noise.sub("", text.strip())
+    for form in rules.forms:
         match = form.fullmatch(core)
         if match and (found := _to_date(match, date_order)):
             return found
@@ -156,7 +174,7 @@ def leading_date(text: str) -> tuple[datetime.date, str, str] | None:
     """A line that opens with a date and goes on after a dash or colon: ("3. November
     2002 - Endlich online") -> (date, "3. November 2002", "Endlich online")."""
     core = text.strip()
-    for form in _DATE_FORMS:
+    for form in _rules(active()).forms:
         match = form.match(core)
         if not match or not (found := _to_date(match)):
             continue

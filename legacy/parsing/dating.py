@@ -5,7 +5,14 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from .dates import POSTED, UPDATED, FoundDate, date_line, labelled_date, search_date
+from .dates import (
+    FoundDate,
+    date_line,
+    labelled_date,
+    posted_label,
+    search_date,
+    updated_label,
+)
 from .document import Block, Heading, Kind, Removed, Signature
 from .header import HEADER_UNITS
 from .text import content_words
@@ -71,13 +78,13 @@ def _printed_date(
     lines = [line for unit in units for line in unit.line_texts if len(line) <= LABELLED_CHARS]
     furniture = [entry.text for entry in removed if len(entry.text) <= LABELLED_CHARS]
     for line in [*lines, *furniture]:
-        if found := labelled_date(line, POSTED, date_order):
+        if found := labelled_date(line, posted_label(), date_order):
             return found
     updated = next(
         (
             date
             for line in [*lines, *furniture]
-            if (date := labelled_date(line, UPDATED, date_order))
+            if (date := labelled_date(line, updated_label(), date_order))
         ),
         None,
     )
