@@ -5,13 +5,15 @@ STAFF WRITER", "-- Bob", "Howard Schumann, March 2011" or a name over one or two
 titles into its label, the name, a note (title or affiliation) and a dateline; whatever it
 cannot place is its remainder, so no character is lost. Whether the name is a person's
 (an institution never signs a review) is ``Byline.person``; where such a line may stand
-(top or tail of the page) is decided in parser.py.
+(top or tail of the page) is decided in blocks.py.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from .dates import search_date
+from .lexicon import Lexicon, active
 from .names import is_institution, is_name_shaped
 
 MAX_NAME_WORDS = 5
@@ -19,31 +21,42 @@ MAX_NOTE_WORDS = 12
 MAX_LINE_WORDS = 25  # a byline's first line: label, name, note and date
 SEPARATORS = " \t\n,;/|()[]-–—―~:.·*_"  # what may stand between the parts of a byline
 
-_LABEL = re.compile(
-    r"^\s*(?P<label>(?:(?:an?\s+)?(?:(?:film|book|movie|dvd)\s+)?review(?:ed)?|written|words|text"
-    r"|compiled|collected|posted)\s+by\b\s*:?|by\b\s*:?|(?:von|par)\b(?=\s+\S+\s+\S)"
-    r"|kritik\s*:|rezension\s*:|critique\s*:|reviewer\s*:|-{2,}|[–—―~])\s*",
-    re.IGNORECASE,
-)
-_DATE_JOINT = re.compile(r"(?<=\s)(?:on|am|den|le|du)\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PIECE_SEPARATOR = re.compile(r"\s*(?:[,;|/·]|\s[-–—]\s|[()\[\]])\s*")
-_NOT_NAME_WORDS = {
-    "the", "a", "an", "of", "and", "recommended", "highly", "rating", "verdict", "end",
-    "review", "reviews", "film", "book", "note", "spoiler", "alert", "warning", "top",
-    "back", "home", "next", "previous", "more", "unknown", "author", "copyright", "stars",
-    "proverb", "anonymous", "news", "contents", "index", "click", "enlarge", "images",
-    "photo", "photos", "readers", "staff", "writer", "editor", "posted", "updated",
-}  # fmt: skip
-# A title or a post printed under a name: it makes a line a note, never a name on its own.
-TITLE_WORDS = re.compile(
-    r"\b(?:pastor|reverend|rev|minister|rabbi|priest|bishop|elder|deacon|professor|prof"
-    r"|lecturer|instructor|teacher|dean|chair(?:man|woman)?|director|head|president"
-    r"|editor|writer|correspondent|critic|columnist|reporter|contributor|reviewer"
-    r"|student|librarian|curator|author|member|associate|assistant|senior|chief|staff"
-    r"|redakteur(?:in)?|autor(?:in)?|rédacteur|rédactrice|journaliste)\b\.?",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The byline patterns of one lexicon."""
+
+    label: re.Pattern[str]  # "Reviewed by", "By", "Kritik:", "Reseña de", "--"
+    date_joint: re.Pattern[str]  # "on 3 May 2004", "am 3. Mai", "le 2 mai"
+    posts: re.Pattern[str]  # "Pastor", "Staff Writer", "Redakteurin", "periodista"
+    not_names: frozenset[str]  # "Top", "Review", "Copyright"
+
+
+@functools.cache
+def _rules(lex: Lexicon) -> _Rules:
+    labels = lex.pattern("bylines.labels")
+    colon = lex.pattern("bylines.colon_labels")
+    short = lex.pattern("bylines.short_labels")
+    return _Rules(
+        label=re.compile(
+            rf"^\s*(?P<label>(?:{labels})\b\s*:?|(?:{short})\b(?=\s+\S+\s+\S)"
+            rf"|(?:{colon})\s*:|-{{2,}}|[–—―~])\s*",
+            re.IGNORECASE,
+        ),
+        date_joint=re.compile(
+            rf"(?<=\s)(?:{lex.pattern('dates.label_joints')})\s+$", re.IGNORECASE
+        ),
+        posts=re.compile(rf"\b(?:{lex.pattern('bylines.posts')})\b\.?", re.IGNORECASE),
+        not_names=lex.words("bylines.not_names"),
+    )
+
+
+def is_post(text: str) -> bool:
+    """Whether ``text`` is a title or a post as a whole ("Senior", "Staff"), never a name."""
+    return bool(_rules(active()).posts.fullmatch(text.strip()))
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,4}")
@@ -77,13 +90,13 @@ def is_person_name(text: str, allow_single_word: bool = False) -> bool:
     words = text.split()
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not allow_single_word):
         return False
-    if re.search(r"[\d@:;!?()\"“”,/|]", text) or TITLE_WORDS.fullmatch(text.strip()):
+    if re.search(r"[\d@:;!?()\"“”,/|]", text) or is_post(text):
         return False
-    if any(TITLE_WORDS.fullmatch(word.strip(".,'’")) for word in words[1:]):
+    if any(is_post(word.strip(".,'’")) for word in words[1:]):
         return False  # "Academic Vice President", "Senior Staff Writer": a post, not a name
     if len(words) == 1 and _CJK_NAME.fullmatch(words[0]):
         return True  # "侯捷", "曾銘源": a Chinese, Japanese or Korean name has no capitals
-    if any(word.strip(".,'’").lower() in _NOT_NAME_WORDS for word in words):
+    if any(word.strip(".,'’").lower() in _rules(active()).not_names for word in words):
         return False  # "Top of Page", "Staff Writer"
     return is_name_shaped(words)
 
@@ -94,13 +107,13 @@ def is_note(text: str) -> bool:
     if not words or len(words) > MAX_NOTE_WORDS or text.rstrip().endswith((":", "?", "!")):
         return False
     shouted = text.upper() == text and any(char.isalpha() for char in text)
-    return bool(is_institution(text) or TITLE_WORDS.search(text) or shouted)
+    return bool(is_institution(text) or _rules(active()).posts.search(text) or shouted)
 
 
 def opens_with_label(text: str) -> bool:
     """Whether ``text`` opens with a byline's label ("Reviewed by", "By", "--"): the quick
     test before a would-be byline is read whole."""
-    return bool(_LABEL.match(text))
+    return bool(_rules(active()).label.match(text))
 
 
 def parse_byline(text: str) -> Byline | None:
@@ -109,7 +122,7 @@ def parse_byline(text: str) -> Byline | None:
     character but separators is in one of the parts."""
     lines = text.split("\n")
     first = lines[0]
-    label_match = _LABEL.match(first)
+    label_match = _rules(active()).label.match(first)
     if len(first.split()) > MAX_LINE_WORDS:
         return None  # running text, not a byline
     label = label_match.group("label").strip() if label_match else ""
@@ -136,7 +149,7 @@ def _read_first_line(line: str, start: int, parts: list[BylinePart]) -> None:
         tail = rest[date_span[1] :].strip(SEPARATORS)
         place = bool(_PLACE.fullmatch(tail)) and len(tail.split()) <= 3 and date is not None
         date_span = None if _has_words(tail) and not place else date_span
-    if date_span and (joint := _DATE_JOINT.search(rest[: date_span[0]])):
+    if date_span and (joint := _rules(active()).date_joint.search(rest[: date_span[0]])):
         date_span = (joint.start(), date_span[1])  # "on 3 May 2004", "am 3. Mai", "le 2 mai"
     head = rest[: date_span[0]] if date_span else rest
     pieces = _PIECE_SEPARATOR.split(head)

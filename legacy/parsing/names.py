@@ -1,24 +1,13 @@
 """People's names as old pages print them: one key per person across spellings, and
 the names that belong to institutions rather than people (no Django)."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 
-# Forms of an organisation's name, in English, German and French: a church, a school, a
-# press or a company is never a reviewer or a director.
-_INSTITUTION = re.compile(
-    r"\b(?:church|chapel|parish|diocese|cathedral|abbey|priory|synagogue|mosque|"
-    r"fellowship|seminary|ministr(?:y|ies)|school|college|universit(?:y|é|ät)|hospital|"
-    r"cent(?:re|er)|kirche|gemeinde|schule|église|paroisse|école|lycée|"
-    r"institute|institut|academy|academie|akademie|society|association|foundation|"
-    r"stiftung|verein|council|committee|department|dept|library|museum|gallery|"
-    r"press|publishing|publishers|books|magazine|journal|gazette|times|tribune|herald|"
-    r"news|newspaper|review|quarterly|weekly|daily|radio|television|tv|studios?|pictures|"
-    r"films|cinemas?|theat(?:re|er)s?|kino|festival|entertainment|productions?|records|software|media|group|club|team|staff|"
-    r"inc|incorporated|ltd|limited|llc|plc|gmbh|sarl|corp|corporation|co|company)\b\.?",
-    re.IGNORECASE,
-)
+from .lexicon import Lexicon, active
+
 _NOT_LETTERS = re.compile(r"[^\w]+")
 # The small words inside people's names, in every language the archive's names come from:
 # "Ludwig van Beethoven", "João dos Santos", "Ludwig vom Rath", "Aziz ibn Tariq".
@@ -48,8 +37,15 @@ def is_name_shaped(words: Sequence[str]) -> bool:
 
 
 def is_institution(name: str) -> bool:
-    """Whether ``name`` names an organisation ("Petros Baptist Church", "Acme Ltd")."""
-    return bool(_INSTITUTION.search(name))
+    """Whether ``name`` names an organisation ("Petros Baptist Church", "Acme Ltd"): a
+    church, a school, a press or a company is never a reviewer or a director. Its words are
+    the active lexicon's ("names.institutions")."""
+    return bool(_institution(active()).search(name))
+
+
+@functools.cache
+def _institution(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.pattern('names.institutions')})\b\.?", re.IGNORECASE)
 
 
 def name_key(name: str) -> str:

@@ -1,47 +1,52 @@
 """Ratings as old pages print them: "8/10", "3 out of 5", "****", "***1/2", "4 stars",
 "Rating: B+", "2 chuckles", or "three chuckles out of five" in a closing line (pure)."""
 
+import functools
 import re
+from dataclasses import dataclass
 
 from .document import Rating, Removed
+from .lexicon import Lexicon, active
 from .text import content_words
 from .units import Unit, rebuild_unit
 from .visible import removal
 
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "half": 0.5, "zero": 0, "no": 0,
-    "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-}  # fmt: skip
-_NUMBER = (
-    r"(?:\d{1,3}(?:[.,]\d)?(?:\s*(?:½|1/2))?|½|"
-    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
-    + r")"
-)
-# What pages count their ratings in: stars and their French and German names, and the
-# homely units of hobby sites ("2 chuckles", "three reels", "4 popcorns").
-_UNITS = (
-    r"(?:stars?|sternen|sterne?|étoiles?|etoiles?|points?|punkte?|chuckles?|reels?|popcorns?"
-    r"|thumbs?(?:\s+up)?|bones?|hearts?|skulls?|tomatoes|buckets?|tickets?|cups?|marks?)"
-)
-_LABEL = (
-    r"(?:(?:our|my|the)\s+)?(?:rating|verdict|score|grade|mark|note|wertung|bewertung|urteil"
-    r"|appréciation|cote)\s*[:=\-–]?\s*"
-)
-_OUT_OF = (
-    rf"(?P<value>{_NUMBER})(?:\s+{_UNITS})?\s*(?:/|out\s+of|of|von|sur)\s*(?P<best>{_NUMBER})"
-    rf"(?:\s+(?:possible\s+)?{_UNITS})?"
-)
 _SCALES = (4, 5, 10, 20, 100)
-_WHOLE = re.compile(
-    rf"^(?P<label>{_LABEL})?(?:{_OUT_OF}"
-    rf"|(?P<stars>\*{{1,5}}|★{{1,5}}|☆{{1,5}})\s*(?P<half>½|1/2)?"
-    rf"|(?P<count>{_NUMBER})\s+{_UNITS}"
-    rf"|(?P<grade>[A-F][+-]?))[.!]?$",
-    re.IGNORECASE,
-)
-_IN_LINE = re.compile(rf"\b{_OUT_OF}\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The rating patterns of one lexicon: its number words, units, labels."""
+
+    numbers: dict[str, float]  # "three" -> 3, "fünf" -> 5, "cinque" -> 5
+    whole: re.Pattern[str]  # a text that is only a rating
+    in_line: re.Pattern[str]  # "three chuckles out of five" inside a line
+
+
+@functools.cache
+def _rules(lex: Lexicon) -> _Rules:
+    number = (
+        r"(?:\d{1,3}(?:[.,]\d)?(?:\s*(?:½|1/2))?|½|"
+        + "|".join(sorted(map(re.escape, lex.numbers), key=len, reverse=True))
+        + r")"
+    )
+    # stars and their names, and the homely units of hobby sites ("2 chuckles", "4 popcorns")
+    units = f"(?:{lex.pattern('ratings.units')})"
+    label = rf"(?:{lex.pattern('ratings.labels')})\s*[:=\-–]?\s*"
+    out_of = (
+        rf"(?P<value>{number})(?:\s+{units})?\s*(?:/|{lex.pattern('ratings.out_of')})\s*"
+        rf"(?P<best>{number})(?:\s+(?:possible\s+)?{units})?"
+    )
+    whole = re.compile(
+        rf"^(?P<label>{label})?(?:{out_of}"
+        rf"|(?P<stars>\*{{1,5}}|★{{1,5}}|☆{{1,5}})\s*(?P<half>½|1/2)?"
+        rf"|(?P<count>{number})\s+{units}"
+        rf"|(?P<grade>[A-F][+-]?))[.!]?$",
+        re.IGNORECASE,
+    )
+    return _Rules(dict(lex.numbers), whole, re.compile(rf"\b{out_of}\b", re.IGNORECASE))
+
+
 MAX_RATING_LINE_WORDS = 15  # a line this short may carry a rating inside a sentence
 
 
@@ -51,8 +56,9 @@ def _number(text: str) -> float | None:
     text = re.sub(r"\s*(?:½|1/2)$", "", text) if half else text
     if text in {"½", "1/2"}:
         return 0.5
-    if text in _NUMBERS:
-        return float(_NUMBERS[text]) + half
+    numbers = _rules(active()).numbers
+    if text in numbers:
+        return float(numbers[text]) + half
     try:
         return float(text.replace(",", ".")) + half
     except ValueError:
@@ -63,7 +69,7 @@ def parse_rating(text: str) -> Rating | None:
     """The rating when the whole text is one ("Rating: 8/10", "****", "2 chuckles"): a lone
     asterisk or a bare letter needs a label ("Rating: B"); a grade with a sign does not."""
     printed = " ".join(text.split())
-    match = _WHOLE.match(printed)
+    match = _rules(active()).whole.match(printed)
     if not match:
         return None
     labelled = bool(match["label"])
@@ -98,7 +104,7 @@ def rating_in_line(text: str) -> Rating | None:
     line = " ".join(text.split())
     if len(re.findall(r"\w+", line)) > MAX_RATING_LINE_WORDS:
         return None
-    match = _IN_LINE.search(line)
+    match = _rules(active()).in_line.search(line)
     if not match:
         return None
     value, best = _number(match["value"]), _number(match["best"])

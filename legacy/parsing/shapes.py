@@ -5,7 +5,9 @@ block it is plus how many units it used, or None. Position rules (epigraphs only
 the body, signatures only at the end) live in parser.py.
 """
 
+import functools
 import re
+from dataclasses import dataclass
 
 from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, opens_with_label, parse_byline
 from .dates import date_line
@@ -19,6 +21,7 @@ from .document import (
     Signature,
     SpoilerNotice,
 )
+from .lexicon import Lexicon, active
 from .names import is_institution
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
@@ -32,26 +35,41 @@ MAX_PLAIN_EPIGRAPH_WORDS = 60  # a quotation with no marks: short, its source un
 MAX_ATTRIBUTION_WORDS = 10
 MAX_HEADING_WORDS = 12
 MAX_SPOILER_WORDS = 40
+SPOILER_LINE_WORDS = 12  # a line this short that names spoilers is a notice
 MAX_PREFORMATTED_WORDS = 150  # more is a whole page set in <pre>: its paragraphs read as such
 _DASHES = " \t-–—~―"
-_PAGE_REFERENCE = re.compile(
-    r"^\(?\s*(?:p|pp|page|pages|s|seite|ch|chap)\.?\s*\d+(?:\s*[-–]\s*\d+)?f?\s*\)?\.?$",
-    re.IGNORECASE,
-)
-# A caption's invitation, never a quotation: "Click images to enlarge", "(click to zoom)".
-_CLICK = re.compile(
-    r"\b(?:click|klicken|klick|cliquez|cliquer)\b.{0,40}\b(?:enlarge|larger|bigger|zoom|full"
-    r"|vergrößer|grösser|größer|agrandir)|\b(?:to|zum)\s+(?:enlarge|vergrößern)\b",
-    re.IGNORECASE,
-)
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
-_SPOILER = re.compile(
-    r"^\W*(?:note\s*[:\-–]\s*)?"
-    r"(?P<label>(?:spoilers?(?:\s+(?:alert|warning|ahead))?|(?:warning|caution)\s*[:\-–]?\s*"
-    r"spoilers?(?:\s+ahead)?)!*)"
-    r"\s*(?:[:\-–.!*]+\s*)?(?P<text>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The patterns of one lexicon for the parts a review prints with words of its own."""
+
+    page_reference: re.Pattern[str]  # "(p. 32)", "(S. 12)": a quotation's source by page
+    click: re.Pattern[str]  # "Click images to enlarge": a caption's invitation, never a quote
+    spoiler: re.Pattern[str]  # "Note: Spoiler alert", "Warning: spoilers ahead"
+    spoiler_word: re.Pattern[str]  # a short line that names spoilers at all
+
+
+@functools.cache
+def _rules(lex: Lexicon) -> _Rules:
+    pages = lex.pattern("shapes.page_references")
+    click, enlarge = lex.pattern("shapes.click"), lex.pattern("shapes.enlarge")
+    return _Rules(
+        page_reference=re.compile(
+            rf"^\(?\s*(?:{pages})\.?\s*\d+(?:\s*[-–]\s*\d+)?f?\s*\)?\.?$", re.IGNORECASE
+        ),
+        click=re.compile(
+            rf"\b(?:{click})\b.{{0,40}}\b(?:{enlarge})|\b(?:{lex.pattern('shapes.to_enlarge')})\b",
+            re.IGNORECASE,
+        ),
+        spoiler=re.compile(
+            rf"^\W*(?:note\s*[:\-–]\s*)?(?P<label>(?:{lex.pattern('shapes.spoiler')})!*)"
+            r"\s*(?:[:\-–.!*]+\s*)?(?P<text>.*)$",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        spoiler_word=re.compile(rf"\b(?:{lex.pattern('shapes.spoiler_words')})\b", re.IGNORECASE),
+    )
 
 
 def is_quotation(text: str, unit: Unit) -> bool:
@@ -96,7 +114,7 @@ def epigraph(units: list[Unit], index: int) -> Match | None:
     enlarge" line."""
     unit = units[index]
     lines = unit.line_texts
-    if unit.image is not None or not lines or _CLICK.search(unit.text):
+    if unit.image is not None or not lines or _rules(active()).click.search(unit.text):
         return None
     if len(lines) >= 2 and is_attribution(lines[-1]):
         quote = " ".join(lines[:-1])
@@ -135,7 +153,7 @@ def _plain_epigraph(unit: Unit, following: Unit | None) -> Match | None:
 
 def _is_source_line(line: str) -> bool:
     """ "— Wilfred Owen", "-- a projectionist's saying", "(p. 32)"."""
-    if _PAGE_REFERENCE.match(line.strip()):
+    if _rules(active()).page_reference.match(line.strip()):
         return True
     return _is_dashed(line) and not line.lstrip().startswith("--") and is_attribution(line)
 
@@ -154,7 +172,11 @@ def _is_detached_attribution(unit: Unit) -> bool:
     style = unit.style
     aligned = style.align in {"center", "right"}
     marked = _is_dashed(unit.text) or aligned or style.small or style.quoted
-    return marked or bool(_PAGE_REFERENCE.match(unit.text.strip())) or _is_named_source(unit.text)
+    return (
+        marked
+        or bool(_rules(active()).page_reference.match(unit.text.strip()))
+        or _is_named_source(unit.text)
+    )
 
 
 def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
@@ -162,10 +184,11 @@ def spoiler_notice(unit: Unit) -> SpoilerNotice | None:
     text = unit.text.replace("\n", " ").strip()
     if unit.image is not None or len(content_words(text)) > MAX_SPOILER_WORDS:
         return None
-    match = _SPOILER.match(text)
+    match = _rules(active()).spoiler.match(text)
     if match:
         return SpoilerNotice(match.group("label").strip(), match.group("text").strip())
-    if re.search(r"\bspoilers?\b", text, re.IGNORECASE) and len(content_words(text)) <= 12:
+    short = len(content_words(text)) <= SPOILER_LINE_WORDS
+    if short and _rules(active()).spoiler_word.search(text):
         return SpoilerNotice(text)
     return None
 
