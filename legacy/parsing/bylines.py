@@ -30,6 +30,7 @@ class _Rules:
     """The byline patterns of one lexicon."""
 
     label: re.Pattern[str]  # "Reviewed by", "By", "Kritik:", "Reseña de", "--"
+    phrase: re.Pattern[str]  # a label of words ("Reseña de", "Recensione di"), opening a line
     date_joint: re.Pattern[str]  # "on 3 May 2004", "am 3. Mai", "le 2 mai"
     posts: re.Pattern[str]  # "Pastor", "Staff Writer", "Redakteurin", "periodista"
     not_names: frozenset[str]  # "Top", "Review", "Copyright"
@@ -46,6 +47,7 @@ def _rules(lex: Lexicon) -> _Rules:
             rf"|(?:{colon})\s*:|-{{2,}}|[–—―~])\s*",
             re.IGNORECASE,
         ),
+        phrase=re.compile(rf"^\s*(?:{labels})\b", re.IGNORECASE),
         date_joint=re.compile(
             rf"(?<=\s)(?:{lex.pattern('dates.label_joints')})\s+$", re.IGNORECASE
         ),
@@ -108,6 +110,13 @@ def is_note(text: str) -> bool:
         return False
     shouted = text.upper() == text and any(char.isalpha() for char in text)
     return bool(is_institution(text) or _rules(active()).posts.search(text) or shouted)
+
+
+def opens_with_phrase_label(text: str) -> bool:
+    """Whether ``text`` opens with a byline's label of words ("Reviewed by", "Reseña de",
+    "Recensione di"): no person's name does, though "Reseña de Javier Mendoza" is shaped
+    like one."""
+    return bool(_rules(active()).phrase.match(text))
 
 
 def opens_with_label(text: str) -> bool:

@@ -5,6 +5,7 @@ line, an image called logo) rather than about one template, because the archive'
 templates drifted across editors and years.
 """
 
+import functools
 import re
 
 from bs4 import BeautifulSoup, Tag
@@ -13,12 +14,11 @@ from textkit.markup import html_to_text, normalise_space
 
 from .credits import is_credits
 from .document import Removed
+from .lexicon import Lexicon, active
 from .ratings import is_rating
 from .text import content_words
 from .units import ImageRef, Unit
 from .visible import removal, visible_text
-
-SITE_NAMES = {"talking pictures", "talkingpictures", "talking pictures online"}
 
 _FREEFIND_REGION = re.compile(
     r"<!--\s*FreeFind\s+Begin\s+No\s+Index\s*-->.*?<!--\s*FreeFind\s+End\s+No\s+Index\s*-->",
@@ -29,18 +29,6 @@ _DOWNLEVEL_MARKERS = re.compile(r"<!\[\s*(?:if\s[^\]]*|endif)\s*\]>", re.IGNOREC
 # Word's typed list bullets ("·", "1."): the list they mark is kept as a list (``units``).
 _WORD_BULLET = re.compile(r"<!\[\s*if\s+!supportLists\s*\]>.*?<!\[\s*endif\s*\]>", re.I | re.S)
 
-NAV_WORDS = {
-    "home", "home page", "homepage", "main page", "main", "index", "site index", "news",
-    "latest news", "features", "feature", "articles", "reviews", "film reviews", "film",
-    "films", "movie reviews", "movies", "book reviews", "books", "book", "dvd", "dvds",
-    "dvd reviews", "interviews", "festivals", "festival reports", "archive", "archives",
-    "about", "about us", "contact", "contact us", "links", "search", "site map", "sitemap",
-    "back", "top", "back to top", "to top", "return to top", "next", "previous", "prev",
-    "next page", "previous page", "up", "guestbook", "guest book", "email", "e mail",
-    "email us", "e mail us", "write to us", "subscribe", "faq", "help", "privacy", "a z",
-    "film reviews a z", "book reviews a z", "reviews a z", "editorial", "essays", "letters",
-    "contributors", "writers", "submissions", "advertise", "blog", "forum", "top 10",
-}  # fmt: skip
 _SEPARATORS = re.compile(r"[\s|·•\-–—\[\]()/:*>»«<~_.,]+")
 _CHROME_TEXT = re.compile(
     r"powered\s+by\s+freefind|search\s+this\s+site|^\s*(?:site|web)\s+search\s*$"
@@ -92,28 +80,34 @@ def strip_chrome_markup(html: str) -> tuple[str, list[Removed]]:
     return _DOWNLEVEL_MARKERS.sub("", html), removed
 
 
-def remove_chrome_elements(soup: BeautifulSoup) -> tuple[list[str], list[Removed]]:
-    """Decompose nav/header/footer containers and layout sidebars; report what went."""
+def remove_chrome_elements(
+    soup: BeautifulSoup, site_names: frozenset[str] = frozenset()
+) -> tuple[list[str], list[Removed]]:
+    """Decompose nav/header/footer containers and layout sidebars; report what went.
+    ``site_names``: the site's own names (``names.site_name_keys``), which a banner
+    prints and a page's headline does not."""
     warnings: list[str] = []
     removed: list[Removed] = []
-    for tag in list(soup.find_all(_is_chrome_container)):
+    for tag in list(soup.find_all(lambda tag: _is_chrome_container(tag, site_names))):
         if not tag.decomposed:
-            _drop(tag, "a page-furniture block", warnings, removed)
+            _drop(tag, "a page-furniture block", warnings, removed, site_names)
     for cell in _sidebar_cells(soup):
-        _drop(cell, "a sidebar", warnings, removed)
+        _drop(cell, "a sidebar", warnings, removed, site_names)
     return warnings, removed
 
 
-def _drop(tag: Tag, what: str, warnings: list[str], removed: list[Removed]) -> None:
+def _drop(
+    tag: Tag, what: str, warnings: list[str], removed: list[Removed], site_names: frozenset[str]
+) -> None:
     """Remove chrome, but say so when it held words that are not known furniture."""
-    words = _unexpected_words(tag)
+    words = _unexpected_words(tag, site_names)
     if words:
         warnings.append(f"dropped {what} with text: {' '.join(words[:12])!r}")
     removed += removal(what, visible_text(tag))
     tag.decompose()
 
 
-def _is_chrome_container(tag: Tag) -> bool:
+def _is_chrome_container(tag: Tag, site_names: frozenset[str]) -> bool:
     if tag.name in {"html", "body", "td", "table", "tr"}:
         return False
     names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
@@ -121,15 +115,15 @@ def _is_chrome_container(tag: Tag) -> bool:
         names += " nav"
     if not _CHROME_CONTAINER.search(names):
         return False
-    if _holds_article_header(tag):
+    if _holds_article_header(tag, site_names):
         return False
     return len(_prose_words(tag)) < CONTAINER_KEEP_WORDS
 
 
-def _holds_article_header(tag: Tag) -> bool:
+def _holds_article_header(tag: Tag, site_names: frozenset[str]) -> bool:
     """A "header" div that carries the review's own heading or credits is content."""
     for heading in tag.find_all(["h1", "h2", "h3"]):
-        if " ".join(content_words(heading.get_text(" "))) not in SITE_NAMES:
+        if " ".join(content_words(heading.get_text(" "))) not in site_names:
             return True
     return any(is_credits(line) for line in tag.get_text("\n").split("\n") if line.strip())
 
@@ -141,12 +135,13 @@ def _prose_words(tag: Tag) -> list[str]:
     return words[link_words:] if link_words < len(words) else []
 
 
-def _unexpected_words(tag: Tag) -> list[str]:
+def _unexpected_words(tag: Tag, site_names: frozenset[str]) -> list[str]:
     """Words in a chrome container that are not nav labels, site names or boilerplate."""
     words: list[str] = []
+    navigation = _navigation(active())
     for line in tag.get_text("\n").split("\n"):
         normalised = " ".join(content_words(line))
-        if not normalised or normalised in NAV_WORDS or normalised in SITE_NAMES:
+        if not normalised or normalised in navigation or normalised in site_names:
             continue
         if not _CHROME_TEXT.search(line):
             words.extend(normalised.split())
@@ -177,7 +172,13 @@ def _is_link_heavy(cell: Tag, size: int) -> bool:
     return size == 0 or link_words >= size / 2
 
 
-def is_chrome_image(ref: ImageRef) -> bool:
+@functools.cache
+def _navigation(lex: Lexicon) -> frozenset[str]:
+    """A nav bar's labels, as ``content_words`` joins them ("e mail", "a z")."""
+    return frozenset(" ".join(content_words(word)) for word in lex["chrome.navigation"])
+
+
+def is_chrome_image(ref: ImageRef, site_names: frozenset[str] = frozenset()) -> bool:
     """Banners, logos, spacers, counters, buttons: never content images."""
     if not ref.src:
         return True
@@ -185,11 +186,10 @@ def is_chrome_image(ref: ImageRef) -> bool:
         return False  # stars or a score drawn as a picture, however small: the review's
     if _STRONG_CHROME_IMAGE.search(ref.src) or _STRONG_CHROME_IMAGE.search(ref.alt):
         return True
-    if normalise_space(ref.alt).lower() in SITE_NAMES:
+    alt = " ".join(content_words(ref.alt))
+    if alt and (alt in site_names or alt.replace(" ", "") in site_names):
         return True
-    if ref.href is not None and (
-        " ".join(content_words(ref.alt)) in NAV_WORDS or _HOME_LINK.search(ref.href)
-    ):
+    if ref.href is not None and (alt in _navigation(active()) or _HOME_LINK.search(ref.href)):
         return True  # a nav button, or a logo linking home
     if any(size is not None and size <= ICON_SIZE for size in (ref.width, ref.height)):
         return True
@@ -203,24 +203,24 @@ def is_title_image(ref: ImageRef) -> bool:
     return bool(tokens & _TITLE_IMAGE_TOKENS)
 
 
-def is_chrome_unit(unit: Unit) -> bool:
+def is_chrome_unit(unit: Unit, site_names: frozenset[str] = frozenset()) -> bool:
     """Nav bars, copyright lines, search boilerplate, counters, a bare site name."""
     if unit.image is not None:
-        return is_chrome_image(unit.image)
+        return is_chrome_image(unit.image, site_names)
     text = unit.text
     words = content_words(text)
     if not words:
         return False
-    if " ".join(words) in SITE_NAMES:
+    if " ".join(words) in site_names:
         return True
     if len(words) <= CHROME_TEXT_MAX_WORDS and any(
         _CHROME_TEXT.search(line) for line in [text, *unit.line_texts]
     ):
         return True
-    return is_nav_unit(unit)
+    return is_nav_unit(unit, site_names)
 
 
-def is_nav_unit(unit: Unit) -> bool:
+def is_nav_unit(unit: Unit, site_names: frozenset[str] = frozenset()) -> bool:
     """Only links and separators, and the links are site sections (or a pipe-bar)."""
     link_texts: list[str] = []
     other = []
@@ -230,7 +230,8 @@ def is_nav_unit(unit: Unit) -> bool:
         return False
     labels = [" ".join(content_words(text)) for text in _join_link_runs(unit)]
     labels = [label for label in labels if label]
-    if labels and all(label in NAV_WORDS or label in SITE_NAMES for label in labels):
+    navigation = _navigation(active())
+    if labels and all(label in navigation or label in site_names for label in labels):
         return True
     if all(len(label) == 1 for label in labels):
         return True  # an A | B | C jump bar

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from textkit.markup import normalise_space
 
+from .bylines import opens_with_phrase_label
 from .dates import month_names
 from .document import CreditPart, Credits
 from .lexicon import Lexicon, active
@@ -174,12 +175,20 @@ def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None
 
 
 def is_country(text: str) -> bool:
-    return normalise_space(text).lower() in _COUNTRIES
+    """A country as credits print it: "U.K.", "W. Germany", and every country's name in the
+    languages of the active lexicon (CLDR's: "España", "Italia", "Royaume-Uni")."""
+    name = normalise_space(text).lower()
+    return name in _COUNTRIES or name in active().countries
 
 
 def is_publisher_name(text: str) -> bool:
     """A name only publishers have: "Press", "Books", "Verlag", "Faber"."""
     return bool(_PUBLISHER_WORDS.search(text))
+
+
+def opens_with_role_label(text: str) -> bool:
+    """Whether ``text`` opens with a credits role label ("Directed by", "by", "Regia di")."""
+    return bool(_rules(active()).label.match(text))
 
 
 def may_close_credits(text: str) -> bool:
@@ -653,7 +662,7 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or _countries(text) or re.search(r"[\d@:;!?()\"“”]", text):
         return False
-    if not words[0][:1].isupper() or _EDITION.search(text):
+    if not words[0][:1].isupper() or _EDITION.search(text) or opens_with_phrase_label(text):
         return False
     return is_name_shaped(words)
 

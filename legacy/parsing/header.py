@@ -6,12 +6,14 @@ or sit at the end of the page; what credits.py cannot read stays in their remain
 
 import re
 
+from .bylines import opens_with_phrase_label
 from .chrome import is_title_image
 from .credits import (
     is_country,
     is_credits,
     is_publisher_name,
     may_close_credits,
+    opens_with_role_label,
     parse_credits_lines,
     words_not_understood,
     words_understood,
@@ -91,9 +93,12 @@ def _header_lines(
 
 def _owned_elsewhere(line: list[Item]) -> bool:
     """A line another part of the review owns, which credits never run on into: an index
-    entry (linked), a spoiler notice, a date. ("by Wendell Berry" may open credits.)"""
+    entry (linked), a spoiler notice, a date, a byline ("Reseña de X"; but "by Wendell
+    Berry" may open credits, as "by" labels an author there too)."""
     unit = Unit(items=line)
-    return _has_link(line) or bool(spoiler_notice(unit) or date_line(unit.text))
+    text = unit.text
+    byline_only = opens_with_phrase_label(text) and not opens_with_role_label(text)
+    return _has_link(line) or bool(spoiler_notice(unit) or date_line(text) or byline_only)
 
 
 CREDITS_LINES = 3  # credits printed over this many lines at most
@@ -222,6 +227,7 @@ def choose_page_title(
     source_path: str,
     from_word: bool,
     site_folders: frozenset[str] = frozenset(),
+    site_names: frozenset[str] = frozenset(),
 ) -> TitleChoice:
     """The most specific title among the <title> and the top of the page (``titles``)."""
     top = units[:HEADER_UNITS]
@@ -232,7 +238,13 @@ def choose_page_title(
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]
     return choose_title(
-        page_title, h1, others, source_path, prefer_heading=from_word, site_folders=site_folders
+        page_title,
+        h1,
+        others,
+        source_path,
+        prefer_heading=from_word,
+        site_folders=site_folders,
+        site_names=site_names,
     )
 
 

@@ -4,9 +4,10 @@ the names that belong to institutions rather than people (no Django)."""
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .lexicon import Lexicon, active
+from .text import content_words
 
 _NOT_LETTERS = re.compile(r"[^\w]+")
 # The small words inside people's names, in every language the archive's names come from:
@@ -46,6 +47,13 @@ def is_institution(name: str) -> bool:
 @functools.cache
 def _institution(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lex.pattern('names.institutions')})\b\.?", re.IGNORECASE)
+
+
+def site_name_keys(names: Iterable[str]) -> frozenset[str]:
+    """A site's own names as the chrome and title rules compare them: their words, and
+    their words run together ("talking pictures", "talkingpictures")."""
+    keys = {" ".join(content_words(name)) for name in names}
+    return frozenset({*keys, *(key.replace(" ", "") for key in keys)} - {""})
 
 
 def name_key(name: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from reviews import kinds
 
 from .document import Kind
+from .lexicon import LANGUAGES
 
 DATE_ORDERS = ("dmy", "mdy")  # how "03/04/2005" is read: 3 April (dmy) or March 4 (mdy)
 GENERIC_REVIEW_WORD = "review"  # "reviews/", "moviereviews/": the magazine's first review kind
@@ -60,6 +61,10 @@ class ParseOptions:
     folder_hints: FolderHints = field(default_factory=FolderHints.from_registry)
 
     def __post_init__(self) -> None:
+        unknown = [code for code in self.languages if code not in LANGUAGES]
+        if unknown:
+            known = ", ".join(LANGUAGES)
+            raise ValueError(f"no lexicon for {', '.join(unknown)} (known: {known})")
         if self.date_order not in DATE_ORDERS:
             raise ValueError(
                 f"date order must be one of {', '.join(DATE_ORDERS)}: {self.date_order!r}"

@@ -11,6 +11,7 @@ The pipeline, one stage per module (``legacy/README.md``, "Pipeline"):
    date the page (``dating``).
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from textkit.markup import normalise_space
 
+from . import lexicon
 from .blocks import build_blocks, byline_named_by_the_bio, detach_signature, open_with_title_parts
 from .chrome import remove_chrome_elements, strip_chrome_markup
 from .classify import decide_kind, path_hints
@@ -25,16 +27,19 @@ from .dating import published_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
 from .header import choose_page_title, split_year, take_closing_credits, take_header
+from .names import site_name_keys
 from .news import MIN_ITEMS, count_news_items
 from .options import ParseOptions
 from .ratings import take_rating
 from .site import SiteModel, drop_chrome_units, learn_site, site_of, without_site_name
 from .site import residue as site_residue
 from .templates import remove_template_parts, strip_server_code
+from .text import content_words
 from .titles import title_from_path
 from .units import Unit, make_soup, walk
 from .visible import removal, visible_text
 
+SITE_LANGUAGE_SHARE = 0.1  # a language a tenth of a site's pages are in is read on all
 _SIGNED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
 _REVIEW_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW}
 _RATED_KINDS = {*_SIGNED_KINDS, Kind.PAGE}  # a game or a restaurant reviewed as a page
@@ -62,31 +67,54 @@ def parse_site(
     site's model carries to every step."""
     options = options or ParseOptions()
     prepared: list[PreparedPage | LegacyDocument | None] = [
-        _safely(source_path, _prepare, source, source_path) for source, source_path in pages
+        _safely(source_path, _prepare, source, source_path, options)
+        for source, source_path in pages
     ]
     by_site: dict[str, list[PreparedPage]] = {}
     for page in prepared:
         if isinstance(page, PreparedPage):
             by_site.setdefault(site_of(page.source_path), []).append(page)
-    models = {
-        site: learn_site(
-            (
-                (page.source_path, page.page_title, page.units, [r.text for r in page.removed])
-                for page in members
-            ),
-            options,
-        )
-        for site, members in by_site.items()
-    }
+    models = {site: _learn(members, options) for site, members in by_site.items()}
     del by_site
     documents: list[LegacyDocument] = []
     for index, page in enumerate(prepared):
         if isinstance(page, PreparedPage):
             model = models[site_of(page.source_path)]
-            page = _safely(page.source_path, _finish, page, model)
+            with lexicon.override(model.lexicon):
+                page = _safely(page.source_path, _finish, page, model)
         documents.append(page)
         prepared[index] = None  # a finished page's units are garbage: memory stays flat
     return documents
+
+
+def _learn(pages: list["PreparedPage"], options: ParseOptions) -> SiteModel:
+    """The site's model, read with the lexicon of its languages: those the operator gives
+    (``--language``), else those its pages are written in (``lexicon.recognise``) and
+    those read on every site (``lexicon.ALWAYS``: templates print "Last updated" anywhere)."""
+    languages = options.languages or site_languages(
+        [(content_words(page.source_text), page.declared_language) for page in pages]
+    )
+    with lexicon.override(lexicon.lexicon_for(languages)) as lexicon_of_site:
+        model = learn_site(
+            ((p.source_path, p.page_title, p.units, [r.text for r in p.removed]) for p in pages),
+            options,
+        )
+    model.lexicon = lexicon_of_site
+    return model
+
+
+def site_languages(pages: list[tuple[list[str], str]]) -> tuple[str, ...]:
+    """The languages to read a site's pages in (each page as its words and its declared
+    ``lang``): each that a tenth of them or more are written in, and those read on every
+    site; every language there is a lexicon for when none can be told."""
+    found = Counter(
+        language for words, declared in pages if (language := lexicon.recognise(words, declared))
+    )
+    least = max(1, len(pages) * SITE_LANGUAGE_SHARE)
+    languages = {language for language, count in found.items() if count >= least}
+    if not languages:
+        return lexicon.LANGUAGES
+    return tuple(code for code in lexicon.LANGUAGES if code in languages | set(lexicon.ALWAYS))
 
 
 def _safely(source_path: str, step, *args):
@@ -113,12 +141,13 @@ class PreparedPage:
     from_word: bool
     units: list[Unit]
     source_text: str
+    declared_language: str = ""  # <html lang="de">, as written
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
 
 
-def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
+def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOptions) -> PreparedPage:
     decoded = source if isinstance(source, DecodedText) else decode_html(source)
     html, removed = strip_server_code(decoded.text)
     html, searches = strip_chrome_markup(html)
@@ -127,7 +156,7 @@ def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
     body = soup.body or soup
     source_text = "\n".join([*(entry.text for entry in removed), visible_text(body)])
     removed += remove_template_parts(soup)
-    warnings, furniture = remove_chrome_elements(soup)
+    warnings, furniture = remove_chrome_elements(soup, site_name_keys(options.site_names))
     removed += furniture
     walked = walk(soup.body or soup)
     return PreparedPage(
@@ -137,6 +166,7 @@ def _prepare(source: bytes | DecodedText, source_path: str) -> PreparedPage:
         from_word=_is_word_export(soup),
         units=walked.units,
         source_text=source_text,
+        declared_language=_declared_language(soup),
         removed=[*removed, *walked.removed],
         warnings=[*decoded.warnings, *warnings, *walked.warnings],
         leftovers=walked.leftovers,
@@ -147,7 +177,9 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     units = drop_chrome_units(page.units, site, removed)
     page_title = without_site_name(page.page_title, site, units)
-    choice = choose_page_title(page_title, units, source_path, page.from_word, site.folders)
+    choice = choose_page_title(
+        page_title, units, source_path, page.from_word, site.folders, site.given_names
+    )
     title, title_keys = choice.title, choice.keys
     if choice.note:
         warnings.append(choice.note)
@@ -200,6 +232,17 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
         removed=removed,
         residue=site_residue(units, site),
     )
+
+
+def _declared_language(soup: BeautifulSoup) -> str:
+    """The language the page says it is in: <html lang>, or a Content-Language <meta>."""
+    root = soup.find("html")
+    if root is not None and root.get("lang"):
+        return str(root.get("lang"))
+    for meta in soup.find_all("meta"):
+        if str(meta.get("http-equiv") or "").lower() == "content-language":
+            return str(meta.get("content") or "")
+    return ""
 
 
 def _is_word_export(soup: BeautifulSoup) -> bool:

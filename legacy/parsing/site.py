@@ -34,6 +34,8 @@ from .credits import is_credits, only_facts
 from .dates import date_line
 from .document import Removed
 from .header import HEADER_UNITS
+from .lexicon import ALL, Lexicon
+from .names import site_name_keys
 from .options import ParseOptions
 from .ratings import is_rating
 from .shapes import byline, heading, signature, spoiler_notice
@@ -61,6 +63,7 @@ class SiteModel:
     title_segments: Counter[str] = field(default_factory=Counter)
     folders: frozenset[str] = frozenset()  # every folder name of the site: its sections
     options: ParseOptions = field(default_factory=ParseOptions)  # the run's, for every step
+    lexicon: Lexicon = ALL  # the words of the site's languages
 
     def recurrence(self, unit: Unit) -> int:
         """On how many of the site's pages this block (or its one-item-short bar) sits."""
@@ -77,6 +80,19 @@ class SiteModel:
 
     def is_chrome_key(self, key: Key) -> bool:
         return self.pages >= MIN_PAGES and self.counts[key] >= MIN_PAGES
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The site's names as the operator gives them (``ParseOptions.site_names``): the
+        title rules take them out of a <title>; the names learnt from the site's <title>s
+        (``names``) are taken out of it before (``without_site_name``)."""
+        return site_name_keys(self.options.site_names)
+
+    @cached_property
+    def site_names(self) -> frozenset[str]:
+        """The site's own names, given or learnt: a unit or a picture that prints only one
+        is chrome."""
+        return self.given_names | self.names
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -283,7 +299,7 @@ def drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed]
             removed += removal(reason, unit.text)
             continue
         recurring_in_unit = recurring_lines(unit, site)
-        if is_chrome_unit(unit) or any(recurring_in_unit):
+        if is_chrome_unit(unit, site.site_names) or any(recurring_in_unit):
             rest = _content_lines(unit, site, removed, recurring_in_unit)
             kept += [rest] if rest else []
         else:
@@ -299,9 +315,9 @@ def _content_lines(
     A nav bar goes whole."""
     furniture = "page furniture (nav bar, copyright, counter, search)"
     lines = unit.lines
-    shaped = [is_chrome_unit(Unit(items=line)) for line in lines]
+    shaped = [is_chrome_unit(Unit(items=line), site.site_names) for line in lines]
     chrome = [recurs or shape for recurs, shape in zip(recurring, shaped, strict=True)]
-    if len(lines) < 2 or is_nav_unit(unit) or all(chrome):
+    if len(lines) < 2 or is_nav_unit(unit, site.site_names) or all(chrome):
         removed += removal(furniture, unit.text)
         return None
     for text, recurs, shape in zip(unit.line_texts, recurring, shaped, strict=True):

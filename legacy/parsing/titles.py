@@ -12,6 +12,7 @@ that says something the page does not comes back as ``kept`` (the first block), 
 byline folded into a title ("..., Review by Elsa Dorfman") comes back as ``byline``.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -19,19 +20,12 @@ from pathlib import PurePosixPath
 from textkit.markup import normalise_space
 
 from .bylines import is_person_name
-from .chrome import SITE_NAMES
+from .lexicon import Lexicon, active
 from .text import content_words
 
 MAX_TITLE_WORDS = 12
 STEM_BONUS = 2  # words shared with the file name ("amelie.htm") mark the page's own title
 
-_GENERIC_TITLES = {
-    "review", "reviews", "film review", "book review", "movie review", "film reviews",
-    "book reviews", "film", "book", "untitled", "untitled document", "untitled page", "home",
-    "home page", "index", "welcome", "default", "document", "new page", "page", "features",
-    "feature", "news", "articles", "essays", "interviews", "film reviews a z",
-    "book reviews a z",
-}  # fmt: skip
 _GENERIC_TITLE_FORMS = re.compile(r"^(?:new page|untitled|document|page)\s*\d*$", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"(\s+[-–—|·•»]+\s+|\s*::\s*|:\s+)")
 _REVIEW_BY = r"(?:a\s+)?(?:(?:film|book|movie)\s+)?review(?:ed)?\s+by\s+"
@@ -57,16 +51,24 @@ class TitleChoice:
 class _PathContext:
     folders: frozenset[str] = frozenset()  # folder names, letters and digits only
     stem_words: frozenset[str] = frozenset()
+    site_names: frozenset[str] = frozenset()  # ``names.site_name_keys``
 
     @classmethod
-    def of(cls, source_path: str, site_folders: frozenset[str] = frozenset()) -> "_PathContext":
-        """``site_folders``: every folder of the site ("films" names a section on any page)."""
+    def of(
+        cls,
+        source_path: str,
+        site_folders: frozenset[str] = frozenset(),
+        site_names: frozenset[str] = frozenset(),
+    ) -> "_PathContext":
+        """``site_folders``: every folder of the site ("films" names a section on any page);
+        ``site_names``: the site's own names, given or learnt from its <title>s."""
         path = PurePosixPath(source_path.replace("\\", "/").lower())
         parts = {*path.parent.parts, *site_folders}
         folders = frozenset(re.sub(r"[\W_]+", "", part) for part in parts)
         stem = path.stem
         words = [] if _GENERIC_STEM.match(stem) else content_words(re.sub(r"[_\-]+", " ", stem))
-        return cls(folders - {""}, frozenset(w for w in words if len(w) > 2 and not w.isdigit()))
+        stem_words = frozenset(w for w in words if len(w) > 2 and not w.isdigit())
+        return cls(folders - {""}, stem_words, site_names)
 
 
 def title_parts(title: str) -> list[str]:
@@ -78,13 +80,20 @@ def key(text: str) -> tuple[str, ...]:
     return tuple(content_words(text))
 
 
-def is_generic_title(text: str) -> bool:
+def is_generic_title(text: str, site_names: frozenset[str] = frozenset()) -> bool:
     """Site names, section names and editor defaults ("New Page 1") say nothing specific;
-    "Talking Pictures Reviews" is generic too, "About Talking Pictures" is not."""
+    "Talking Pictures Reviews" is generic too, "About Talking Pictures" is not (when the
+    site is named "Talking Pictures"). Section names are the lexicon's generic titles."""
     joined = " ".join(key(text))
-    for site in SITE_NAMES:
+    for site in sorted(site_names, key=len, reverse=True):
         joined = joined.replace(site, "").strip()
-    return not joined or joined in _GENERIC_TITLES or bool(_GENERIC_TITLE_FORMS.match(joined))
+    generic = _generic_titles(active())
+    return not joined or joined in generic or bool(_GENERIC_TITLE_FORMS.match(joined))
+
+
+@functools.cache
+def _generic_titles(lex: Lexicon) -> frozenset[str]:
+    return frozenset(" ".join(content_words(title)) for title in lex["titles.generic"])
 
 
 def _names_a_folder(text: str, context: _PathContext) -> bool:
@@ -98,15 +107,19 @@ def _names_a_folder(text: str, context: _PathContext) -> bool:
 def _is_section_label(text: str, context: _PathContext) -> bool:
     words = key(text)
     all_caps_word = len(words) == 1 and text.isupper() and len(text) > 1
-    return is_generic_title(text) or all_caps_word or _names_a_folder(text, context)
+    generic = is_generic_title(text, context.site_names)
+    return generic or all_caps_word or _names_a_folder(text, context)
 
 
 def clean_page_title(
-    raw: str, source_path: str = "", site_folders: frozenset[str] = frozenset()
+    raw: str,
+    source_path: str = "",
+    site_folders: frozenset[str] = frozenset(),
+    site_names: frozenset[str] = frozenset(),
 ) -> str:
     """Drop site-name and section parts from either end of a <title>:
     "Talking Pictures - Book Review - The Remains of the Day" -> "The Remains of the Day"."""
-    context = _PathContext.of(source_path, site_folders)
+    context = _PathContext.of(source_path, site_folders, site_names)
     parts = _TITLE_SEPARATOR.split(normalise_space(raw))
     texts, separators = parts[0::2], parts[1::2]
     start, end = 0, len(texts)
@@ -173,12 +186,15 @@ def choose_title(
     source_path: str,
     prefer_heading: bool = False,
     site_folders: frozenset[str] = frozenset(),
+    site_names: frozenset[str] = frozenset(),
 ) -> TitleChoice:
     """``headline`` is the first <h1>; ``others`` the weaker visible candidates in order
     (title images' alt, the first alt text, a bold first line), which only stand in for a
     <title> and <h1> that name no page."""
-    context = _PathContext.of(source_path, site_folders)
-    full, title_byline = split_byline(clean_page_title(page_title, source_path, site_folders))
+    context = _PathContext.of(source_path, site_folders, site_names)
+    full, title_byline = split_byline(
+        clean_page_title(page_title, source_path, site_folders, site_names)
+    )
     head, head_byline = split_byline(normalise_space(headline))
     cleaned = _page_segment(full, head, context)
     visible = [split_byline(normalise_space(text)) for text in others if text]
@@ -198,7 +214,7 @@ def choose_title(
         pair = [head, cleaned] if prefer_heading else [cleaned, head]
         fallback = [text for text in pair if text] + [text for text, _ in visible if text]
         specific = [text for text in fallback if not _is_section_label(text, context)]
-        named = [text for text in fallback if not is_generic_title(text)]
+        named = [text for text in fallback if not is_generic_title(text, site_names)]
         best = ((specific or named or fallback)[0], 0, 0)
     title = best[0].replace("\n", " ")
     chosen_words = set(key(title))
@@ -214,7 +230,7 @@ def choose_title(
         # A one-part <title> is the page's other name; "Site - Section" is template chrome.
         if _specificity(cleaned, context, segments) and len(segments) == 1:
             choice.kept = cleaned
-        elif not is_generic_title(cleaned):
+        elif not is_generic_title(cleaned, site_names):
             choice.note = (
                 f"<title> {cleaned!r} not used as the title: it names the site or section"
             )

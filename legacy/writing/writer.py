@@ -371,6 +371,8 @@ class LegacyImporter:
                 "rules": [f"{rule.pattern} = {rule.target}" for rule in self.options.rules],
                 "max_page_size": page_size_limit(self.options.max_page_size),
                 "date_order": self.options.parse.date_order,
+                "languages": list(self.options.parse.languages),
+                "site_names": list(self.options.parse.site_names),
                 "date_from_mtime": self.options.date_from_mtime,
             },
             importer_version=IMPORTER_VERSION,

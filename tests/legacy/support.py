@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 from legacy.parsing.document import Block, LegacyDocument, Paragraph
+from legacy.parsing.names import site_name_keys
+from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_document
 from legacy.parsing.text import blocks_text
 
@@ -23,8 +25,15 @@ def fixture_paths() -> list[str]:
     return sorted(str(path.relative_to(FIXTURES)) for path in FIXTURES.rglob("*.htm"))
 
 
+# The fixtures are pages of this magazine, each parsed on its own: its name is given, as an
+# operator gives it (``--site-name``), since one page teaches no site name.
+MAGAZINE = ParseOptions(site_names=("Talking Pictures", "Talking Pictures Online"))
+MAGAZINE_NAMES = site_name_keys(MAGAZINE.site_names)
+
+
 def parse_fixture(relative_path: str) -> LegacyDocument:
-    return parse_document((FIXTURES / relative_path).read_bytes(), relative_path)
+    data = (FIXTURES / relative_path).read_bytes()
+    return parse_document(data, relative_path, options=MAGAZINE)
 
 
 def block_types(blocks: list[Block]) -> list[str]:

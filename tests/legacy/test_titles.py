@@ -7,13 +7,16 @@ from legacy.parsing.parser import parse_document
 from legacy.parsing.text import block_text, content_words
 from legacy.parsing.titles import split_byline
 
+from .support import MAGAZINE
+
 BODY = "<p>" + "The film follows three friends through a quiet English boarding school. " * 4
 BODY += "</p>"
 
 
 def parse(path: str, title: str | None, top: str) -> object:
     head = f"<head><title>{title}</title></head>" if title is not None else ""
-    return parse_document(f"<html>{head}<body>{top}{BODY}</body></html>".encode(), path)
+    html = f"<html>{head}<body>{top}{BODY}</body></html>"
+    return parse_document(html.encode(), path, options=MAGAZINE)
 
 
 def kept_words(document) -> list[str]:

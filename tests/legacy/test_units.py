@@ -21,6 +21,8 @@ from legacy.parsing.text import content_words
 from legacy.parsing.titles import clean_page_title
 from legacy.parsing.units import safe_href
 
+from .support import MAGAZINE_NAMES
+
 
 def parse_body(body: str, path: str = "page.htm", title: str = ""):
     head = f"<head><title>{title}</title></head>" if title else ""
@@ -40,7 +42,7 @@ def parse_body(body: str, path: str = "page.htm", title: str = ""):
     ],
 )
 def test_clean_page_title(raw, title):
-    assert clean_page_title(raw) == title
+    assert clean_page_title(raw, site_names=MAGAZINE_NAMES) == title
 
 
 def test_title_from_a_title_image_when_nothing_else_names_the_page():

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tqdm import tqdm
 
+from legacy.parsing.lexicon import LANGUAGES
 from legacy.parsing.options import DATE_ORDERS, ParseOptions
 from legacy.parsing.sections import MappingError, load_mapping_file, parse_rule
 from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
@@ -59,6 +60,22 @@ class Command(BaseCommand):
             "2005; the default) or month first (mdy, March 4, 2005).",
         )
         parser.add_argument(
+            "--language",
+            action="append",
+            default=[],
+            choices=LANGUAGES,
+            help="Read the pages in this language's lexicon only (repeatable); by default "
+            "each site's languages are recognised from its text.",
+        )
+        parser.add_argument(
+            "--site-name",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="The old site's own name as its pages print it (repeatable): never a page's "
+            "title, and chrome where it stands alone. Names its <title>s share are learnt.",
+        )
+        parser.add_argument(
             "--date-from-mtime",
             action="store_true",
             help="Date a page that prints no date by its file's modification time (mirrors "
@@ -92,9 +109,20 @@ class Command(BaseCommand):
             rules=rules,
             root=options["root"],
             max_page_size=self.max_page_size(options["max_page_size"]),
-            parse=ParseOptions(date_order=self.date_order(options.get("date_order") or "dmy")),
+            parse=self.parse_options(options),
             date_from_mtime=bool(options.get("date_from_mtime")),
         )
+
+    def parse_options(self, options: dict) -> ParseOptions:
+        """What the parser is told about the run: ``ParseOptions``."""
+        try:
+            return ParseOptions(
+                date_order=self.date_order(options.get("date_order") or "dmy"),
+                languages=tuple(options.get("language") or ()),
+                site_names=tuple(options.get("site_name") or ()),
+            )
+        except ValueError as error:  # call_command(language=...) skips argparse's choices
+            raise CommandError(str(error)) from error
 
     def date_order(self, value: str) -> str:
         # call_command(date_order=...) passes the text through without argparse's choices

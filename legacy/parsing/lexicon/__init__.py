@@ -47,6 +47,7 @@ class Lexicon:
     weekdays: tuple[str, ...] = ()
     entries: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "bylines.labels"
     numbers: Mapping[str, float] = field(default_factory=dict)  # rating number words
+    countries: frozenset[str] = frozenset()  # lower-cased country names, from CLDR
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Lexicon) and other.languages == self.languages
@@ -83,6 +84,7 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
     months: dict[str, int] = {}
     weekdays: dict[str, None] = {}
     numbers: dict[str, float] = {}
+    countries: set[str] = set()
     for code in languages:
         data = _language(code)
         for section, values in data.items():
@@ -98,12 +100,14 @@ def lexicon_for(languages: tuple[str, ...]) -> Lexicon:
         months.update({_fold(name): number for name, number in data["extra_months"].items()})
         weekdays.update(dict.fromkeys(_cldr_weekdays(tuple(data["locales"]))))
         weekdays.update(dict.fromkeys(data["extra_weekdays"]))
+        countries |= _cldr_countries(tuple(data["locales"]))
     return Lexicon(
         languages=tuple(languages),
         months=months,
         weekdays=tuple(weekdays),
         entries={name: tuple(dict.fromkeys(values)) for name, values in entries.items()},
         numbers=numbers,
+        countries=frozenset(countries),
     )
 
 
@@ -145,7 +149,21 @@ def _cldr_weekdays(locales: tuple[str, ...]) -> list[str]:
     return list(names)
 
 
+@functools.cache
+def _cldr_countries(locales: tuple[str, ...]) -> frozenset[str]:
+    """Countries' names ("España", "Deutschland", "Royaume-Uni"): CLDR's territories with a
+    two-letter code (the others are regions: "Europe", "Latin America")."""
+    return frozenset(
+        name.casefold()
+        for code in locales
+        for territory, name in Locale.parse(code).territories.items()
+        if len(territory) == 2 and territory.isalpha()
+    )
+
+
 ALL = lexicon_for(LANGUAGES)  # a page read with no site, or whose language is unknown
+# the lexicons read on every site whatever its language (``always = true`` in their file)
+ALWAYS: tuple[str, ...] = tuple(code for code in LANGUAGES if _language(code)["always"])
 _ACTIVE: ContextVar[Lexicon] = ContextVar("lexicon", default=ALL)
 
 
