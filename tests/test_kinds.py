@@ -13,8 +13,11 @@ from django.apps import apps
 import pytest
 
 from legacy.parsing.document import Kind, LegacyDocument
+from legacy.parsing.options import ParseOptions
+from legacy.parsing.parser import parse_document
 from legacy.parsing.sections import FOLDER_DEFAULTS, SectionMap, folder_default, parse_rule
 from reviews import kinds
+from reviews.kinds import SectionKind
 from reviews.models import SectionPage
 from search.forms import SearchForm
 from tests.conftest import make_film_review
@@ -117,9 +120,11 @@ def _string_constants(path: Path) -> set[str]:
 
 def test_no_module_but_the_registry_spells_out_a_kind():
     """A kind's value or its creators' address written as a string anywhere else in the code
-    is a second definition waiting to disagree with the first. The importer's parser names
-    the shapes of page it recognises (``legacy.parsing.document.Kind``); the registry's
-    ``legacy_shapes`` say which kind takes each, so the parser is left out here."""
+    is a second definition waiting to disagree with the first. The importer's parser reads
+    its folder words from the registry too (``ParseOptions.folder_hints``); only the shapes
+    of page it recognises (``legacy.parsing.document.Kind``, which the registry's
+    ``legacy_shapes`` name) may share a kind's value."""
+    shapes = {shape.value for shape in Kind}
     offenders = []
     for package in ("reviews", "search", "home", "legacy", "oldurls", "editorial", "ops"):
         for path in (ROOT / package).rglob("*.py"):
@@ -127,9 +132,44 @@ def test_no_module_but_the_registry_spells_out_a_kind():
                 continue
             if "demo" in path.parts or path.name == "demo.py":
                 continue  # demo content is data: its articles name their sections
-            if path.parts[-3:-1] == ("legacy", "parsing"):
-                continue  # the parser's own words for page shapes: the registry maps them
             spelled = _string_constants(path) & VOCABULARY
+            if path.relative_to(ROOT).parts == ("legacy", "parsing", "document.py"):
+                spelled -= shapes  # the parser's names of page shapes: the registry maps them
             if spelled:
                 offenders.append(f"{path.relative_to(ROOT)}: {sorted(spelled)}")
     assert offenders == []
+
+
+def test_the_importers_folder_hints_are_the_registrys_folder_words():
+    hints = ParseOptions().folder_hints
+    for kind in kinds.KINDS:
+        shape = Kind(kind.legacy_shapes[0])
+        for word in kind.folder_words:
+            assert (word, shape) in hints.words
+            assert shape in hints.of_folder(f"old{word}s")
+    assert hints.of_folder("reviews") == {Kind(kinds.REVIEW_KINDS[0].legacy_shapes[0])}
+
+
+def test_a_new_kinds_folder_words_reach_the_parser(monkeypatch):
+    """A "dvd" kind whose folder is "discs/": a page there without credits is a feature to
+    check, as a page in films/ is (docs/developers.md, "Adding a section kind")."""
+    dvd = SectionKind(
+        value="dvd",
+        label="DVD reviews",
+        singular="DVD review",
+        page_model="reviews.FilmReviewPage",
+        section_title="DVD Reviews",
+        section_slug="dvd-reviews",
+        schema_type="Review",
+        work=kinds.FILMS,
+        folders=("discs",),
+        folder_words=("disc",),
+        legacy_shapes=("film_review",),
+    )
+    monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, dvd))
+    body = "<p>" + "A game about islands and books, reviewed at length here. " * 8 + "</p>"
+    page = f"<html><head><title>Myst</title></head><body><h1>Myst</h1>{body}</body></html>"
+    document = parse_document(page.encode(), "discs/myst.htm", options=ParseOptions())
+    assert document.kind is Kind.FEATURE
+    assert any("check kind" in warning for warning in document.warnings)
+    assert parse_document(page.encode(), "other/myst.htm").kind is Kind.PAGE

@@ -6,6 +6,7 @@ from legacy.parsing.accounting import document_account
 from legacy.parsing.document import Kind
 from legacy.parsing.news import news_items
 from legacy.parsing.parser import parse_document
+from legacy.parsing.text import blocks_text
 
 NEWS = (
     "<html><head><title>News</title></head><body><h2>News</h2>"
@@ -36,3 +37,12 @@ def test_each_dated_item_is_an_article_with_its_date_and_title():
 def test_a_page_with_one_dated_item_stays_whole():
     one = NEWS.split("<p><b>3.")[0] + "</body></html>"
     assert news_items(parse_document(one.encode(), "news.htm")) == []
+
+
+def test_an_introduction_before_the_first_date_stays_with_the_first_item():
+    intro = "<p>Welcome to the club's notice board, where the committee posts its news.</p>"
+    page = parse_document(NEWS.replace("<h2>News</h2>", f"<h2>News</h2>{intro}").encode(), "n.htm")
+    first, second, third = (blocks_text(item.blocks) for item in news_items(page))
+    assert "Welcome to the club's notice board" in first
+    assert "notice board" not in second + third
+    assert first.index("notice board") < first.index("three premieres")
