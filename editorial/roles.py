@@ -20,8 +20,6 @@ from django.apps import apps as global_apps
 if TYPE_CHECKING:
     from django.apps.registry import Apps
 
-    from home.tree import SiteTree
-
 CONTRIBUTORS = "Contributors"
 EDITORS = "Editors"
 WORKFLOW_NAME = "Editorial review"
@@ -204,8 +202,8 @@ def assign_moderation_workflow(section_ids: list[int], apps: Apps = global_apps)
         WorkflowPage.objects.get_or_create(page_id=section_id, defaults={"workflow": workflow})
 
 
-def apply_page_permissions(tree: SiteTree) -> None:
-    """Called by ``ensure_site_tree``: page grants and the workflow need the pages to exist."""
-    section_ids = [section.pk for section in tree.sections.values()]
-    grant_page_roles(tree.home.pk, section_ids)
+def apply_page_permissions(home_id: int, section_ids: list[int]) -> None:
+    """Called by ``ensure_site_tree`` with the home page's and the sections' ids: page grants
+    and the workflow need the pages to exist (this module knows no page model)."""
+    grant_page_roles(home_id, section_ids)
     assign_moderation_workflow(section_ids)

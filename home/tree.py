@@ -37,7 +37,7 @@ def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
     sections = {kind.value: ensure_section(home, kind) for kind in kinds.KINDS}
     tree = SiteTree(home=home, sections=sections, about=ensure_about_page(home))
     # Page-level roles and the moderation workflow can only be granted once the pages exist.
-    apply_page_permissions(tree)
+    apply_page_permissions(home.pk, [section.pk for section in sections.values()])
     return tree
 
 

@@ -20,7 +20,6 @@ and only matches that pass the filters are ranked, with modelsearch's own score
 from django.db import connection
 
 from modelsearch.backends.database import SearchBackend as database_search_backend
-from modelsearch.query import And, Or, Phrase, PlainText
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
@@ -38,13 +37,3 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     if isinstance(backend, modelsearch_sqlite.SQLiteSearchBackend):
         return RankedSQLiteSearchBackend(params)
     return backend  # SQLite without FTS5: modelsearch's fallback
-
-
-def is_plain_query(query) -> bool:
-    """Plain words and phrases combined with AND/OR: what the site search sends, and all
-    that the ranked queries of both databases handle (anything else: modelsearch's SQL)."""
-    if isinstance(query, PlainText | Phrase):
-        return True
-    if isinstance(query, And | Or):
-        return all(is_plain_query(subquery) for subquery in query.subqueries)
-    return False

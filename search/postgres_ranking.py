@@ -44,7 +44,7 @@ from modelsearch.backends.database.postgres import postgres as modelsearch_postg
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends import is_plain_query
+from search.ranking import is_plain_query
 
 IndexEntry = modelsearch_postgres.IndexEntry
 INTEGER_KEYS = ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "SmallAutoField")

@@ -11,7 +11,7 @@ from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends import is_plain_query
+from search.ranking import is_plain_query
 
 # FTS5 column order is (autocomplete, body, title): a word in the title counts five times.
 COLUMN_WEIGHTS = (0.0, 1.0, 5.0)

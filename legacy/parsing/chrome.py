@@ -44,6 +44,10 @@ _CHROME_CONTAINER = re.compile(
     r"nav|menu|sidebar|header|footer|banner|masthead|breadcrumb|copyright|search", re.I
 )
 CONTAINER_KEEP_WORDS = 40  # a "header" div with this much prose is a misnamed wrapper
+LAYOUT_MAIN_WORDS = 100  # a layout table's main cell holds this many words at least
+SIDEBAR_SHARE = 0.25  # a sidebar beside it holds under this share of its words
+LINK_HEAVY_SHARE = 0.5  # ... of which at least this share are links
+BAR_MIN_ITEMS = 3  # links between pipes or bullets: a nav bar
 
 _STRONG_CHROME_IMAGE = re.compile(
     r"banner|logo|spacer|masthead|counter|sitemeter|statcounter|hitbox|webring|pixel|clear\.gif"
@@ -159,17 +163,17 @@ def _sidebar_cells(soup: BeautifulSoup) -> list[Tag]:
             continue
         sizes = [len(content_words(cell.get_text(" "))) for cell in cells]
         main = max(sizes)
-        if main < 100 or main < total / 2:
+        if main < LAYOUT_MAIN_WORDS or main < total / 2:
             continue  # a data table, not the page layout
         for cell, size in zip(cells, sizes, strict=True):
-            if size < main / 4 and _is_link_heavy(cell, size):
+            if size < main * SIDEBAR_SHARE and _is_link_heavy(cell, size):
                 sidebars.append(cell)
     return sidebars
 
 
 def _is_link_heavy(cell: Tag, size: int) -> bool:
     link_words = sum(len(content_words(a.get_text(" "))) for a in cell.find_all("a"))
-    return size == 0 or link_words >= size / 2
+    return size == 0 or link_words >= size * LINK_HEAVY_SHARE
 
 
 @functools.cache
@@ -236,7 +240,7 @@ def is_nav_unit(unit: Unit, site_names: frozenset[str] = frozenset()) -> bool:
     if all(len(label) == 1 for label in labels):
         return True  # an A | B | C jump bar
     separators = "".join(other)
-    return len(labels) >= 3 and bool(re.search(r"[|·•\[\]]", separators))
+    return len(labels) >= BAR_MIN_ITEMS and bool(re.search(r"[|·•\[\]]", separators))
 
 
 def _join_link_runs(unit: Unit) -> list[str]:

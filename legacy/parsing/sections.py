@@ -141,11 +141,6 @@ class SectionMap:
         return hinted or KIND_DEFAULTS.get(document.kind, PAGE)
 
 
-def _holds_reviews_only(section: str | None) -> bool:
-    shapes = SHAPES_OF.get(section or "", set())
-    return bool(shapes) and shapes <= {Kind.FILM_REVIEW, Kind.BOOK_REVIEW}
-
-
 def folder_default(key: str) -> str | None:
     """The section the old site's folder names imply (innermost folder wins)."""
     for folder in reversed(key.split("/")[:-1]):
