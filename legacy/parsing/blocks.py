@@ -15,7 +15,6 @@ from textkit.markup import html_to_text
 from .accounting import words_beyond
 from .bylines import is_person_name, parse_byline
 from .credits import has_work_facts
-from .dating import BODY_START_WORDS
 from .document import (
     Block,
     Heading,
@@ -27,7 +26,7 @@ from .document import (
     SpoilerNotice,
     Table,
 )
-from .header import HEADER_UNITS
+from .header import BODY_WORDS, HEADER_UNITS
 from .names import is_institution
 from .news import news_item
 from .ratings import parse_rating
@@ -62,7 +61,7 @@ def build_blocks(
     ("Note:", "Reviewed by") on purpose: its content text is the block's own words, so
     fidelity does not count the label as lost; every other unit counts with all its words.
 
-    The body starts at the first paragraph of running text (``BODY_START_WORDS``): a short
+    The body starts at the first paragraph of running text (``BODY_WORDS``): a short
     line before it (leaked chrome, a credits line not understood, a teaser) does not stop
     an epigraph or a byline after it from being read as such."""
     blocks: list[Block] = []
@@ -113,7 +112,7 @@ def build_blocks(
 def _starts_body(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
-    return len(content_words(html_to_text(block.html))) >= BODY_START_WORDS
+    return len(content_words(html_to_text(block.html))) >= BODY_WORDS
 
 
 def _quotation_runs(units: list[Unit]) -> set[int]:

@@ -14,11 +14,10 @@ from .dates import (
     updated_label,
 )
 from .document import Block, Heading, Kind, Removed, Signature
-from .header import HEADER_UNITS
+from .header import HEADER_UNITS, is_body
 from .text import content_words
 from .units import Unit
 
-BODY_START_WORDS = 15  # a paragraph this long starts the body: no epigraph or byline after
 LABELLED_CHARS = 200  # a dated label line ("Last updated 2 June 2003") is no longer
 HEADLINE_DATE_WORDS = 12  # a line of the headline area this short may be its date line
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
@@ -99,7 +98,7 @@ def _headline_area(units: list[Unit]) -> list[Unit]:
     """The units above the body: under the title, before the first paragraph of text."""
     area: list[Unit] = []
     for unit in units[:HEADER_UNITS]:
-        if unit.image is None and len(content_words(unit.text)) >= BODY_START_WORDS:
+        if unit.image is None and is_body(unit):
             break
         if unit.image is None and unit.table is None:
             area.append(unit)

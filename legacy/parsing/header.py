@@ -27,7 +27,7 @@ from .units import Item, Span, Unit, items_text, rebuild_unit
 from .visible import removal
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
-BODY_WORDS = 30  # a unit this long is body text: the header is over
+BODY_WORDS = 30  # a unit this long is running text: the headline area is over
 CLOSING_UNITS = 4  # credits at the end sit within this many units of it
 _TRAILING_YEAR = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)\s*$")
 
