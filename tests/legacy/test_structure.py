@@ -118,3 +118,20 @@ def test_words_block_text_paragraphs_are_one_quotation_with_their_source():
     assert len(quotations) == 1
     assert len(quotations[0].paragraphs) == 2 and quotations[0].source.startswith("Noël Coward")
     assert document_account(document).lost == 0
+
+
+def test_listing_detection_needs_no_whole_page():
+    """``classify.decide_kind`` on units alone: an A-Z list of links is a listing, a page of
+    prose with the same links is not."""
+    from legacy.parsing.classify import decide_kind
+    from legacy.parsing.document import Kind
+    from legacy.parsing.units import make_soup, walk
+
+    def kind(html: str, title: str = "") -> Kind:
+        units = walk(make_soup(f"<body>{html}</body>").body).units
+        return decide_kind(units, None, set(), title, False, units)[0]
+
+    links = "<br>".join(f'<a href="f{n}.htm">Film number {n}</a>' for n in range(8))
+    assert kind(f"<p>{links}</p>", "Films A-Z") is Kind.LISTING
+    prose = "<p>" + "A long paragraph about one film and its making, told at length. " * 12
+    assert kind(prose + f"{links}</p>", "Winter Light") is not Kind.LISTING
