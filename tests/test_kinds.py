@@ -6,6 +6,7 @@ routes, the JSON-LD and the importer's section names.
 """
 
 import ast
+from dataclasses import replace
 from pathlib import Path
 
 from django.apps import apps
@@ -17,7 +18,6 @@ from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_document
 from legacy.parsing.sections import FOLDER_DEFAULTS, SectionMap, folder_default, parse_rule
 from reviews import kinds
-from reviews.kinds import SectionKind
 from reviews.models import SectionPage
 from search.forms import SearchForm
 from tests.conftest import make_film_review
@@ -153,18 +153,9 @@ def test_the_importers_folder_hints_are_the_registrys_folder_words():
 def test_a_new_kinds_folder_words_reach_the_parser(monkeypatch):
     """A "dvd" kind whose folder is "discs/": a page there without credits is a feature to
     check, as a page in films/ is (docs/developers.md, "Adding a section kind")."""
-    dvd = SectionKind(
-        value="dvd",
-        label="DVD reviews",
-        singular="DVD review",
-        page_model="reviews.FilmReviewPage",
-        section_title="DVD Reviews",
-        section_slug="dvd-reviews",
-        schema_type="Review",
-        work=kinds.FILMS,
-        folders=("discs",),
-        folder_words=("disc",),
-        legacy_shapes=("film_review",),
+    film = kinds.BY_VALUE["film"]
+    dvd = replace(
+        film, value="dvd", label="DVD reviews", folders=("discs",), folder_words=("disc",)
     )
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, dvd))
     body = "<p>" + "A game about islands and books, reviewed at length here. " * 8 + "</p>"
