@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, active
+from .lexicon import Lexicon, active, trie_pattern
 
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "1st", "1er", German "1."
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -33,7 +33,7 @@ class _Rules:
     """The date patterns of one lexicon: its month and weekday names, its labels."""
 
     months: dict[str, int]
-    month_names: str  # a regex alternation, longest first
+    month_names: str  # a regex alternation (factored by prefixes)
     forms: tuple[re.Pattern[str], ...]
     line_noise: re.Pattern[str]
     updated: re.Pattern[str]
@@ -42,9 +42,9 @@ class _Rules:
 
 @functools.cache
 def _rules(lex: Lexicon) -> _Rules:
-    names = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
+    names = trie_pattern(lex.months)
     month = rf"(?P<month>{names})\.?"
-    weekdays = "|".join(sorted(map(re.escape, lex.weekdays), key=len, reverse=True))
+    weekdays = trie_pattern(lex.weekdays)
     weekday = rf"(?:(?:{weekdays})\.?,?\s+)?"
     joints = lex.pattern("dates.joints")
     year_joints = lex.pattern("dates.month_year_joints")

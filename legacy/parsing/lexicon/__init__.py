@@ -15,6 +15,8 @@ active language; the modules compile their patterns from ``active()`` once per l
 
 import contextlib
 import functools
+import itertools
+import re
 import tomllib
 import unicodedata
 from collections import Counter
@@ -66,6 +68,32 @@ class Lexicon:
         """The entries under ``name`` as one regular expression alternation (a space in an
         entry matches any whitespace); "(?!)" (never matches) when there are none."""
         return "|".join(entry.replace(" ", r"\s+") for entry in self[name]) or "(?!)"
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """``words`` as one regex alternation factored by common prefixes ("ma(?:rch|y|i|rs)"):
+    Python's ``re`` tries each branch of a flat alternation at every position, and a
+    lexicon's month and weekday names are many."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?" if len(branches) > 1 else f"(?:{body})?"
+        return body
+
+    return pattern(trie)
 
 
 @functools.cache
@@ -192,19 +220,15 @@ def _stopwords(code: str) -> frozenset[str]:
 
 def stopword_counts(words: Iterable[str]) -> Counter[str]:
     """For each language, how many of ``words`` (casefolded) are its stopwords."""
-    counts: Counter[str] = Counter()
-    sample = list(words)[:RECOGNITION_WORDS]
-    for code in LANGUAGES:
-        stop = _stopwords(code)
-        counts[code] = sum(word in stop for word in sample)
-    return counts
+    sample = list(itertools.islice(words, RECOGNITION_WORDS))
+    return Counter({code: sum(map(_stopwords(code).__contains__, sample)) for code in LANGUAGES})
 
 
 def recognise(words: Iterable[str], declared: str = "") -> str | None:
     """The language of a text (its casefolded words): the one whose stopwords it uses most,
     when they are a fair share of it; else the language the page declares (``lang``), if
     there is a lexicon for it; else None (too little text to tell)."""
-    sample = list(words)[:RECOGNITION_WORDS]
+    sample = list(itertools.islice(words, RECOGNITION_WORDS))
     counts = stopword_counts(sample)
     best, hits = max(counts.items(), key=lambda item: (item[1], item[0] == ENGLISH))
     if sample and hits >= MIN_STOPWORD_SHARE * len(sample) and hits >= 3:
