@@ -327,6 +327,15 @@ def test_a_drop_capital_a_date_or_a_fraction_is_not_a_rating(text):
     assert parse_rating(text) is None
 
 
+@pytest.mark.parametrize("best", [4, 5, 10, 20, 100])
+def test_a_score_is_read_on_every_scale_reviews_use_and_on_no_other(best):
+    """Four stars (the broadsheet's scale), five, ten, twenty (the French marks), a hundred;
+    "3/7" or "2/3" is a fraction or a date, not a score."""
+    assert parse_rating(f"3/{best}") == Rating(f"3/{best}", 3, best)
+    assert parse_rating(f"three out of {best}") == Rating(f"three out of {best}", 3, best)
+    assert parse_rating(f"3/{best + 3}") is None
+
+
 def test_a_rating_in_a_closing_line_is_read_and_the_line_stays():
     assert rating_in_line("Bob says: three chuckles out of five.") == Rating(
         "three chuckles out of five", 3, 5
