@@ -182,3 +182,18 @@ def test_a_footer_line_in_the_same_block_as_the_pages_own_line_goes_alone():
         assert f"Seen at {cinemas[n]}" in body_text(document)
         assert "ed@example.org" not in body_text(document)
         assert any(entry.text == "ed@example.org" for entry in document.removed)
+
+
+def test_a_paragraph_of_prose_printed_on_every_page_stays_as_residue_not_chrome():
+    """A syndicated paragraph (or a page saved under two names) recurs by accident: it is
+    the pages' content, so it stays, and only lowers fidelity as residue."""
+    shared = PROSE[0]
+    pages = [
+        (page(f"Film {n}", f"<p>{shared}</p><p>{PROSE[n]}</p>", "", "").replace(b"Kino", b"K"),
+         f"films/f{n}.htm")
+        for n in (1, 2, 3)
+    ]  # fmt: skip
+    for document in parse_site(pages):
+        assert shared in blocks_text(document.blocks)
+        assert shared in document.residue
+        assert not any(shared in entry.text for entry in document.removed)

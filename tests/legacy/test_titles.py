@@ -148,3 +148,10 @@ def test_same_title_and_headline_print_once():
 def test_an_all_caps_headline_is_used_when_nothing_else_names_the_page():
     document = parse("reviews/x1.htm", "Talking Pictures", "<h1>FARGO</h1>")
     assert document.title == "FARGO"
+
+
+def test_a_tie_between_the_title_and_the_headline_goes_to_the_headline():
+    """Templates set <title>s, authors write headlines: as specific as each other, the
+    visible one wins."""
+    document = parse("reviews/r12.htm", "The Winter Orchard", "<h1>Orchard in Winter</h1>")
+    assert document.title == "Orchard in Winter"
