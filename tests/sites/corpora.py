@@ -1,0 +1,463 @@
+"""Whole fixture sites (25 pages or more each) whose answers are known, built with
+``tests.sites.pages``. Each page's ``expect`` says what an editor expects of it:
+
+- ``kind``: film_review, feature, page, news, listing (an index), log (a data table page);
+- ``date``: the ISO date the new page should carry, ``date_source``: where it comes from
+  ("printed", "index", "folder", "neighbours", "copyright", or None: no evidence);
+- ``summary``: the blurb an index prints for it; ``part_of``: the first page of the
+  multi-page article it continues; ``section``: the section it belongs in.
+"""
+
+import unicodedata
+
+from .pages import Article, Entry, FilmLog, Index, NewsPage, Picture, Site
+from .texts import FILMS, REVIEWERS, SPANISH_GAMES, SPANISH_REVIEWERS, Writer
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _slug(title: str) -> str:
+    """A file name such sites used: ASCII letters and digits of the title, 16 at most."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return "".join(c for c in plain.lower() if c.isalnum())[:16]
+
+
+def year_folder_magazine(seed: int = 1) -> Site:
+    """A FrontPage 3 film magazine of 1999, all of it under ``1999/``: 24 reviews (a
+    handful of reviewers, "Review by" and "Posted" under the headline on most), a reviews
+    index that dates and blurbs each review it lists, a three-part feature linked by
+    "Next page", a features index, news of dated prose items, About Us and staff pages.
+    Undated reviews are dated by the index entry linking to them, or, when no index lists
+    them, by the year folder."""
+    writer = Writer(seed)
+    site = Site(
+        name="Reel Rewind",
+        template="frontpage3",
+        nav=[
+            ("Home", "1999/index.htm"),
+            ("Reviews", "1999/reviews.htm"),
+            ("Features", "1999/features.htm"),
+            ("News", "1999/news.htm"),
+            ("About Us", "1999/aboutus.htm"),
+        ],
+        copyright="Copyright © 1999 Reel Rewind. All rights reserved.",
+        title_pattern="{title} - {site} {section}",
+    )
+    entries = []
+    for number, (title, director, actor) in enumerate(FILMS[:24]):
+        month, day = 1 + number % 12, 3 + number
+        date = f"{day} {MONTHS[month - 1]} 1999"
+        iso = f"1999-{month:02d}-{day:02d}"
+        reviewer = REVIEWERS[number % len(REVIEWERS)]
+        path = f"1999/films/{_slug(title)}.htm"
+        printed = number % 3 != 0  # every third review prints no "Posted" line
+        listed = number < 20  # the last four are in no index
+        expect = {"kind": "film_review", "section": "film", "reviewer": reviewer}
+        if printed:
+            expect |= {"date": iso, "date_source": "printed"}
+        elif listed:
+            expect |= {"date": iso, "date_source": "index"}
+        else:
+            expect |= {"date": "1999-01-01", "date_source": "folder"}
+        blurb = writer.blurb()
+        if listed:
+            entries.append(Entry(path, title, blurb, date))
+            expect["summary"] = blurb
+        site.add(
+            Article(
+                path,
+                title,
+                writer.review(title, director, actor),
+                byline="Review by",
+                author=reviewer,
+                author_href=f"1999/staff/{_slug(reviewer)}.htm",
+                posted=f"Posted {date}" if printed else "",
+                credits=[f"Directed by {director}", f"Starring {actor}", "1999"],
+                pictures=[
+                    Picture(
+                        "1999/images/store.gif", "{title} - Reel Rewind Store", "1999/store.htm"
+                    )
+                ],
+                expect=expect,
+            )
+        )
+    site.add(
+        Index(
+            "1999/reviews.htm",
+            "Reviews",
+            entries,
+            intro="Every film we saw this year, newest last, with a line on each.",
+            expect={"kind": "listing", "section": "film"},
+        )
+    )
+    parts = [
+        "1999/features/company.htm",
+        "1999/features/company2.htm",
+        "1999/features/company3.htm",
+    ]
+    for number, path in enumerate(parts):
+        site.add(
+            Article(
+                path,
+                "In Good Company" if number == 0 else f"In Good Company, part {number + 1}",
+                writer.review("the studio", "Hollis Grange", "Vera Kostic", paragraphs=2),
+                byline="Feature by",
+                author="Lydia Farrant",
+                posted="Posted 14 June 1999" if number == 0 else "",
+                section="Feature",
+                next_link=("Next page", parts[number + 1]) if number < 2 else None,
+                previous_link=("Previous page", parts[number - 1]) if number else None,
+                expect={
+                    "kind": "feature",
+                    "section": "feature",
+                    "part_of": parts[0],
+                    "part": number + 1,
+                    "date": "1999-06-14",
+                },
+            )
+        )
+    site.add(
+        Index(
+            "1999/features.htm",
+            "Features",
+            [
+                Entry(
+                    parts[0],
+                    "In Good Company",
+                    "A studio's fifty years, in three parts.",
+                    "14 June 1999",
+                )
+            ],
+            intro="Longer pieces about the people who make films.",
+            expect={"kind": "listing", "section": "feature"},
+        )
+    )
+    news = [
+        (f"{d} {m} 1999", writer.review(f"the {m} screenings", paragraphs=1)[0])
+        for d, m in [(2, "November"), (14, "September"), (30, "July")]
+    ]
+    site.add(NewsPage("1999/news.htm", "News", news, expect={"kind": "news", "items": 3}))
+    for reviewer in REVIEWERS:
+        site.add(
+            Article(
+                f"1999/staff/{_slug(reviewer)}.htm",
+                reviewer,
+                [
+                    f"{reviewer} has written about films for Reel Rewind since it began. "
+                    + writer.review("cinema", paragraphs=1)[0]
+                ],
+                section="Staff",
+                expect={"kind": "page"},
+            )
+        )
+    site.add(
+        Article(
+            "1999/aboutus.htm",
+            "About Us",
+            [
+                "Reel Rewind is written by five friends who met in a film society and never "
+                "stopped arguing. We review what we pay to see, and we answer every letter."
+            ],
+            section="",
+            head_title="About Reel Rewind",
+            expect={"kind": "page", "section": "page"},
+        ),
+        Index(
+            "1999/index.htm",
+            "Reel Rewind",
+            [
+                Entry("1999/reviews.htm", "Reviews"),
+                Entry("1999/features.htm", "Features"),
+                Entry("1999/news.htm", "News"),
+            ],
+            intro="Films, reviewed by people who buy their own tickets.",
+            expect={"kind": "home"},
+        ),
+        Article(
+            "1999/store.htm",
+            "Store",
+            [
+                "Our shop is closed for the summer. "
+                "Orders placed before June will be sent as usual."
+            ],
+            section="",
+            expect={"kind": "page"},
+        ),
+    )
+    return site
+
+
+def family_film_log(seed: int = 2) -> Site:
+    """A family's hand-made site of 2001-2003: a film log (a table of 60 dated rows:
+    Date / Film / Comments / two ratings), a "What's new" home page of one-line dated
+    updates, and 25 undated holiday and hobby pages. No page is news: nothing to split."""
+    writer = Writer(seed)
+    site = Site(
+        name="The Pembertons",
+        template="handmade",
+        nav=[("Home", "index.htm"), ("Film log", "films.htm"), ("Holidays", "holidays/index.htm")],
+        copyright="Copyright 2001-2003 the Pemberton family",
+    )
+    rows = []
+    for number in range(60):
+        title = FILMS[number % len(FILMS)][0]
+        day, month = 1 + (number * 7) % 28, 1 + number % 12
+        comment = writer.choice(
+            [
+                "Fell asleep.",
+                "Good fun",
+                "Too scary for Tom",
+                "Rented again!",
+                "Lovely",
+                "Dad liked the car chase",
+            ]
+        )
+        rows.append(
+            (
+                f"{day:02d}/{month:02d}/2002",
+                title,
+                comment,
+                str(1 + number % 5),
+                str(1 + (number * 3) % 5),
+            )
+        )
+    site.add(
+        FilmLog(
+            "films.htm",
+            "Our film log",
+            rows,
+            intro="Every film we watched at home, with marks out of five.",
+            expect={"kind": "log", "items": 0},
+        ),
+    )
+    updates = [
+        (f"{d} {MONTHS[m - 1]} 2002", f"Added {what}.")
+        for d, m, what in [
+            (3, 11, "the Cornwall photos"),
+            (20, 9, "ten films to the log"),
+            (1, 8, "the garden page"),
+            (12, 6, "Tom's school play"),
+            (2, 5, "the Easter pages"),
+        ]
+    ]
+    site.add(
+        NewsPage(
+            "index.htm", "Welcome to our home page", updates, expect={"kind": "home", "items": 0}
+        )
+    )
+    places = [
+        "Cornwall",
+        "the Lakes",
+        "Brittany",
+        "Skye",
+        "Norfolk",
+        "Tenby",
+        "Whitby",
+        "Dorset",
+        "Snowdonia",
+        "Ireland",
+        "Jersey",
+        "the Peak District",
+        "Devon",
+    ]
+    holiday_entries = []
+    for number in range(26):
+        place = places[number % len(places)]
+        year = 2001 + number % 3
+        title = f"{place} {year}" if number < len(places) else f"{place} again, {year}"
+        path = f"holidays/{_slug(title)}.htm"
+        holiday_entries.append(Entry(path, title))
+        text = (
+            f"We went to {place} in {year} and it rained for most of the week. "
+            + writer.review(place, paragraphs=1)[0]
+        )
+        site.add(Article(path, title, [text], expect={"kind": "page", "date_source": "copyright"}))
+    site.add(Index("holidays/index.htm", "Holidays", holiday_entries, expect={"kind": "listing"}))
+    return site
+
+
+def one_template_folder(seed: int = 3) -> Site:
+    """A NetObjects Fusion film club: 24 reviews in ``html/`` with one template (title,
+    credits, review, "Reviewed by" and a date), and three off-shape pages in the same
+    folder: a review without its credits line, a short one and a two-film double bill.
+    All are film reviews; the off-shape ones are flagged "kind to check"."""
+    writer = Writer(seed)
+    site = Site(
+        name="Eastgate Film Circle",
+        template="netobjects",
+        nav=[
+            ("Home", "index.html"),
+            ("Films", "html/films.html"),
+            ("Members", "html/members.html"),
+        ],
+        copyright="Eastgate Film Circle · meets Tuesdays at the Corn Exchange",
+    )
+    entries = []
+    for number, (title, director, actor) in enumerate(FILMS[10:37]):
+        path = f"html/{_slug(title)}.html"
+        day, month = 1 + number, 1 + number % 12
+        reviewer = REVIEWERS[number % 3]
+        off_shape = number >= 24
+        credits = [] if number == 24 else [f"Directed by {director} (2002)"]
+        paragraphs = writer.review(title, director, actor, paragraphs=1 if number == 25 else 3)
+        entries.append(Entry(path, title))
+        site.add(
+            Article(
+                path,
+                title,
+                paragraphs,
+                credits=credits,
+                signature=f"Reviewed by {reviewer}",
+                dateline=f"{day} {MONTHS[month - 1]} 2003",
+                expect={
+                    "kind": "film_review",
+                    "section": "film",
+                    "off_shape": off_shape,
+                    "date": f"2003-{month:02d}-{day:02d}",
+                },
+            )
+        )
+    site.add(
+        Index("html/films.html", "Films", entries, expect={"kind": "listing", "section": "film"})
+    )
+    site.add(
+        Article(
+            "html/members.html",
+            "Members",
+            [
+                "Membership costs ten pounds a year "
+                "and includes a seat at every screening of the season."
+            ],
+            expect={"kind": "page"},
+        )
+    )
+    site.add(
+        Index(
+            "index.html",
+            "Eastgate Film Circle",
+            [Entry("html/films.html", "Films")],
+            intro="A film society in a market town.",
+            expect={"kind": "home"},
+        )
+    )
+    return site
+
+
+def spanish_games(seed: int = 4) -> Site:
+    """A Spanish game magazine of 1998 made with FrontPage 2000: 22 reviews in
+    ``juegos/`` ("Un comentario de X", a "Publicado" line on some), an index with dates
+    and blurbs ("Comentarios"), and an About page: 25 pages."""
+    writer = Writer(seed)
+    site = Site(
+        name="Zona Pixel",
+        template="frontpage4",
+        nav=[
+            ("Inicio", "index.htm"),
+            ("Comentarios", "comentarios.htm"),
+            ("Quiénes somos", "quienes.htm"),
+        ],
+        copyright="© 1997-1998 Zona Pixel. Todos los derechos reservados.",
+        language="es",
+        title_pattern="{title} - {site}",
+    )
+    entries = []
+    meses = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ]
+    for number, (title, studio) in enumerate(SPANISH_GAMES):
+        path = f"juegos/{_slug(title)}.htm"
+        day, month = 2 + number, 1 + number % 12
+        printed = number % 2 == 0
+        date = f"{day} de {meses[month - 1]} de 1998"
+        reviewer = SPANISH_REVIEWERS[number % 3]
+        blurb = writer.choice(
+            [
+                "Un clásico instantáneo.",
+                "Bonito pero corto.",
+                "Difícil y adictivo.",
+                "Para jugar en familia.",
+            ]
+        )
+        entries.append(Entry(path, title, blurb, f"{day:02d}/{month:02d}/98"))
+        site.add(
+            Article(
+                path,
+                title,
+                writer.spanish(title),
+                byline="Un comentario de",
+                author=reviewer,
+                posted=f"Publicado el {date}" if printed else "",
+                credits=[f"Compañía: {studio}"],
+                section="Comentario",
+                expect={
+                    "kind": "feature",
+                    "reviewer": reviewer,
+                    "summary": blurb,
+                    "date": f"1998-{month:02d}-{day:02d}",
+                    "date_source": "printed" if printed else "index",
+                },
+            )
+        )
+    site.add(
+        Index(
+            "comentarios.htm",
+            "Comentarios",
+            entries,
+            layout="table",
+            intro="Todos los juegos que hemos probado este año.",
+            expect={"kind": "listing"},
+        )
+    )
+    site.add(
+        Article(
+            "quienes.htm",
+            "Quiénes somos",
+            [
+                "Somos tres amigos de Salamanca que "
+                "llevan años jugando con ordenadores y escribiendo sobre ellos."
+            ],
+            expect={"kind": "page"},
+        )
+    )
+    site.add(
+        Index(
+            "index.htm",
+            "Zona Pixel",
+            [Entry("comentarios.htm", "Comentarios")],
+            intro="La revista de juegos de ordenador.",
+            expect={"kind": "home"},
+        )
+    )
+    return site
+
+
+CORPORA = {
+    "year-folder-magazine": year_folder_magazine,
+    "family-film-log": family_film_log,
+    "one-template-folder": one_template_folder,
+    "spanish-games": spanish_games,
+}
