@@ -1,0 +1,96 @@
+"""Who a name names: invisible characters and look-alike letters (Unicode TR39).
+
+A signature "Ruth Aber\u200bnathy" (a zero-width space inside) or "Ruth Аbernathy" (a
+Cyrillic А) looks exactly like "Ruth Abernathy" and must not become a second person.
+Two rules, shared by the importer and the admin's forms:
+
+- ``strip_format_chars``: invisible format characters (Unicode category Cf: zero-width
+  spaces, bidi overrides such as U+202E, soft hyphens, tags) are removed from names,
+  titles and slugs. The joiners ZWNJ/ZWJ are kept between two letters of a script that
+  writes with them (Persian "می‌خواهم", Devanagari conjuncts), never next to Latin,
+  Greek, Cyrillic or common characters, where they only hide a difference.
+- ``confusable_key``: one key for every name that looks the same, the TR39 skeleton
+  (ICU's spoof checker, confusables.txt) of the name without format characters, with
+  case, accents and punctuation folded as people's names are compared anyway
+  ("R.P. Nettelhorst" is "r p nettelhorst").
+
+``lookalike`` tells two names that share a key but are spelt with different letters:
+the case to warn an editor about.
+"""
+
+import functools
+import re
+import unicodedata
+
+import icu
+
+FORMAT = "Cf"
+JOINERS = frozenset("\u200c\u200d")  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER
+# Scripts in which a joiner never changes how a word is written: next to these, a joiner
+# only hides one name inside another.
+_NO_JOINING = frozenset({"Latin", "Greek", "Cyrillic", "Common", "Inherited", "Unknown"})
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def strip_format_chars(text: str) -> str:
+    """``text`` without its invisible format characters (category Cf), the joiners that
+    a script needs excepted (see the module docstring)."""
+    if not any(unicodedata.category(char) == FORMAT for char in text):
+        return text  # the common case: nothing to do, no copy
+    return "".join(
+        char
+        for position, char in enumerate(text)
+        if unicodedata.category(char) != FORMAT
+        or (char in JOINERS and _joins_letters(text, position))
+    )
+
+
+def _joins_letters(text: str, position: int) -> bool:
+    before = text[position - 1] if position else ""
+    after = text[position + 1] if position + 1 < len(text) else ""
+    return bool(before and after) and all(
+        unicodedata.category(char)[0] in "LM" and _script(char) not in _NO_JOINING
+        for char in (before, after)
+    )
+
+
+def _script(char: str) -> str:
+    return icu.Script.getScript(char).getName()
+
+
+@functools.cache
+def _spoof_checker() -> icu.SpoofChecker:
+    return icu.SpoofChecker()
+
+
+def skeleton(text: str) -> str:
+    """The Unicode TR39 skeleton of ``text``: every character replaced by its prototype
+    among look-alikes ("Аbernathy" with a Cyrillic А → "Abernathy", "m" → "rn")."""
+    return _spoof_checker().getSkeleton(0, text)
+
+
+def fold(text: str) -> str:
+    """A name as people compare names: format characters gone, case and accents folded,
+    punctuation and spacing to single spaces ("R.P. Nettelhorst" → "r p nettelhorst")."""
+    folded = unicodedata.normalize("NFKD", strip_all_format_chars(text).casefold())
+    bare = "".join(char for char in folded if not unicodedata.combining(char))
+    return " ".join(_NOT_WORD.sub(" ", bare).split())
+
+
+def strip_all_format_chars(text: str) -> str:
+    """``text`` without any format character, joiners included: for keys, never shown."""
+    return "".join(char for char in text if unicodedata.category(char) != FORMAT)
+
+
+def confusable_key(name: str) -> str:
+    """One key for every name that looks like ``name``: its TR39 skeleton, folded
+    (``fold``). "Ruth Аbernathy" (Cyrillic А), "Ruth Aber\u200bnathy" and
+    "ruth abernathy" share a key."""
+    return fold(skeleton(unicodedata.normalize("NFKC", strip_all_format_chars(name))))
+
+
+def lookalike(first: str, second: str) -> bool:
+    """Whether two names look alike but are spelt with different letters: the same
+    ``confusable_key`` and a different ``fold`` ("Ruth Аbernathy" and "Ruth Abernathy",
+    not "R.P. Nettelhorst" and "R. P. Nettelhorst")."""
+    return confusable_key(first) == confusable_key(second) and fold(first) != fold(second)
