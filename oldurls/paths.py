@@ -29,9 +29,17 @@ def is_page_path(path: str) -> bool:
     return path.lower().endswith(PAGE_SUFFIXES)
 
 
-def old_url_path(key: str) -> str:
-    """The URL path readers used for a key: ``/reviews/neverletmego.htm``."""
-    return "/" + key
+def url_prefix(base_url: str) -> str:
+    """The path every old URL of a site starts with: ``/``, or ``/1999/`` for a site that
+    lived at ``http://host/1999/`` (``--base-url``): the mirror's root is that folder."""
+    path = unquote(urlsplit(base_url).path).strip("/").lower() if base_url else ""
+    return f"/{path}/" if path else "/"
+
+
+def old_url_path(key: str, prefix: str = "/") -> str:
+    """The URL path readers used for a key: ``/reviews/neverletmego.htm``, or under the
+    site's ``url_prefix``, ``/1999/reviews/neverletmego.htm``."""
+    return prefix + key
 
 
 def redirect_lookup_paths(request_path: str) -> list[str]:

@@ -206,7 +206,7 @@ def resolve_href(href: str, source_key: str, base_url: str = "") -> LinkTarget:
     if not parts.path:
         return LinkTarget(LinkKind.ANCHOR, href)
     if parts.path.startswith("/"):
-        return _local_target(parts.path)
+        return _local_target(_within_base(parts.path, base_url))
     folder = posixpath.dirname(source_key)
     return _local_target(posixpath.join("/", folder, parts.path))
 
@@ -223,6 +223,27 @@ def _path_on_old_site(href: str, base_url: str) -> str | None:
     if not path.lower().startswith(base_path.lower()) and path + "/" != base_path:
         return None
     return "/" + path[len(base_path) :]
+
+
+def _within_base(path: str, base_url: str) -> str:
+    """A root-relative path on the old site as a path in the mirror: ``/1999/x.htm`` is
+    ``/x.htm`` when the site lived under ``http://host/1999/`` (its mirror's root)."""
+    base_path = urlsplit(base_url).path.rstrip("/") if base_url else ""
+    if base_path and path.lower().startswith(base_path.lower() + "/"):
+        return path[len(base_path) :]
+    return path
+
+
+def old_site_path(src: str, base_url: str) -> str | None:
+    """Where a link or image source written on the old site points in the mirror, as a
+    path from its root ("/images/x.gif"), for absolute URLs into the old site and
+    root-relative paths (under the ``--base-url`` path); None for anything else."""
+    parts = urlsplit(src.strip())
+    if parts.scheme.lower() in {"http", "https"} or src.strip().startswith("//"):
+        return _path_on_old_site(src.strip(), base_url)
+    if parts.scheme or not parts.path.startswith("/"):
+        return None
+    return _within_base(parts.path, base_url)
 
 
 def _bare_host(host: str | None) -> str:

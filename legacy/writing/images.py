@@ -23,7 +23,7 @@ from PIL import UnidentifiedImageError
 
 from legacy.parsing.chrome import alt_carries_words
 from legacy.parsing.document import Image
-from legacy.parsing.paths import MirrorRoots, Refused, TooLarge, read_file
+from legacy.parsing.paths import MirrorRoots, Refused, TooLarge, old_site_path, read_file
 from oldurls.paths import page_key
 from textkit.shorten import shorten_at_word
 
@@ -73,19 +73,13 @@ class ImageLibrary:
 
     def key_for(self, src: str, page_key_: str) -> str | None:
         parts = urlsplit(src.strip())
-        if parts.scheme in {"http", "https"}:
-            base = urlsplit(self.base_url)
-            if (
-                not self.base_url
-                or (parts.hostname or "").lower() != (base.hostname or "").lower()
-            ):
-                return None
-            return page_key(parts.path)
+        if parts.scheme in {"http", "https"} or parts.path.startswith("/"):
+            on_site = old_site_path(src, self.base_url)  # under the --base-url path
+            return None if on_site is None else page_key(on_site)
         if parts.scheme or not parts.path:
             return None
         folder = posixpath.dirname(page_key_)
-        path = unquote(parts.path)
-        return page_key(path if path.startswith("/") else posixpath.join(folder, path))
+        return page_key(posixpath.join(folder, unquote(parts.path)))
 
     def _import(self, path: Path, title: str) -> WagtailImage | None:
         data = _read_within_upload_limits(path)

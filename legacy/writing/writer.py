@@ -67,7 +67,7 @@ from legacy.parsing.paths import (
 from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
 from legacy.parsing.sections import SKIP, SectionMap, SectionRule
 from legacy.writing import pages
-from oldurls.paths import INDEX_KEY_NAME, old_url_path
+from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
 from reviews.models import Contributor
 from textkit.shorten import shorten_at_word
 
@@ -230,6 +230,7 @@ class LegacyImporter:
     def __init__(self, options: ImportOptions) -> None:
         self.options = options
         self.sections = SectionMap(rules=list(options.rules))
+        self.url_prefix = url_prefix(options.base_url)  # "/1999/": every old URL's start
         self.page_ids: dict[str, int] = {}  # old key → page id, for link rewriting
         self.run_keys: set[str] = set()  # keys of the pages this run will write
         self.pending: dict[str, set[str]] = {}  # key → keys of not-yet-written link targets
@@ -517,7 +518,7 @@ class LegacyImporter:
 
     def _point_redirect(self, key: str, page: Page) -> None:
         Redirect.objects.update_or_create(
-            old_path=old_url_path(key),
+            old_path=old_url_path(key, self.url_prefix),
             site=None,
             defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
         )
@@ -551,7 +552,8 @@ class LegacyImporter:
             return ResolvedLink(page_id=self.page_ids[target.value])
         if target.kind == LinkKind.PAGE and target.value in self.run_keys and not self.relinking:
             self.pending.setdefault(source_key, set()).add(target.value)
-            return ResolvedLink(url=old_url_path(target.value))  # rewritten in the second pass
+            # rewritten in the second pass
+            return ResolvedLink(url=old_url_path(target.value, self.url_prefix))
         problem = LINK_PROBLEMS.get(target.kind)
         if problem and f"{problem}: {href}" not in warnings:
             warnings.append(f"{problem}: {href}")

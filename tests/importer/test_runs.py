@@ -467,3 +467,42 @@ def test_a_page_a_new_rule_files_elsewhere_moves_to_its_new_section(tmp_path):
     run_import(mirror, rules=[parse_rule("specials/* = news")])
     essay = Page.objects.get(pk=first["specials/essay.htm"].page_id)
     assert essay.get_parent().pk == ensure_site_tree().sections["news"].pk
+
+
+def test_a_base_url_with_a_path_is_the_prefix_of_every_old_url(client, tmp_path):
+    """A site that lived at http://host/1999/ is mirrored from that folder: its old URLs
+    are /1999/<page>, and links written from the host's root or as absolute URLs lead to
+    the site's own pages."""
+    mirror = write_mirror(
+        tmp_path / "1999",
+        {
+            "films/alpha.htm": film_review(
+                "Alpha Road",
+                "Jan Kowal. Poland. 2008.",
+                [
+                    *LONG_PARAGRAPHS,
+                    'See <a href="/1999/films/beta.htm">Beta Lake</a> and '
+                    '<a href="http://www.reelrewind.example/1999/films/beta.htm">again</a>.',
+                ],
+            ),
+            "films/beta.htm": film_review(
+                "Beta Lake", "Maria Santos. Brazil. 2009.", LONG_PARAGRAPHS
+            ),
+        },
+    )
+    report = run_import(mirror, base_url="http://www.reelrewind.example/1999/")
+    items = by_source(report)
+    for old_url in ["/1999/films/alpha.htm", "/1999/Films/Alpha.html"]:
+        response = client.get(old_url)
+        assert response.status_code == 301
+        assert response["Location"] == items["films/alpha.htm"].url
+    assert client.get("/films/alpha.htm").status_code == 404  # not where it lived
+    assert client.get("/1999/").status_code == 301  # the site's own home page: Home
+    assert not [w for w in items["films/alpha.htm"].warnings if "Dead link" in w]
+    beta = Page.objects.get(pk=items["films/beta.htm"].page_id)
+    assert (
+        Page.objects.get(pk=items["films/alpha.htm"].page_id)
+        .specific.body.render_as_block()
+        .count(f'href="{beta.url}"')
+        == 2
+    )
