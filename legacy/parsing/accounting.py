@@ -5,9 +5,11 @@ them and as multisets, so each source word is matched at most once:
 
 - ``source``: the visible text of the old page's body before any removal;
 - ``kept``: source words found in the new page's body;
-- ``fields``: source words found, beyond those, in the title and credits fields;
+- ``fields``: source words found, beyond those, in the title and credits fields, and in
+  the slots taken off the page into fields (the "Posted" date line, a byline's label);
 - ``chrome``: source words found, beyond those, in the page's removed list (site chrome,
-  templates, server code, forms), each entry with its reason;
+  templates, server code, forms), each entry with its reason; never a slot's (a name or
+  a date under a label): a slot removed as chrome counts as lost;
 - ``lost``: the rest: source words that are nowhere. Nothing may be lost silently.
 
 ``source == kept + fields + chrome + lost`` always. Fidelity is the share of the page's
@@ -19,10 +21,12 @@ blocks that look like chrome (``site.residue``). 1.0 means nothing lost and no c
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from .document import LegacyDocument
+from .document import LegacyDocument, Removed
 from .text import blocks_text, content_words
 
 MISSING_WORDS_SHOWN = 20
+HELD = "held"  # ``Removed.slot`` of a slot's words a field holds
+DROPPED = "dropped"  # ``Removed.slot`` of a slot removed as chrome
 
 
 @dataclass
@@ -65,6 +69,15 @@ def account(
     return result
 
 
+def removed_texts(removed: list[Removed]) -> tuple[str, list[str]]:
+    """A page's removed list as the account reads it: the words of a slot taken off the
+    page into a field ("Posted 8 Oct 1999" is the page's date, "Review by" the label of
+    its byline) count with the fields; a slot dropped as chrome counts nowhere, so it is
+    lost (and lowers fidelity); every other removal is chrome."""
+    held = "\n".join(entry.text for entry in removed if entry.slot == HELD)
+    return held, [entry.text for entry in removed if not entry.slot]
+
+
 def words_beyond(text: str, kept: str) -> list[str]:
     """The words of ``text`` that ``kept`` does not hold (as multisets), in order:
     "Reviewed by" of a signature line whose block keeps the name."""
@@ -95,10 +108,11 @@ def _in_source_order(source_text: str, remaining: Counter[str]) -> list[str]:
 
 def document_account(document: LegacyDocument) -> WordAccount:
     """The account of a parsed page, before it is saved (the writer counts the saved one)."""
+    held, removed = removed_texts(document.removed)
     return account(
         document.source_text,
         blocks_text(document.blocks),
-        document.field_text,
-        [entry.text for entry in document.removed],
+        "\n".join([document.field_text, held]),
+        removed,
         "\n".join(document.residue),
     )

@@ -343,3 +343,13 @@ def open_with_title_parts(
     if choice.byline and choice.byline not in signed:
         opening.append(Signature(choice.byline))
     return [*opening, *blocks], [*map(block_text, opening), *texts]
+
+
+def with_slot_signatures(
+    signatures: list[Signature], blocks: list[Block], texts: list[str]
+) -> tuple[list[Block], list[str]]:
+    """The writers a byline slot names ("Review by X") open the body, as the page's
+    Signature blocks, unless the page signs with the same name elsewhere."""
+    signed = {key(block.name) for block in blocks if isinstance(block, Signature)}
+    opening = [signature for signature in signatures if key(signature.name) not in signed]
+    return [*opening, *blocks], [*map(block_text, opening), *texts]

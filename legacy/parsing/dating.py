@@ -15,6 +15,7 @@ from .dates import (
 )
 from .document import Block, Heading, Kind, Removed, Signature
 from .header import HEADER_UNITS, is_body
+from .slots import TakenSlots
 from .text import content_words
 from .units import Unit
 
@@ -48,6 +49,15 @@ def published_date(
     if found.ambiguous and warnings is not None:
         warnings.append(ambiguity_warning(found, date_order))
     return found.date
+
+
+def slot_date(slotted: TakenSlots, kind: Kind, date_order: str = "dmy") -> datetime.date | None:
+    """The date of the site's date slot above the headline ("Posted ___"), when it has one:
+    the site prints it on every page where it prints a date."""
+    if not slotted.date or kind in (Kind.NEWS, Kind.LISTING, Kind.STUB):
+        return None
+    found = search_date(slotted.date, date_order)
+    return found.date if found else None
 
 
 def ambiguity_warning(found: FoundDate, date_order: str) -> str:

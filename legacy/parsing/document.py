@@ -21,6 +21,9 @@ class Removed:
 
     reason: str  # "site chrome: recurs on 12 pages", "Dreamweaver template", "server code"
     text: str
+    # a slot's label or value ("Review by", "Posted 8 Oct 1999"): "held" when a field
+    # holds it (counted with the fields), "dropped" when it went as chrome (counted lost)
+    slot: str = ""
 
 
 @dataclass

@@ -20,10 +20,17 @@ from bs4 import BeautifulSoup
 from textkit.markup import normalise_space
 
 from . import lexicon
-from .blocks import build_blocks, byline_named_by_the_bio, detach_signature, open_with_title_parts
+from .accounting import DROPPED
+from .blocks import (
+    build_blocks,
+    byline_named_by_the_bio,
+    detach_signature,
+    open_with_title_parts,
+    with_slot_signatures,
+)
 from .chrome import remove_chrome_elements, strip_chrome_markup
 from .classify import decide_kind, path_hints
-from .dating import published_date
+from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
 from .header import choose_page_title, split_year, take_closing_credits, take_header
@@ -33,6 +40,7 @@ from .options import ParseOptions
 from .ratings import take_rating
 from .site import SiteModel, drop_chrome_units, learn_site, site_of, without_site_name
 from .site import residue as site_residue
+from .slots import take_slots
 from .templates import remove_template_parts, strip_server_code
 from .text import content_words
 from .titles import title_from_path
@@ -175,7 +183,14 @@ def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOption
 
 def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
-    units = drop_chrome_units(page.units, site, removed)
+    slotted = take_slots(page.units, site.slots, removed)
+    units = drop_chrome_units(slotted.units, site, removed)
+    warnings += [
+        f"a name or date under a label of the site's template removed as chrome: {entry.text!r}"
+        " (counted as lost)"
+        for entry in removed
+        if entry.slot == DROPPED
+    ]
     page_title = without_site_name(page.page_title, site, units)
     choice = choose_page_title(
         page_title, units, source_path, page.from_word, site.folders, site.given_names
@@ -208,6 +223,8 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
         units, rating = take_rating(units, removed, warnings, kind in _REVIEW_KINDS)
     blocks, leftovers, texts = build_blocks(units, kind, removed, warnings)
     blocks, texts = open_with_title_parts(choice, blocks, texts)
+    if kind is not Kind.STUB:
+        blocks, texts = with_slot_signatures(slotted.signatures, blocks, texts)
     if kind in _SIGNED_KINDS:
         blocks = byline_named_by_the_bio(blocks, title)
     content_text = "\n\n".join(text for text in texts if text)
@@ -223,7 +240,8 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
         credits=credits,
         rating=rating,
         blocks=blocks,
-        published=published_date(blocks, units, kind, removed, warnings, site.options.date_order),
+        published=slot_date(slotted, kind, site.options.date_order)
+        or published_date(blocks, units, kind, removed, warnings, site.options.date_order),
         links=[href for unit in units for href in unit.hrefs],
         leftovers=leftovers,
         warnings=warnings,

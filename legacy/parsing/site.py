@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from .accounting import DROPPED
 from .chrome import is_chrome_unit, is_nav_unit
 from .credits import is_credits, only_facts
 from .dates import date_line
@@ -39,6 +40,7 @@ from .names import site_name_keys
 from .options import ParseOptions
 from .ratings import is_rating
 from .shapes import byline, heading, signature, spoiler_notice
+from .slots import KEPT_FIELDS, Slot, SlotStats, decide, page_hits, same_site_link, value_type
 from .text import content_words
 from .titles import title_parts
 from .units import Span, Unit, join_lines
@@ -64,6 +66,23 @@ class SiteModel:
     folders: frozenset[str] = frozenset()  # every folder name of the site: its sections
     options: ParseOptions = field(default_factory=ParseOptions)  # the run's, for every step
     lexicon: Lexicon = ALL  # the words of the site's languages
+    slot_stats: dict[Key, SlotStats] = field(default_factory=dict)  # label -> what it held
+    slots: dict[Key, Slot] = field(default_factory=dict)  # the labels that are slots
+
+    def slot_of(self, label: Key) -> Slot | None:
+        return self.slots.get(label)
+
+    def holds_slot(self, unit: Unit, kept_only: bool = False) -> bool:
+        """Whether a line of the unit fills one of the site's slots ("Review by X"): never
+        chrome, however often the line recurs once digits collapse. ``kept_only``: only
+        the slots a field keeps (a name, a date), not those the profile calls chrome."""
+        if not self.slots:
+            return False
+        hits = [self.slots.get(hit.key) for hit in page_hits([unit])]
+        return any(
+            slot and slot.protects and (not kept_only or slot.field in KEPT_FIELDS)
+            for slot in hits
+        )
 
     def recurrence(self, unit: Unit) -> int:
         """On how many of the site's pages this block (or its one-item-short bar) sits."""
@@ -125,8 +144,25 @@ def learn_site(
             keys.update(unit_keys(unit))
         model.counts.update(keys)
         model.title_segments.update(set(title_segments(page_title)))
+        _learn_slots(model, units)
     model.folders = frozenset(folders)
+    model.slots = {
+        slot.key: slot
+        for stats in model.slot_stats.values()
+        if (slot := decide(stats, model.pages)) is not None
+    }
     return model
+
+
+def _learn_slots(model: SiteModel, units: Sequence[Unit]) -> None:
+    """Count each label's values on one page (its first use of the label)."""
+    seen: set[Key] = set()
+    for hit in page_hits(units):
+        if hit.key in seen:
+            continue
+        seen.add(hit.key)
+        stats = model.slot_stats.setdefault(hit.key, SlotStats())
+        stats.add(hit, value_type(hit.value), same_site_link(hit.href))
 
 
 def title_segments(page_title: str) -> list[str]:
@@ -156,7 +192,8 @@ def recurring_lines(unit: Unit, model: SiteModel | None) -> list[bool]:
     found = []
     for line, text in zip(unit.lines, unit.line_texts, strict=True):
         recurs = model.counts[line_key(text)] >= MIN_PAGES
-        found.append(recurs and not is_anatomy([Unit(items=line)], 0))
+        alone = Unit(items=line)
+        found.append(recurs and not is_anatomy([alone], 0) and not model.holds_slot(alone))
     return found
 
 
@@ -233,7 +270,10 @@ def site_chrome(units: Sequence[Unit], model: SiteModel | None) -> list[int]:
     if model is None or model.pages < MIN_PAGES:
         return []
     recurring = [
-        model.is_chrome(unit) and not _is_prose(unit) and not is_anatomy(units, i)
+        model.is_chrome(unit)
+        and not _is_prose(unit)
+        and not is_anatomy(units, i)
+        and not model.holds_slot(unit)
         for i, unit in enumerate(units)
     ]
     chrome: list[int] = []
@@ -318,16 +358,22 @@ def _content_lines(
     shaped = [is_chrome_unit(Unit(items=line), site.site_names) for line in lines]
     chrome = [recurs or shape for recurs, shape in zip(recurring, shaped, strict=True)]
     if len(lines) < 2 or is_nav_unit(unit, site.site_names) or all(chrome):
-        removed += removal(furniture, unit.text)
+        removed += removal(furniture, unit.text, _dropped_slot(unit, site))
         return None
-    for text, recurs, shape in zip(unit.line_texts, recurring, shaped, strict=True):
+    for line, text, recurs, shape in zip(lines, unit.line_texts, recurring, shaped, strict=True):
         if recurs:
             removed += removal(
                 f"site chrome: a line on many of the site's {site.pages} pages", text
             )
         elif shape:
-            removed += removal(furniture, text)
+            removed += removal(furniture, text, _dropped_slot(Unit(items=line), site))
     return Unit(items=join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
+
+
+def _dropped_slot(unit: Unit, site: SiteModel) -> str:
+    """``Removed.slot`` for furniture that fills one of the site's name or date slots: its
+    words are not chrome in the account (``accounting.DROPPED``)."""
+    return DROPPED if site.holds_slot(unit, kept_only=True) else ""
 
 
 def without_site_name(page_title: str, site: SiteModel, units: list[Unit]) -> str:

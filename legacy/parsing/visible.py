@@ -70,7 +70,8 @@ def visible_text(root: Tag) -> str:
     return normalise_space(clean_chars("".join(pieces)))
 
 
-def removal(reason: str, text: str) -> list[Removed]:
-    """A one-entry removed list, or none when the text has no words to account for."""
+def removal(reason: str, text: str, slot: str = "") -> list[Removed]:
+    """A one-entry removed list, or none when the text has no words to account for.
+    ``slot``: ``Removed.slot``, for a slot's label or value taken off the page."""
     text = normalise_space(text)
-    return [Removed(reason, text)] if re.search(r"\w", text) else []
+    return [Removed(reason, text, slot)] if re.search(r"\w", text) else []

@@ -46,7 +46,7 @@ from wagtail.models import Page
 from home.models import StandardPage
 from home.tree import SiteTree, ensure_site_tree
 from legacy.models import ImportRecord, ImportRun, ImportStatus
-from legacy.parsing.accounting import WordAccount, account
+from legacy.parsing.accounting import WordAccount, account, removed_texts
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
 from legacy.parsing.names import is_institution, name_key
@@ -455,11 +455,12 @@ class LegacyImporter:
             self._save(page, is_new, document, target, file_date)
         if not parsed.item:  # a news page's old URL leads to its section (``_news_page``)
             self._point_redirect(parsed.key, page)
+        held, removed = removed_texts(document.removed)
         words = account(
             document.source_text,
             stream_text(page.body),
-            pages.field_text(page),
-            [entry.text for entry in document.removed],
+            "\n".join([pages.field_text(page), held]),
+            removed,
             "\n".join(document.residue),
         )
         warnings += _account_warnings(words)

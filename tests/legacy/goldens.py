@@ -29,6 +29,9 @@ def snapshot(document: LegacyDocument) -> dict:
     data["blocks"] = [
         {"type": type(block).__name__, **dataclasses.asdict(block)} for block in document.blocks
     ]
+    for entry in data["removed"]:
+        if not entry["slot"]:
+            del entry["slot"]  # only a slot's removals say so
     data["content_words"] = len(content_words(data.pop("content_text")))
     data["source_words"] = len(content_words(data.pop("source_text")))
     return data

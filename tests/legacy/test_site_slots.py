@@ -1,0 +1,101 @@
+"""A site's template and its slots, learnt from a whole site (``tests/sites``; no Django):
+what varies under a constant label is a field, never chrome."""
+
+import random
+
+from legacy.parsing.accounting import DROPPED, HELD, account, document_account, removed_texts
+from legacy.parsing.document import Kind, Removed, Signature
+from legacy.parsing.options import ParseOptions
+from legacy.parsing.parser import _learn, _prepare, parse_site
+from tests.sites import reel_cellar
+
+PAGES = reel_cellar.build()
+DOCUMENTS = parse_site([(data, path) for path, data, _ in PAGES])
+BY_PATH = dict(zip([path for path, _, _ in PAGES], DOCUMENTS, strict=True))
+EXPECTED = {path: expected for path, _, expected in PAGES}
+REVIEWS = [path for path, expected in EXPECTED.items() if expected["kind"] == "film_review"]
+
+
+def model_of(pages):
+    options = ParseOptions()
+    return _learn([_prepare(data, path, options) for path, data, _ in pages], options)
+
+
+def signatures(document) -> list[str]:
+    return [block.name for block in document.blocks if isinstance(block, Signature)]
+
+
+def test_every_review_is_signed_by_its_reviewer_and_dated_by_its_posted_line():
+    for path in REVIEWS:
+        document, expected = BY_PATH[path], EXPECTED[path]
+        assert document.kind is Kind.FILM_REVIEW, path
+        assert signatures(document) == [expected["signature"]], path
+        assert document.published.isoformat() == expected["date"], path
+
+
+def test_the_busiest_reviewers_line_is_never_site_chrome():
+    # Gregor Avalon signs reviews a week apart: his line recurs once digits collapse
+    avalon = [path for path in REVIEWS if EXPECTED[path]["signature"] == "Gregor Avalon"]
+    assert len(avalon) >= 8
+    for path in avalon:
+        chrome = [entry for entry in BY_PATH[path].removed if "site chrome" in entry.reason]
+        assert not any("Avalon" in entry.text or "Posted" in entry.text for entry in chrome)
+
+
+def test_the_learnt_slots_and_their_fields():
+    slots = {slot.label: slot for slot in model_of(PAGES).slots.values()}
+    assert slots["Review by"].field == "contributor"  # few names, linked to staff pages
+    assert slots["Review by"].type == "person"
+    assert set(slots["Review by"].samples) == {name for name, _ in reel_cellar.REVIEWERS}
+    assert slots["Posted"].field == "date"
+    assert slots["Directed by"].field == "creator"
+    assert slots["Written by"].field == "creator"  # a new name on every page: not a writer
+    assert slots["Running time"].type == "number"
+
+
+def test_a_screenwriter_never_signs_a_review():
+    writers = {film["writer"] for film in reel_cellar.FILMS} - {
+        film["director"] for film in reel_cellar.FILMS
+    }
+    for path in REVIEWS:
+        assert not set(signatures(BY_PATH[path])) & writers, path
+
+
+def test_credits_broken_over_lines_and_cells_reach_their_fields():
+    for path in REVIEWS:
+        document = BY_PATH[path]
+        film = next(f for f in reel_cellar.FILMS if f"reviews/{f['file']}.htm" == path)
+        assert document.credits is not None, path
+        assert film["director"] in document.credits.people, path
+        assert document.credits.cast == film["cast"], path
+        assert document.credits.running_time == film["minutes"], path
+
+
+def test_the_model_does_not_depend_on_the_order_of_the_pages():
+    shuffled = list(PAGES)
+    random.Random(23).shuffle(shuffled)
+    first, second = model_of(PAGES), model_of(shuffled)
+    assert {k: (s.field, s.type, s.pages, s.distinct) for k, s in first.slots.items()} == {
+        k: (s.field, s.type, s.pages, s.distinct) for k, s in second.slots.items()
+    }
+
+
+def test_a_slot_taken_into_a_field_counts_with_the_fields_not_as_chrome():
+    document = BY_PATH[REVIEWS[0]]
+    held = [entry for entry in document.removed if entry.slot == HELD]
+    assert {entry.text for entry in held} >= {"Review by"}
+    assert any(entry.text.startswith("Posted") for entry in held)
+    words = document_account(document)
+    assert words.lost == 0
+    held_text, _ = removed_texts(document.removed)
+    assert "Posted" in held_text
+
+
+def test_a_byline_dropped_as_chrome_is_lost_and_lowers_fidelity():
+    source = "Review by Gregor Avalon\nA long enough paragraph of the review itself."
+    kept = "A long enough paragraph of the review itself."
+    dropped = [Removed("page furniture", "Review by Gregor Avalon", DROPPED)]
+    held_text, removed = removed_texts(dropped)
+    words = account(source, kept, held_text, removed, "")
+    assert words.lost == 4 and words.chrome == 0
+    assert words.fidelity < 1.0
