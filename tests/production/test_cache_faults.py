@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.cache.backends.filebased import FileBasedCache
 from django.test import Client, override_settings
 
 from wagtail.models import Page, PageViewRestriction
@@ -23,6 +22,7 @@ import pytest
 import redis
 
 from ops import pagecache, redis_cache
+from ops.disk_cache import DiskCache
 from tests.conftest import make_film_review
 from tests.production.conftest import load_production_settings
 
@@ -265,12 +265,12 @@ def test_production_without_redis_shares_its_cache_between_processes(
     """Without Redis the cache is on disk: a version bump by another worker (here, another
     cache object on the same folder, as another process has) reaches this one."""
     settings = load_production_settings(REDIS_URL="", CACHE_DIR=str(tmp_path))
-    assert settings["CACHES"]["default"]["BACKEND"].endswith("FileBasedCache")
+    assert settings["CACHES"]["default"]["BACKEND"] == "ops.disk_cache.DiskCache"
     section = site_tree.section_for("film")
     with override_settings(CACHES=settings["CACHES"]):
         assert b"Film Reviews" in client.get("/").content  # the menu, now cached on disk
         Page.objects.filter(pk=section.pk).update(title="Films, reviewed")
-        other_worker = FileBasedCache(str(tmp_path), {})
+        other_worker = DiskCache(str(tmp_path), {})
         other_worker.incr(pagecache.VERSION_KEY)
         assert b"Films, reviewed" in client.get(review.url).content
 
