@@ -8,6 +8,7 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from wagtail.models import Page
 
@@ -27,7 +28,9 @@ class StoryFeed(Feed):
         return item.title
 
     def item_description(self, item: Page) -> str:
-        return meta_description(item, length=500)
+        # RSS <description> and Atom <summary type="html"> are HTML to a feed reader, and
+        # the description is plain text (possibly holding "<"): escaped, it reads as written.
+        return escape(meta_description(item, length=500))
 
     def item_link(self, item: Page) -> str:
         return item.get_full_url(self.request)
@@ -51,6 +54,11 @@ class SectionFeed(StoryFeed):
         return f"{obj.title} · Talking Pictures"
 
     def description(self, obj: Page) -> str:
+        # The RSS channel's <description>, which readers render as HTML too.
+        return escape(self.subtitle(obj))
+
+    def subtitle(self, obj: Page) -> str:
+        """Atom's <subtitle>, a text construct: plain text."""
         return meta_description(obj) or SITE_DESCRIPTION
 
     def link(self, obj: Page) -> str:
@@ -62,6 +70,3 @@ class SectionFeed(StoryFeed):
 
 class SectionAtomFeed(SectionFeed):
     feed_type = Atom1Feed
-
-    def subtitle(self, obj: Page) -> str:
-        return self.description(obj)
