@@ -12,6 +12,7 @@ from home.feeds import SiteAtomFeed, SiteFeed
 from home.sitemaps import SITEMAPS
 from home.views import robots_txt
 from ops.health import healthz
+from ops.media import media_urlpatterns
 from reviews.contributor_views import contributor_detail
 from search import views as search_views
 
@@ -43,20 +44,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif getattr(settings, "SERVE_MEDIA_FROM_DISK", False):
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FROM_DISK", False):
     # Production on one machine without object storage: the app serves uploads itself.
-    from django.urls import re_path
-    from django.views.static import serve
-
-    media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += media_urlpatterns()
 
 # Wagtail serves everything else from the page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

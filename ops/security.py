@@ -39,3 +39,19 @@ def client_ip(request: HttpRequest) -> str:
     if proxies and len(forwarded) >= proxies:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def axes_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """The username django-axes counts a login attempt against, cut to what it can store.
+
+    Django's login form checks no length before authenticating (its ``max_length`` only
+    reaches the widget), so a 300-character name reached axes' varchar(255) and answered
+    500 on PostgreSQL; cut, the attempt is counted and the form says the login was wrong.
+    """
+    from axes.models import AccessAttempt  # an app model: not importable at settings time
+
+    field = settings.AXES_USERNAME_FORM_FIELD
+    username = (credentials or {}).get(field) if credentials else request.POST.get(field)
+    if username is None:
+        return None
+    return str(username)[: AccessAttempt._meta.get_field("username").max_length]

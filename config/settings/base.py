@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the path, parameters or cookies (sessions look theirs up).
+    "ops.nul_bytes.NulByteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "ops.sites.CachedSiteMiddleware",  # after CommonMiddleware has checked the Host header
@@ -86,6 +88,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # its start-up banner would print on every management command
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
+AXES_USERNAME_CALLABLE = "ops.security.axes_username"
 # Proxies (load balancer, CDN) in front of the app that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Where the reader login and page-password forms send a reader whose ``next`` was refused
