@@ -8,6 +8,8 @@ under these keys; the middleware finds them again from any spelling a reader typ
 """
 
 import posixpath
+import re
+from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 # Static pages, and the pages of dynamic sites as mirrors saved them (server code and all).
@@ -15,9 +17,45 @@ PAGE_SUFFIXES = (".htm", ".html", ".shtml", ".php", ".php3", ".asp")
 INDEX_KEY_NAME = "index.htm"
 
 
+# Escapes never decoded: a name holding them ("%2E%2E%2Freviews%2Fx.htm") is one name,
+# never a path into another folder.
+_KEPT_ESCAPES = re.compile(r"(%(?:2f|5c|00))", re.IGNORECASE)
+_DOT_SEGMENTS = frozenset({".", ".."})
+
+
 def page_key(relative_path: str) -> str:
-    """The key of an old page from its mirror path: ``Reviews/X.HTM`` → ``reviews/x.htm``."""
-    path = posixpath.normpath(unquote(relative_path).replace("\\", "/")).lstrip("/").lower()
+    """The key of an old page from its path in a link: ``Reviews/X.HTM`` → ``reviews/x.htm``.
+
+    Percent-escapes are decoded one segment at a time, never into a separator, a NUL or a
+    ``..`` (``_decoded_segment``); backslashes are the separators of Windows-made links."""
+    segments = relative_path.replace("\\", "/").split("/")
+    return _key("/".join(_decoded_segment(segment) for segment in segments))
+
+
+def file_key(parts: Iterable[str]) -> str:
+    """The key of a file from the names of its folders and its own name as they are on
+    disk: a name is never split or climbed out of (a backslash in it is not a separator,
+    ``%2F`` and ``%2E%2E`` stay as they are)."""
+    return _key("/".join(_decoded_segment(part.replace("\\", "%5c")) for part in parts))
+
+
+def _decoded_segment(segment: str) -> str:
+    """One segment with its percent-escapes decoded, except those of ``/``, ``\\`` and NUL,
+    and a segment that would decode to ``.`` or ``..`` (or to text that is not UTF-8),
+    which is kept as written."""
+    pieces = _KEPT_ESCAPES.split(segment)  # odd positions: the kept escapes
+    try:
+        decoded = "".join(
+            piece.lower() if position % 2 else unquote(piece, errors="strict")
+            for position, piece in enumerate(pieces)
+        )
+    except UnicodeDecodeError:
+        return segment
+    return segment if decoded in _DOT_SEGMENTS and segment not in _DOT_SEGMENTS else decoded
+
+
+def _key(path: str) -> str:
+    path = posixpath.normpath(path).lstrip("/").lower()
     if path in {".", ""}:
         return INDEX_KEY_NAME
     if path.endswith("/index.html") or path == "index.html":

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from oldurls.paths import INDEX_KEY_NAME, PAGE_SUFFIXES, is_page_path, page_key
+from oldurls.paths import INDEX_KEY_NAME, PAGE_SUFFIXES, file_key, is_page_path, page_key
 
 from .richtext import URL_SCHEMES
 
@@ -26,6 +26,7 @@ class SourceFile:
     key: str  # mirror-relative key (see module docstring)
     refused: str = ""  # why the importer will not read it (a link leading out, a loop)
     alias_of: str = ""  # the key of the mirror file this inside link points at
+    name: str = ""  # its path in the mirror as on disk (``Reviews/X.htm``), for reports
 
 
 class Refused(Exception):
@@ -87,7 +88,7 @@ class MirrorRoots:
                     yield self._entry(here / name, top, suffixes)
 
     def _refused_folder(self, link: Path, top: Path) -> SourceFile | None:
-        key = page_key(link.relative_to(top).as_posix()) + "/"
+        key = file_key(link.relative_to(top).parts) + "/"
         try:
             real = link.resolve(strict=True)
         except (RuntimeError, OSError):
@@ -97,20 +98,21 @@ class MirrorRoots:
         return None  # inside: its files are walked where they are
 
     def _entry(self, path: Path, top: Path, suffixes: tuple[str, ...]) -> SourceFile:
-        key = page_key(path.relative_to(top).as_posix())
+        name = path.relative_to(top).as_posix()
+        key = file_key(path.relative_to(top).parts)
         try:
             real = self.locate(path)
         except Refused as refused:
-            return SourceFile(None, key, refused=str(refused))
+            return SourceFile(None, key, refused=str(refused), name=name)
         alias_of = ""
         if real != path and real.is_relative_to(top):  # a link that stays inside
             inside = real.relative_to(top)
             visible = not any(part.startswith(".") for part in inside.parts)
             if visible and real.name.lower().endswith(suffixes):
-                alias_of = page_key(inside.as_posix())  # walked under its own name too
+                alias_of = file_key(inside.parts)  # walked under its own name too
         if alias_of == key:  # Reviews/X.htm -> reviews/x.htm: one page, one key
             alias_of = ""
-        return SourceFile(real, key, alias_of=alias_of)
+        return SourceFile(real, key, alias_of=alias_of, name=name)
 
 
 def read_file(path: Path, limit: int | None = None) -> bytes:
@@ -149,14 +151,44 @@ def walk_sources(paths: Iterable[Path], root: Path | None = None) -> list[Source
     Keys are relative to the folder given (the mirror root) or, for single files, to ``root``
     (default: the file's own folder). A file that links out of the roots is listed with
     ``refused`` set, and never read.
+
+    Two files whose keys are the same (``Reviews/X.htm`` and ``reviews/x.htm``, or
+    ``index.html`` beside ``index.htm``) cannot both have the old path: the one spelt as its
+    key, else the first by name, keeps it; each other is listed under its own name as on
+    disk, refused with the reason (``same_old_path``).
     """
     paths = [Path(path) for path in paths]
     roots = mirror_roots(paths, root)
-    found: dict[str, SourceFile] = {}
+    by_key: dict[str, list[SourceFile]] = {}
     for given in paths:
         for source in _sources_of(given, root, roots):
-            found.setdefault(source.key, source)
-    return sorted(found.values(), key=lambda source: source.key)
+            by_key.setdefault(source.key, []).append(source)
+    found = []
+    for key, sharing in by_key.items():
+        # A readable file first, then the one spelt as its key, then by name.
+        sharing.sort(key=lambda source: (source.path is None, source.name != key, source.name))
+        kept = []
+        for source in sharing:
+            if not any(_same_file(source, other) for other in kept):
+                kept.append(source)
+        found += [kept[0], *(same_old_path(other, kept[0]) for other in kept[1:])]
+    return sorted(found, key=lambda source: source.key)
+
+
+def _same_file(one: SourceFile, other: SourceFile) -> bool:
+    """The same file reached twice: a folder and a file in it both given, or a symlink
+    whose name differs from its target's in case only."""
+    return one.path is not None and one.path == other.path
+
+
+def same_old_path(other: SourceFile, kept: SourceFile) -> SourceFile:
+    """A file that cannot have its old path because ``kept`` has it: reported under its
+    name on disk, never read, never merged into the page of the other."""
+    reason = (
+        f"its old path /{kept.key} is already the old path of {kept.name or kept.key}, "
+        "which is imported under it (rename one of the two files to import both)"
+    )
+    return SourceFile(None, other.name, refused=reason, name=other.name)
 
 
 def _sources_of(given: Path, root: Path | None, roots: MirrorRoots) -> Iterator[SourceFile]:
@@ -166,13 +198,15 @@ def _sources_of(given: Path, root: Path | None, roots: MirrorRoots) -> Iterator[
     mirror_root = (root or given.absolute().parent).resolve()
     link = given.absolute().parent.resolve() / given.name  # the name as given, not followed
     if not link.is_relative_to(mirror_root):
-        yield SourceFile(None, page_key(given.name), refused="not inside the mirror root")
+        key = file_key([given.name])
+        yield SourceFile(None, key, refused="not inside the mirror root", name=given.name)
         return
-    key = page_key(link.relative_to(mirror_root).as_posix())
+    name = link.relative_to(mirror_root).as_posix()
+    key = file_key(link.relative_to(mirror_root).parts)
     try:
-        yield SourceFile(roots.locate(link), key)
+        yield SourceFile(roots.locate(link), key, name=name)
     except Refused as refused:
-        yield SourceFile(None, key, refused=str(refused))
+        yield SourceFile(None, key, refused=str(refused), name=name)
 
 
 class LinkKind(StrEnum):

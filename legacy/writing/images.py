@@ -10,7 +10,7 @@ import io
 import posixpath
 import warnings
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from django.core.files.images import ImageFile
 from django.template.defaultfilters import filesizeformat
@@ -79,7 +79,7 @@ class ImageLibrary:
         if parts.scheme or not parts.path:
             return None
         folder = posixpath.dirname(page_key_)
-        return page_key(posixpath.join(folder, unquote(parts.path)))
+        return page_key(posixpath.join(folder, parts.path))  # page_key decodes it, once
 
     def _import(self, path: Path, title: str) -> WagtailImage | None:
         data = _read_within_upload_limits(path)

@@ -7,7 +7,7 @@ from legacy.parsing.document import Credits, Kind, LegacyDocument
 from legacy.parsing.paths import LinkKind, resolve_href
 from legacy.parsing.richtext import ResolvedLink, to_rich_text
 from legacy.parsing.sections import MappingError, SectionMap, load_mapping_file, parse_rule
-from oldurls.paths import page_key, redirect_lookup_paths
+from oldurls.paths import file_key, page_key, redirect_lookup_paths
 
 BASE = "http://www.talkingpictures.example/"
 
@@ -36,6 +36,28 @@ def test_resolve_href(href, expected):
 def test_page_keys_ignore_case_and_index_spelling():
     assert page_key("Reviews/NeverLetMeGo.htm") == "reviews/neverletmego.htm"
     assert page_key("news/INDEX.html") == "news/index.htm"
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (["a", "%2E%2E%2Freviews%2Fx.htm"], "a/..%2freviews%2fx.htm"),
+        (["reviews", "%2F..%2Fetc.htm"], "reviews/%2f..%2fetc.htm"),
+        (["a", "%2e%2e", "x.htm"], "a/%2e%2e/x.htm"),  # never a climb out of a
+        (["a", "..\\reviews\\x.htm"], "a/..%5creviews%5cx.htm"),  # not a separator on disk
+        (["a", "x%00.htm"], "a/x%00.htm"),
+        (["%FF%FE.htm"], "%ff%fe.htm"),  # not UTF-8: kept as written, not merged into one
+        (["Old%20Reviews", "My%20Film.HTM"], "old reviews/my film.htm"),
+    ],
+)
+def test_a_file_name_is_decoded_but_never_into_a_path(parts, expected):
+    assert file_key(parts) == expected
+
+
+def test_links_are_keyed_as_the_files_they_name():
+    assert page_key("/a/%2E%2E%2Freviews%2Fx.htm") == file_key(["a", "%2E%2E%2Freviews%2Fx.htm"])
+    assert page_key("reviews\\X.htm") == "reviews/x.htm"  # a Windows-made link
+    assert page_key("/a/../reviews/x.htm") == "reviews/x.htm"  # a real climb in a link
 
 
 def test_redirect_lookup_paths():
