@@ -6,7 +6,9 @@ to the news section, where the items are listed (the first item would hide the o
 """
 
 import re
-from dataclasses import replace
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from html import escape, unescape
 
 from textkit.markup import html_to_text, normalise_space
@@ -16,15 +18,72 @@ from .dates import FoundDate, date_line, leading_date, read_date_line
 from .dating import ambiguity_warning
 from .document import Block, Heading, Kind, LegacyDocument, Paragraph, Removed
 from .options import ParseOptions
+from .site import site_of
 from .text import blocks_text, content_words
 from .units import Span, Unit, items_text, join_lines, render_inline
 
 MIN_ITEMS = 2
 NEWS_ITEM_MIN_WORDS = 8  # a date line with this much news under it opens an item
+PROSE_SHARE = 2 / 3  # of a page's dated items, this many must read as prose to split it
+SENTENCE_MIN_WORDS = 3  # a sentence of an item: this many words, then . ! or ?
+SHORT_WORDS = 4  # a text under this many words is a fragment (a cell, a title)
+MAX_SPLIT_SHARE = 0.25  # unasked, a site's news splits add at most this share of its pages
+SPLIT_FLOOR = 12  # ... or this many articles, whichever is more
+ITEM_UNITS = 6  # the units after a date line read to judge its item
+_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*$")
+_NUMBER = re.compile(r"^[\d\s.,/*+½-]+$")  # "4", "3.5", "***", "7/10": a score, a figure
 TITLE_LIMIT = 80  # characters: a news item's title is its first sentence, shortened
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HREF = re.compile(r'href="([^"]*)"')
 _DATE_SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+|\.)\s*")  # "3. May 2002 - ..." after the date
+
+
+@dataclass
+class NewsSplits:
+    """A run's news pages: the items each split page becomes, and the pages held back
+    whole, each with the number of articles a split would have made."""
+
+    items: dict[str, list[LegacyDocument]] = field(default_factory=dict)
+    held_back: dict[str, int] = field(default_factory=dict)
+
+
+def split_news(
+    documents: Iterable[LegacyDocument],
+    options: ParseOptions | None = None,
+    asked: Callable[[str], bool] = lambda source_path: False,
+) -> NewsSplits:
+    """Which news pages to split into their items, site by site (``site_of``). Unless the
+    operator ``asked`` for a page to be split (``--section 'news.htm=news'``), a site's
+    splits add no more than ``MAX_SPLIT_SHARE`` of its pages (``SPLIT_FLOOR`` at least):
+    past that the site's unasked news pages stay whole, with a warning saying how many
+    articles a split would make. Linear in pages."""
+    pages: Counter[str] = Counter()
+    found: dict[str, list[tuple[LegacyDocument, list[LegacyDocument]]]] = {}
+    for document in documents:
+        site = site_of(document.source_path)
+        pages[site] += 1
+        if items := news_items(document, options):
+            found.setdefault(site, []).append((document, items))
+    splits = NewsSplits()
+    for site, candidates in found.items():
+        unasked = [(d, items) for d, items in candidates if not asked(d.source_path)]
+        limit = max(SPLIT_FLOOR, MAX_SPLIT_SHARE * pages[site])
+        hold = sum(len(items) for _, items in unasked) > limit
+        for document, items in candidates:
+            if hold and not asked(document.source_path):
+                splits.held_back[document.source_path] = len(items)
+                document.warnings.append(_held_back(document.source_path, len(items), pages[site]))
+            else:
+                splits.items[document.source_path] = items
+    return splits
+
+
+def _held_back(source_path: str, items: int, pages: int) -> str:
+    return (
+        f"news page kept whole: split, its {items} dated items would be {items} articles, "
+        f"more than a site of {pages} pages should get unasked; map it to news "
+        f"(--section '{source_path}=news') to split it"
+    )
 
 
 def news_items(
@@ -43,15 +102,42 @@ def news_items(
     starts = sorted(dates)
     if len(starts) < MIN_ITEMS:
         return []
+    spans = [
+        (start, starts[number + 1] if number + 1 < len(starts) else len(document.blocks))
+        for number, start in enumerate(starts)
+    ]
+    if not mostly_prose([blocks_texts(document.blocks[a + 1 : b]) for a, b in spans]):
+        return []  # dated rows of a table (a film log), not news
     items = []
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(document.blocks)
+    for number, (start, end) in enumerate(spans):
         blocks = document.blocks[start + 1 : end]
         if number == 0:
             blocks = [*document.blocks[:start], *blocks]  # an introduction stays with the first
         heading = document.blocks[start].text
         items.append(_item(document, number + 1, heading, dates[start], blocks, date_order))
     return items
+
+
+def reads_as_prose(texts: list[str]) -> bool:
+    """Whether a dated item's texts (its paragraphs, or the cells after a date) are news:
+    a sentence, and neither a figure nor more than one fragment beside it. A row of a data
+    table (Date / Film / Comments / two ratings) has scores and fragments, no sentence."""
+    texts = [text for text in (normalise_space(t) for t in texts) if text]
+    sentence = any(
+        _SENTENCE.search(text) and len(content_words(text)) >= SENTENCE_MIN_WORDS for text in texts
+    )
+    fragments = [text for text in texts if len(content_words(text)) < SHORT_WORDS]
+    return sentence and len(fragments) <= 1 and not any(_NUMBER.match(t) for t in texts)
+
+
+def mostly_prose(items: list[list[str]]) -> bool:
+    """Whether a page's dated items are news: enough of them read as prose."""
+    prose = sum(1 for texts in items if reads_as_prose(texts))
+    return prose >= MIN_ITEMS and prose >= PROSE_SHARE * len(items)
+
+
+def blocks_texts(blocks: list[Block]) -> list[str]:
+    return [blocks_text([block]) for block in blocks]
 
 
 def _item(
@@ -94,20 +180,28 @@ def _title(text: str) -> str:
 
 
 def count_news_items(units: list[Unit]) -> int:
-    """Date lines with news under them (in the same unit or the next one); a signature's
-    dateline or a closing "Posted ..." line has nothing under it."""
-    count = 0
+    """Dated items of news: a date line with news under it (in the same unit or the next
+    one), when the page's dated items read as prose (``mostly_prose``). A signature's
+    dateline or a closing "Posted ..." line has nothing under it; dated rows of a table
+    are no news."""
+    starts: list[tuple[int, list[str]]] = []  # (unit index, the item's text in that unit)
     for index, unit in enumerate(units):
         lines = unit.line_texts
         if lines and (opening := leading_date(lines[0])):
-            count += len(content_words(opening[2])) >= NEWS_ITEM_MIN_WORDS
+            if len(content_words(opening[2])) >= NEWS_ITEM_MIN_WORDS:
+                starts.append((index, [opening[2], *lines[1:]]))
             continue
         if not lines or not date_line(lines[0]):
             continue
         following = units[index + 1].text if index + 1 < len(units) else ""
         if len(lines) > 1 or len(content_words(following)) >= NEWS_ITEM_MIN_WORDS:
-            count += 1
-    return count
+            starts.append((index, lines[1:]))
+    items = []
+    for number, (index, texts) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(units)
+        after = units[index + 1 : min(end, index + 1 + ITEM_UNITS)]
+        items.append([*texts, *(unit.text for unit in after)])
+    return len(items) if mostly_prose(items) else 0
 
 
 def news_item(unit: Unit) -> list[Block] | None:

@@ -50,7 +50,7 @@ from legacy.parsing.accounting import WordAccount, account, removed_texts
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
 from legacy.parsing.names import is_institution, name_key
-from legacy.parsing.news import news_items
+from legacy.parsing.news import NewsSplits, split_news
 from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_site
 from legacy.parsing.paths import (
@@ -65,7 +65,7 @@ from legacy.parsing.paths import (
     walk_sources,
 )
 from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
-from legacy.parsing.sections import SKIP, SectionMap, SectionRule
+from legacy.parsing.sections import SHAPES_OF, SKIP, SectionMap, SectionRule
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
 from reviews.models import Contributor
@@ -114,6 +114,7 @@ class ItemReport:
 @dataclass
 class ImportReport:
     items: list[ItemReport] = field(default_factory=list)
+    news: NewsSplits = field(default_factory=NewsSplits)  # split news pages, and held back
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in ImportStatus}
@@ -121,8 +122,20 @@ class ImportReport:
             counts[item.status] += 1
         return counts
 
+    def news_summary(self) -> dict:
+        """News pages split (each with its number of articles) and held back whole (with
+        the number a split would make): what the dry run shows before anything is split."""
+        return {
+            "split": {key: len(items) for key, items in sorted(self.news.items.items())},
+            "held_back": dict(sorted(self.news.held_back.items())),
+        }
+
     def as_dict(self) -> dict:
-        return {"summary": self.summary(), "items": [asdict(item) for item in self.items]}
+        return {
+            "summary": self.summary(),
+            "news": self.news_summary(),
+            "items": [asdict(item) for item in self.items],
+        }
 
 
 @dataclass
@@ -187,21 +200,29 @@ def read_source(source: SourceFile, max_size: int | None = DEFAULT_MAX_PAGE_SIZE
 
 
 def parse_sources(
-    parsed: list[ParsedSource], options: ParseOptions | None = None
+    parsed: list[ParsedSource],
+    options: ParseOptions | None = None,
+    split_asked: Callable[[str], bool] = lambda key: False,
+    news: NewsSplits | None = None,
 ) -> list[ParsedSource]:
     """Parse every readable page together, so each site's chrome is learnt from all of
-    its pages (``legacy.parsing.site``), and split news pages into their items: the
-    sources to import, in order; never raises. ``options``: the run's ``ParseOptions``
-    (how numeric dates such as 03/04/2005 read, the languages, ...)."""
+    its pages (``legacy.parsing.site``), and split news pages into their items
+    (``news.split_news``; ``split_asked``: whether the operator mapped a page to news,
+    ``news``: filled with what was split and held back): the sources to import, in order;
+    never raises. ``options``: the run's ``ParseOptions`` (how numeric dates such as
+    03/04/2005 read, the languages, ...)."""
     readable = [item for item in parsed if item.decoded is not None]
     pages = [(item.decoded, item.key) for item in readable]
     documents = parse_site(pages, options=options)
     for item, document in zip(readable, documents, strict=True):
         item.document, item.decoded = document, None
+    splits = split_news(documents, options, split_asked)
+    if news is not None:
+        news.items, news.held_back = splits.items, splits.held_back
     expanded: list[ParsedSource] = []
     for source in parsed:
         expanded.append(source)
-        items = news_items(source.document, options) if source.document else []
+        items = splits.items.get(source.key, []) if source.document else []
         source.items = len(items)
         expanded += [
             replace(source, document=document, item=number, items=0)
@@ -251,14 +272,14 @@ class LegacyImporter:
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
         read = [read_source(source, limit) for source in sources]
-        parsed = parse_sources(read, self.options.parse)
+        report = ImportReport()
+        parsed = parse_sources(read, self.options.parse, self._split_asked, report.news)
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
         self.run_keys = {item.key for item in parsed if self._will_be_page(item)}
         roots = mirror_roots(paths, self.options.root)
         self.images = ImageLibrary(roots, self.options.base_url)
-        report = ImportReport()
         with self._dry_run_guard(), self.indexer.deferred():
             with self.indexer.batch():
                 self._prepare(paths, parsed)
@@ -274,6 +295,11 @@ class LegacyImporter:
         return report
 
     # -- setup ---------------------------------------------------------------------------
+
+    def _split_asked(self, key: str) -> bool:
+        """Whether the operator mapped this page to a section that holds news
+        (``--section 'news.htm=news'``): then it is split however many items it has."""
+        return Kind.NEWS in SHAPES_OF.get(self.sections.explicit(key) or "", ())
 
     def _will_be_page(self, parsed: ParsedSource) -> bool:
         document = parsed.document

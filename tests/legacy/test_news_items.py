@@ -46,3 +46,47 @@ def test_an_introduction_before_the_first_date_stays_with_the_first_item():
     assert "Welcome to the club's notice board" in first
     assert "notice board" not in second + third
     assert first.index("notice board") < first.index("three premieres")
+
+
+def _parse(site):
+    from legacy.parsing.parser import parse_site
+
+    pages = site.render().items()
+    return parse_site([(html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in pages])
+
+
+def test_a_film_log_table_with_a_date_on_each_row_is_no_news():
+    """Date / Film / Comments / two ratings, 60 rows: rows of data, not 60 articles."""
+    from legacy.parsing.news import split_news
+    from tests.sites.corpora import family_film_log
+
+    documents = {d.source_path: d for d in _parse(family_film_log())}
+    log = documents["films.htm"]
+    assert log.kind is not Kind.NEWS
+    assert news_items(log) == []
+    assert "Dad liked" not in log.title and "rented from the shop" in blocks_text(log.blocks)
+    assert split_news(documents.values()).items == {}
+
+
+def test_a_site_gets_no_more_news_articles_than_a_share_of_its_pages_unless_asked():
+    """40 dated one-line updates on a site of 29 pages stay one page, with a warning that
+    says how many articles a split would make and how to ask for it."""
+    from legacy.parsing.news import split_news
+    from tests.sites.corpora import family_film_log
+
+    documents = _parse(family_film_log())
+    splits = split_news(documents)
+    assert splits.items == {} and splits.held_back == {"index.htm": 40}
+    home = next(d for d in documents if d.source_path == "index.htm")
+    assert any("40 articles" in w and "--section 'index.htm=news'" in w for w in home.warnings)
+    asked = split_news(_parse(family_film_log()), asked=lambda path: path == "index.htm")
+    assert len(asked.items["index.htm"]) == 40 and asked.held_back == {}
+
+
+def test_a_magazines_news_page_of_prose_items_is_split():
+    from legacy.parsing.news import split_news
+    from tests.sites.corpora import year_folder_magazine
+
+    splits = split_news(_parse(year_folder_magazine()))
+    assert list(splits.items) == ["1999/news.htm"] and len(splits.items["1999/news.htm"]) == 3
+    assert [item.published.month for item in splits.items["1999/news.htm"]] == [11, 9, 7]

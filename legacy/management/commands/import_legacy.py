@@ -154,6 +154,19 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.WARNING(f"  not read: {item.source}: {item.warnings[0]}")
                 )
+        news = report.news_summary()
+        if news["split"]:
+            articles = sum(news["split"].values())
+            self.stdout.write(
+                f"  news: {len(news['split'])} page(s) split into {articles} article(s)"
+            )
+        for key, items in news["held_back"].items():
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  news page kept whole: {key} (a split would make {items} articles; "
+                    f"--section '{key}=news' splits it)"
+                )
+            )
         warned = sum(1 for item in report.items if item.warnings)
         if warned:
             self.stdout.write(f"  {warned} page(s) with warnings (see --report or the admin)")
