@@ -131,11 +131,7 @@ class ImportReport:
         }
 
     def as_dict(self) -> dict:
-        return {
-            "summary": self.summary(),
-            "news": self.news_summary(),
-            "items": [asdict(item) for item in self.items],
-        }
+        return {"summary": self.summary(), "items": [asdict(item) for item in self.items]}
 
 
 @dataclass

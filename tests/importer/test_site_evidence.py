@@ -35,8 +35,9 @@ def test_the_dry_run_says_how_many_articles_a_held_back_news_split_would_make(tm
     mirror = site.write(tmp_path / "mirror")
     out = _import(mirror, "--dry-run", report=tmp_path / "report.json")
     assert "news page kept whole: whatsnew.htm (a split would make 14 articles" in out
-    news = json.loads((tmp_path / "report.json").read_text())["news"]
-    assert news == {"split": {}, "held_back": {"whatsnew.htm": 14}}
+    (item,) = json.loads((tmp_path / "report.json").read_text())["items"]
+    assert item["source"] == "whatsnew.htm" and item["kind"] == "news"
+    assert any("14 dated items would be 14 articles" in w for w in item["warnings"])
 
     out = _import(mirror, "--section", "whatsnew.htm=news", report=tmp_path / "report.json")
     assert "news: 1 page(s) split into 14 article(s)" in out
