@@ -1,6 +1,9 @@
 """What the importer remembers: each run, and one record per old page (keyed by its old path)."""
 
+from django.conf import settings
 from django.db import models
+
+from legacy.checks import Severity, label_of
 
 
 class ImportStatus(models.TextChoices):
@@ -27,6 +30,14 @@ class ImportRun(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    mutes = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Check names and path patterns the run did not report (--mute).",
+    )
+    muted = models.PositiveIntegerField(
+        default=0, help_text="Findings the run's mutes dropped (pages, or images grouped)."
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -34,6 +45,12 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Import run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
+class ReviewState(models.TextChoices):
+    TO_CHECK = "to_check", "To check"
+    CHECKED = "checked", "Checked"
+    NEEDS_WORK = "needs_work", "Needs work"
 
 
 class ImportRecord(models.Model):
@@ -90,12 +107,34 @@ class ImportRecord(models.Model):
     last_run = models.ForeignKey(
         ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="records"
     )
+    cluster = models.CharField(
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text="The template cluster the parser placed the page in (its site's template).",
+    )
+    severity = models.PositiveSmallIntegerField(
+        default=0, db_index=True, help_text="The worst of its checks' severities (0: none)."
+    )
+    review_state = models.CharField(
+        max_length=12, choices=ReviewState.choices, default=ReviewState.TO_CHECK, db_index=True
+    )
+    review_state_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="review state set by",
+    )
+    review_state_at = models.DateTimeField("review state set at", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["source_path"]
         verbose_name = "import record"
+        indexes = [models.Index(fields=["-severity", "source_path"], name="record_worst_first")]
 
     def __str__(self) -> str:
         return self.source_path
@@ -109,3 +148,33 @@ class ImportRecord(models.Model):
             "chrome": self.words_chrome,
             "lost": self.words_lost,
         }
+
+
+class ImportCheck(models.Model):
+    """One finding of a named check (``legacy.checks``) on an imported page."""
+
+    record = models.ForeignKey(ImportRecord, on_delete=models.CASCADE, related_name="checks")
+    name = models.CharField(max_length=40)
+    severity = models.PositiveSmallIntegerField(choices=[(s.value, s.label) for s in Severity])
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-severity", "name"]
+        verbose_name = "import check"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "record"], name="one_check_of_a_name")
+        ]  # its index serves the queue's filter by check
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.detail}"
+
+    @property
+    def label(self) -> str:
+        return label_of(self.name)
+
+    @property
+    def severity_label(self) -> str:
+        return Severity(self.severity).label
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "severity": self.severity_label, "detail": self.detail}

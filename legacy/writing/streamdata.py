@@ -42,6 +42,7 @@ class BuiltBody:
     data: list[dict] = field(default_factory=list)  # raw StreamField data
     signer: Contributor | None = None
     warnings: list[str] = field(default_factory=list)
+    missing_images: list[str] = field(default_factory=list)  # srcs of images not in the mirror
 
 
 @dataclass
@@ -105,6 +106,7 @@ class BodyBuilder:
             image, problem = None, f"Image not imported: {block.src}: {refused}"
         if image is None:
             built.warnings.append(problem)
+            built.missing_images.append(block.src)
             lines = image_words(block)  # the alt text and caption are content: keep their words
             return ("paragraph", f"<p>{'<br/>'.join(map(_escape, lines))}</p>") if lines else None
         return "image", {

@@ -45,7 +45,8 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from home.tree import SiteTree, ensure_site_tree
-from legacy.models import ImportRecord, ImportRun, ImportStatus
+from legacy.checks import Finding, Mutes, count_by_type, run_checks
+from legacy.models import ImportRecord, ImportRun, ImportStatus, ReviewState
 from legacy.parsing.accounting import WordAccount, account, removed_texts
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
@@ -71,6 +72,7 @@ from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
 from reviews.models import Contributor
 from textkit.shorten import shorten_at_word
 
+from .checking import SiteSigners, cluster_of, page_facts, store_findings
 from .images import ImageLibrary
 from .indexing import BatchedIndexer
 from .streamdata import BodyBuilder, stream_text
@@ -96,6 +98,7 @@ class ImportOptions:
     max_page_size: int | None = None  # bytes; None: LEGACY_IMPORT_MAX_PAGE_SIZE; 0: no limit
     parse: ParseOptions = field(default_factory=ParseOptions)  # date order, languages, ...
     date_from_mtime: bool = False  # a page that prints no date: the file's modification time
+    mutes: Mutes = field(default_factory=Mutes)  # checks and paths the run does not report
 
 
 @dataclass
@@ -109,12 +112,14 @@ class ItemReport:
     fidelity: float | None = None
     words: dict[str, int] | None = None  # source, kept, fields, chrome, lost
     refused: bool = False  # not read: a link out of the mirror, a loop, over a size limit
+    checks: list[dict] = field(default_factory=list)  # [{name, severity, detail}], worst first
 
 
 @dataclass
 class ImportReport:
     items: list[ItemReport] = field(default_factory=list)
     news: NewsSplits = field(default_factory=NewsSplits)  # split news pages, and held back
+    muted: int = 0  # findings the run's mutes dropped
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in ImportStatus}
@@ -130,8 +135,22 @@ class ImportReport:
             "held_back": dict(sorted(self.news.held_back.items())),
         }
 
+    def check_counts(self) -> dict[str, int]:
+        """Pages per check, most common first."""
+        return count_by_type(check["name"] for item in self.items for check in item.checks)
+
+    def warning_types(self) -> dict[str, int]:
+        """Warnings counted by their type (``legacy.checks.warning_type``)."""
+        return count_by_type(warning for item in self.items for warning in item.warnings)
+
     def as_dict(self) -> dict:
-        return {"summary": self.summary(), "items": [asdict(item) for item in self.items]}
+        return {
+            "summary": self.summary(),
+            "checks": self.check_counts(),
+            "warning_types": self.warning_types(),
+            "muted": self.muted,
+            "items": [asdict(item) for item in self.items],
+        }
 
 
 @dataclass
@@ -259,6 +278,8 @@ class LegacyImporter:
         self.indexer = BatchedIndexer()
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
         self.contributors: dict[str, Contributor] | None = None  # name_key → contributor
+        self.signers = SiteSigners(())  # who signs how many pages of the run
+        self.muted = 0
 
     def run_import(
         self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None = None
@@ -274,6 +295,7 @@ class LegacyImporter:
             (item.document for item in parsed if item.document), self.options.base_url
         )
         self.run_keys = {item.key for item in parsed if self._will_be_page(item)}
+        self.signers = SiteSigners(item.document for item in parsed if item.key in self.run_keys)
         roots = mirror_roots(paths, self.options.root)
         self.images = ImageLibrary(roots, self.options.base_url)
         with self._dry_run_guard(), self.indexer.deferred():
@@ -380,7 +402,7 @@ class LegacyImporter:
         self.records = {} if parsed is not None else None
         for start in range(0, len(keys), 500):
             chunk = ImportRecord.objects.filter(source_path__in=keys[start : start + 500])
-            for record in chunk.defer("original_html"):
+            for record in chunk.defer("original_html").prefetch_related("checks"):
                 self.records[record.source_path] = record
         self.page_ids[INDEX_KEY_NAME] = self.tree.home.pk
         self._point_redirect(INDEX_KEY_NAME, self.tree.home)  # the old /index.htm is Home
@@ -397,7 +419,9 @@ class LegacyImporter:
                 "languages": list(self.options.parse.languages),
                 "site_names": list(self.options.parse.site_names),
                 "date_from_mtime": self.options.date_from_mtime,
+                "mutes": self.options.mutes.as_list(),
             },
+            mutes=self.options.mutes.as_list(),
             importer_version=IMPORTER_VERSION,
         )
 
@@ -487,10 +511,33 @@ class LegacyImporter:
         )
         warnings += _account_warnings(words)
         warnings += document.warnings
+        findings = self._check(parsed, page, target, words, built.missing_images)
         status = ImportStatus.CREATED if is_new and record_is_new(record) else ImportStatus.UPDATED
         undated = document.published is None and not isinstance(page, StandardPage)
-        self._save_record(parsed, status, page, target, warnings, words, undated=undated)
-        return self._item(parsed.key, status, document.kind, page, warnings, words), page.pk
+        self._save_record(
+            parsed, status, page, target, warnings, words, undated=undated, findings=findings
+        )
+        item = self._item(parsed.key, status, document.kind, page, warnings, words)
+        item.checks = [finding.as_dict() for finding in findings]
+        return item, page.pk
+
+    def _check(
+        self, parsed: ParsedSource, page: Page, target: str, words: WordAccount, images: list
+    ) -> list[Finding]:
+        """The checks' findings on the page just written, less what the run mutes."""
+        facts = page_facts(
+            parsed.key,
+            parsed.document,
+            page,
+            target,
+            words_source=words.source,
+            words_removed=words.chrome + words.lost,
+            missing_images=[self.images.key_for(src, parsed.key) or src for src in images],
+            signers=self.signers,
+        )
+        findings, muted = run_checks(facts, self.options.mutes)
+        self.muted += muted
+        return findings
 
     def _page_for(
         self, record: ImportRecord | None, target: str, document: LegacyDocument
@@ -686,6 +733,7 @@ class LegacyImporter:
         page = Page.objects.filter(pk=record.page_id).first()
         item = self._item(record.source_path, record.status, record.kind, page, record.warnings)
         item.fidelity, item.words = record.fidelity, record.words
+        item.checks = [check.as_dict() for check in record.checks.all()]
         return item
 
     def _failed(
@@ -706,7 +754,10 @@ class LegacyImporter:
         words: WordAccount | None,
         *,
         undated: bool = False,
+        findings: list[Finding] = (),
     ) -> None:
+        """The record of the page: what became of it, its word account and its checks
+        (replaced by ``findings``; a page written again is to be checked again)."""
         document = parsed.document
         counts = words.as_dict() if words else dict.fromkeys(WordAccount().as_dict())
         defaults = {
@@ -725,10 +776,18 @@ class LegacyImporter:
             "removed": [asdict(entry) for entry in document.removed] if document else [],
             "undated": undated,
             "last_run": self.run,
+            "cluster": cluster_of(document),
+            "severity": max((finding.severity for finding in findings), default=0),
+            "review_state": ReviewState.TO_CHECK,
+            "review_state_by": None,
+            "review_state_at": None,
         }
         if page is not None or status != ImportStatus.FAILED:
             defaults["page"] = page  # a failed update keeps the link to the page it had
-        ImportRecord.objects.update_or_create(source_path=parsed.key, defaults=defaults)
+        record, _ = ImportRecord.objects.update_or_create(
+            source_path=parsed.key, defaults=defaults
+        )
+        store_findings(record, list(findings))
 
     def _item(self, key, status, kind, page, warnings, words=None) -> ItemReport:
         hide_page = self.options.dry_run and status == ImportStatus.CREATED  # rolled back
@@ -748,6 +807,7 @@ class LegacyImporter:
         for status, count in summary.items():
             setattr(self.run, status, count)
         self.run.finished_at = timezone.now()
+        self.run.muted = report.muted = self.muted
         self.run.save()
 
 

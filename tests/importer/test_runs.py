@@ -152,7 +152,7 @@ def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_pat
         stdout=(out := io.StringIO()),
     )
     report = json.loads(report_path.read_text())
-    assert set(report) == {"summary", "items"}
+    assert set(report) == {"summary", "checks", "warning_types", "muted", "items"}
     assert report["summary"] == {
         "created": 3,
         "updated": 0,
@@ -171,6 +171,7 @@ def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_pat
             "fidelity",
             "words",
             "refused",
+            "checks",
         }
     alpha = next(item for item in report["items"] if item["source"] == "reviews/alpha.htm")
     words = alpha["words"]

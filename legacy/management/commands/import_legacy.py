@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tqdm import tqdm
 
+from legacy.checks import Mutes
 from legacy.parsing.lexicon import LANGUAGES
 from legacy.parsing.options import DATE_ORDERS, ParseOptions
 from legacy.parsing.sections import MappingError, load_mapping_file, parse_rule
@@ -82,6 +83,16 @@ class Command(BaseCommand):
             "made with wget keep the server's Last-Modified) instead of today.",
         )
 
+        parser.add_argument(
+            "--mute",
+            action="append",
+            default=[],
+            metavar="CHECK|GLOB",
+            help="Do not report a check (by its name, e.g. images_missing) or any check on "
+            "pages and images under a path pattern (e.g. 'images/icons/*'); repeatable, "
+            "recorded on the run.",
+        )
+
     def handle(self, *args, **options) -> None:
         missing = [str(path) for path in options["paths"] if not path.exists()]
         if missing:
@@ -111,6 +122,7 @@ class Command(BaseCommand):
             max_page_size=self.max_page_size(options["max_page_size"]),
             parse=self.parse_options(options),
             date_from_mtime=bool(options.get("date_from_mtime")),
+            mutes=Mutes.parse(options.get("mute") or ()),
         )
 
     def parse_options(self, options: dict) -> ParseOptions:
