@@ -62,7 +62,11 @@ _WEAK_CHROME_IMAGE_TOKENS = {
 _TITLE_IMAGE_TOKENS = {"title", "titles", "heading", "headings", "headline"}
 ICON_SIZE = 16
 # Alt texts that name a file or number a picture rather than say what it shows.
-_FILE_NAME = re.compile(r"^\S+\.(?:gif|jpe?g|png|bmp|tiff?|webp|svg|ico|s?html?)$", re.I)
+# a file name, as FrontPage writes automatic alt texts too: "storeimg.gif (3164 bytes)"
+_FILE_NAME = re.compile(
+    r"^\S+\.(?:gif|jpe?g|png|bmp|tiff?|webp|svg|ico|s?html?)(?:\s*\(\s*[\d.,]+\s*\w{0,6}\s*\))?$",
+    re.I,
+)
 _IDENTIFIER = re.compile(r"^(?:\w*_\w*|[^\W\d_]{0,4}\d+[^\W\d_]?)$")  # img_0231, DSC01234
 _HOME_LINK = re.compile(r"(?:^|/)(?:index|default|home)\.s?html?$|^(?:\.\./)*\.?/?$", re.I)
 

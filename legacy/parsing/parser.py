@@ -38,7 +38,14 @@ from .names import site_name_keys
 from .news import MIN_ITEMS, count_news_items
 from .options import ParseOptions
 from .ratings import take_rating
-from .site import SiteModel, drop_chrome_units, learn_site, site_of, without_site_name
+from .site import (
+    PageNames,
+    SiteModel,
+    drop_chrome_units,
+    learn_site,
+    site_of,
+    without_site_name,
+)
 from .site import residue as site_residue
 from .slots import take_slots
 from .templates import remove_template_parts, strip_server_code
@@ -184,7 +191,9 @@ def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOption
 def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     slotted = take_slots(page.units, site.slots, removed)
-    units = drop_chrome_units(slotted.units, site, removed)
+    units = drop_chrome_units(
+        slotted.units, site, removed, PageNames.of(page.page_title, source_path)
+    )
     warnings += [
         f"a name or date under a label of the site's template removed as chrome: {entry.text!r}"
         " (counted as lost)"

@@ -22,6 +22,7 @@ Recurring blocks below the threshold, and kept blocks that are mostly links, are
 page's *residue*: they lower fidelity rather than being removed.
 """
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,7 +41,16 @@ from .names import site_name_keys
 from .options import ParseOptions
 from .ratings import is_rating
 from .shapes import byline, heading, signature, spoiler_notice
-from .slots import KEPT_FIELDS, Slot, SlotStats, decide, page_hits, same_site_link, value_type
+from .slots import (
+    KEPT_FIELDS,
+    Slot,
+    SlotStats,
+    decide,
+    one_signing_slot,
+    page_hits,
+    same_site_link,
+    value_type,
+)
 from .text import content_words
 from .titles import title_parts
 from .units import Span, Unit, join_lines
@@ -91,6 +101,14 @@ class SiteModel:
     def is_chrome(self, unit: Unit) -> bool:
         return self.pages >= MIN_PAGES and self.recurrence(unit) >= MIN_PAGES
 
+    def template_recurrence(self, unit: Unit, page: "PageNames") -> int:
+        """On how many pages the unit's shape with each page's own title substituted
+        recurs ("{title} - Film Vault"), or its linked picture."""
+        return max((self.counts[key] for key in page.template_keys(unit)), default=0)
+
+    def is_template_line(self, unit: Unit, page: "PageNames") -> bool:
+        return self.pages >= MIN_PAGES and self.template_recurrence(unit, page) >= MIN_PAGES
+
     def names_the_site(self, text: str) -> bool:
         """A <title> segment other titles share, or a line printed on most pages (the
         banner's "The Picture House")."""
@@ -140,17 +158,16 @@ def learn_site(
         folders.update(part.lower() for part in PurePosixPath(source_path).parts[:-1])
         model.pages += 1
         keys: set[Key] = {_normalised(text, digits=False) for text in removed_texts}
+        page = PageNames.of(page_title, source_path)
         for unit in units:
             keys.update(unit_keys(unit))
+            keys.update(page.template_keys(unit))
         model.counts.update(keys)
         model.title_segments.update(set(title_segments(page_title)))
         _learn_slots(model, units)
     model.folders = frozenset(folders)
-    model.slots = {
-        slot.key: slot
-        for stats in model.slot_stats.values()
-        if (slot := decide(stats, model.pages)) is not None
-    }
+    decided = [slot for stats in model.slot_stats.values() if (slot := decide(stats, model.pages))]
+    model.slots = {slot.key: slot for slot in one_signing_slot(decided)}
     return model
 
 
@@ -163,6 +180,58 @@ def _learn_slots(model: SiteModel, units: Sequence[Unit]) -> None:
         seen.add(hit.key)
         stats = model.slot_stats.setdefault(hit.key, SlotStats())
         stats.add(hit, value_type(hit.value), same_site_link(hit.href))
+
+
+TEMPLATE_WORDS = 12  # a line this short may print the page's own title in the template
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """What a page is called, as its template may print it in a line or an alt text:
+    each segment of its <title> and the words of its file name; and where it is."""
+
+    forms: tuple[Key, ...]
+    folder: str
+
+    @classmethod
+    def of(cls, page_title: str, source_path: str) -> "PageNames":
+        path = PurePosixPath(source_path.replace("\\", "/"))
+        forms = {_normalised(part, digits=False) for part in title_parts(page_title)}
+        forms.add(_normalised(re.sub(r"[_\-]+", " ", path.stem), digits=False))
+        ordered = sorted((form for form in forms if form), key=len, reverse=True)
+        return cls(tuple(ordered), str(path.parent))
+
+    def template_keys(self, unit: Unit) -> list[Key]:
+        """The unit with the page's own title put back as ``{title}`` ("{title} - Film
+        Vault", "Buy {title} at the Shop"), and a linked picture by the file it shows: the
+        shapes of a template that prints each page's name or links each page elsewhere."""
+        if unit.image is not None:
+            found = [self._templated("<tpl-img>", unit.image.alt)]
+            if unit.image.href and unit.image.src:
+                found.append(
+                    (
+                        "<img-at>",
+                        posixpath.normpath(posixpath.join(self.folder, unit.image.src.lower())),
+                    )
+                )
+            return [key for key in found if key]
+        if unit.style.heading:
+            return []  # the headline is the page's own, even as "Review: {title}"
+        key = self._templated("<tpl>", unit.text)
+        return [key] if key else []
+
+    def _templated(self, kind: str, text: str) -> Key:
+        words = _normalised(text)
+        if not words or len(words) > TEMPLATE_WORDS:
+            return ()
+        for form in self.forms:
+            size = len(form)
+            for start in range(len(words) - size + 1):
+                if words[start : start + size] == form:
+                    rest = (*words[:start], "{title}", *words[start + size :])
+                    if any(word not in {"#", "{title}"} for word in rest):
+                        return (kind, *rest)
+        return ()
 
 
 def title_segments(page_title: str) -> list[str]:
@@ -265,12 +334,15 @@ def _is_rating_image(unit: Unit) -> bool:
     return is_rating(unit.image.alt)
 
 
-def site_chrome(units: Sequence[Unit], model: SiteModel | None) -> list[int]:
-    """Indexes of the units that are the site's chrome."""
+def site_chrome(
+    units: Sequence[Unit], model: SiteModel | None, page: PageNames | None = None
+) -> list[int]:
+    """Indexes of the units that are the site's chrome: printed on many pages as they are,
+    or with each page's own title in them (``page``: the page's names)."""
     if model is None or model.pages < MIN_PAGES:
         return []
     recurring = [
-        model.is_chrome(unit)
+        (model.is_chrome(unit) or (page is not None and model.is_template_line(unit, page)))
         and not _is_prose(unit)
         and not is_anatomy(units, i)
         and not model.holds_slot(unit)
@@ -329,14 +401,16 @@ def _mostly_links(unit: Unit) -> bool:
 # --- removing a page's chrome -------------------------------------------------------
 
 
-def drop_chrome_units(units: list[Unit], site: SiteModel, removed: list[Removed]) -> list[Unit]:
-    """Units the site prints on many pages, then furniture known by its shape alone."""
-    chrome_indexes = set(site_chrome(units, site))
+def drop_chrome_units(
+    units: list[Unit], site: SiteModel, removed: list[Removed], page: PageNames | None = None
+) -> list[Unit]:
+    """Units the site prints on many pages (as they are, or with the page's own title in
+    them: ``page``), then furniture known by its shape alone."""
+    chrome_indexes = set(site_chrome(units, site, page))
     kept: list[Unit] = []
     for index, unit in enumerate(units):
         if index in chrome_indexes:
-            reason = f"site chrome: on {site.recurrence(unit)} of the site's {site.pages} pages"
-            removed += removal(reason, unit.text)
+            removed += removal(_chrome_reason(unit, site, page), _unit_words(unit))
             continue
         recurring_in_unit = recurring_lines(unit, site)
         if is_chrome_unit(unit, site.site_names) or any(recurring_in_unit):
@@ -368,6 +442,21 @@ def _content_lines(
         elif shape:
             removed += removal(furniture, text, _dropped_slot(Unit(items=line), site))
     return Unit(items=join_lines([line for line, c in zip(lines, chrome, strict=True) if not c]))
+
+
+def _chrome_reason(unit: Unit, site: SiteModel, page: PageNames | None) -> str:
+    pages = site.recurrence(unit)
+    if pages >= MIN_PAGES or page is None:
+        return f"site chrome: on {pages} of the site's {site.pages} pages"
+    pages = site.template_recurrence(unit, page)
+    if unit.image is not None:
+        return f"site chrome: a linked picture on {pages} of the site's {site.pages} pages"
+    return f"site chrome: the page's title in a line on {pages} of the site's {site.pages} pages"
+
+
+def _unit_words(unit: Unit) -> str:
+    """What a removed unit printed: its text, or a picture's alt text."""
+    return unit.image.alt if unit.image is not None and not unit.text else unit.text
 
 
 def _dropped_slot(unit: Unit, site: SiteModel) -> str:

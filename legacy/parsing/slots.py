@@ -21,7 +21,7 @@ area is the page's date. Learning holds counts and value hashes, not pages.
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .accounting import HELD
 from .bylines import is_person_name, opens_with_phrase_label
@@ -60,6 +60,7 @@ KEPT_FIELDS = {BYLINE, CONTRIBUTOR, CREATOR, PUBLISHED}  # a name or a date the 
 Key = tuple[str, ...]
 _NUMBER = re.compile(r"^\W*\d[\d.,:]*\s*[^\W\d_]{0,12}\.?\W*$")
 _NAME_JOINTS = re.compile(r"\s*(?:,|&|\band\b|\by\b|\be\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _COLON = re.compile(r"^(?P<label>[^:\d]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 
 
@@ -74,6 +75,7 @@ class Hit:
     unit: int  # index of the unit holding the label
     line: int  # its line, or -1: the label is a unit of its own, the value the next unit
     zone: str  # "head" (above the body), "body" or "tail" (after the body)
+    text: str = ""  # the line (or the label cell and the value cell) as printed
 
 
 @dataclass
@@ -155,13 +157,19 @@ def page_hits(units: Sequence[Unit]) -> list[Hit]:
             if value is not None:
                 text = " ".join(value.line_texts)
                 href = _one_link(value.items)
-                hits.append(Hit(label, label_key(label), text, href, index, -1, zones[index]))
+                printed = f"{unit.text}\n{text}"
+                hits.append(
+                    Hit(label, label_key(label), text, href, index, -1, zones[index], printed)
+                )
                 continue
         for number, line in enumerate(unit.lines):
             split = _split_line(line)
             if split is not None:
                 label, value, href = split
-                hits.append(Hit(label, label_key(label), value, href, index, number, zones[index]))
+                printed = unit.line_texts[number]
+                hits.append(
+                    Hit(label, label_key(label), value, href, index, number, zones[index], printed)
+                )
     return [hit for hit in hits if hit.key]
 
 
@@ -287,7 +295,8 @@ def value_type(value: str, title_key: Key = ()) -> str:
         return NUMBER
     if title_key and label_key(text) == title_key:
         return TITLE
-    names = [name for name in _NAME_JOINTS.split(text.strip(" .")) if name]
+    named = _BRACKETED.sub("", text).strip(" .")  # "Lorcan Hale (2002)"
+    names = [name for name in _NAME_JOINTS.split(named) if name]
     if names and all(is_person_name(name, allow_single_word=False) for name in names):
         return PERSON
     return TEXT
@@ -338,11 +347,8 @@ def _field(stats: SlotStats, type_: str, zone: str, distinct: int) -> tuple[str,
         return UPDATED, f"dates {'after' if zone == 'tail' else 'in'} the body ({spread})", ""
     if type_ != PERSON:
         return CONTENT, f"{type_} values ({spread})", ""
-    sample = f"{stats.label} X"
-    says_byline = opens_with_phrase_label(sample) or bool(
-        re.match(rf"^\W*(?:{active().pattern('bylines.colon_labels')})\b", stats.label, re.I)
-    )
-    says_credit = opens_with_role_label(sample)
+    says_byline = _byline_label(stats.label)
+    says_credit = opens_with_role_label(f"{stats.label} X")
     few = share <= BYLINE_SHARE
     linked = stats.linked >= LINKED_SHARE * stats.pages
     if says_credit and not says_byline:
@@ -364,6 +370,35 @@ def _field(stats: SlotStats, type_: str, zone: str, distinct: int) -> tuple[str,
     if linked:
         return CONTRIBUTOR, f"{why}; linked to pages of the site ({spread})", check
     return BYLINE, f"{why} ({spread})", check
+
+
+def one_signing_slot(slots: list[Slot]) -> list[Slot]:
+    """A page has one byline: when several person slots could sign the same pages, those
+    the evidence names (a byline label of the lexicon, names linked to the writers'
+    pages) sign, and the others ("Compañía: Dinamo Soft") are content, with a check for
+    the operator; failing that, the one on the most pages."""
+    signing = [slot for slot in slots if slot.field in SIGNING_FIELDS]
+    if len(signing) < 2:
+        return slots
+    named = [slot for slot in signing if slot.field == CONTRIBUTOR or _byline_label(slot.label)]
+    keep = named or [max(signing, key=lambda slot: slot.pages)]
+    return [
+        slot
+        if slot not in signing or slot in keep
+        else replace(
+            slot,
+            field=CONTENT,
+            check=f"names a person on {slot.pages} pages, but {keep[0].label!r} signs them",
+        )
+        for slot in slots
+    ]
+
+
+def _byline_label(label: str) -> bool:
+    colon = active().pattern("bylines.colon_labels")
+    return opens_with_phrase_label(f"{label} X") or bool(
+        re.match(rf"^\W*(?:{colon})\b", label, re.IGNORECASE)
+    )
 
 
 # --- one page with the site's slots -------------------------------------------------------
@@ -404,7 +439,7 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
     if signing is not None and (names := split_names(signing.value)):
         taken.signatures = [Signature(name) for name in names]
         reason = f"the label of the byline slot {signing.label!r} (its name is the byline)"
-        removed += removal(reason, signing.label, slot=HELD)
+        removed += removal(reason, _without(signing.text, names), slot=HELD)
         take(signing)
     dated = next(
         (hit for hit in hits if slots[hit.key].field == PUBLISHED and hit.zone == "head"), None
@@ -412,7 +447,7 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
     if dated is not None and search_date(dated.value):
         taken.date, taken.date_label = dated.value, dated.label
         reason = f"the date slot {dated.label!r} (kept as the page's date)"
-        removed += removal(reason, f"{dated.label} {dated.value}", slot=HELD)
+        removed += removal(reason, dated.text, slot=HELD)
         take(dated)
     pairs = {
         hit.unit: hit
@@ -421,6 +456,13 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
     }
     taken.units = _rebuilt(units, drop_lines, drop_units, pairs)
     return taken
+
+
+def _without(text: str, names: list[str]) -> str:
+    """What a byline prints beside its names: "Review by", "y" of "X y Y"."""
+    for name in names:
+        text = text.replace(name, " ", 1)
+    return text
 
 
 def _rebuilt(

@@ -3,7 +3,7 @@
 import contextlib
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 from django.apps import apps
@@ -15,8 +15,9 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from home.tree import SiteTree
-from legacy.parsing.document import Credits, LegacyDocument, Rating
+from legacy.parsing.document import Credits, Image, LegacyDocument, Rating
 from legacy.parsing.sections import PAGE
+from legacy.parsing.text import content_words
 from reviews import kinds
 from reviews.credits import join_names
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
@@ -110,7 +111,10 @@ def fill_page(
         warnings.append(dated_from_mtime(file_date))
     elif page.pk is None:
         warnings.append(UNDATED)
-    page.summary = summary_of(body)
+    pictures = [
+        text for b in document.blocks if isinstance(b, Image) for text in (b.alt, b.caption)
+    ]
+    page.summary = summary_of(body, pictures)
     if isinstance(page, ArticlePage):
         page.author = signer
     else:
@@ -213,15 +217,41 @@ def field_text(page: Page) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def summary_of(body: list[dict]) -> str:
-    """The first sentence or two of the first paragraph, for listings and search results."""
-    first = next((block["value"] for block in body if block["type"] == "paragraph"), "")
+def summary_of(body: list[dict], pictures: Iterable[str] = ()) -> str:
+    """The first sentence or two of the first paragraph of the page's own words, for
+    listings and search results: never a paragraph that is only link text ("Buy it at the
+    shop"), nor one that only prints a picture's alt text or caption (``pictures``: a
+    picture not found in the mirror is kept as its words)."""
+    picture_words = {tuple(content_words(text)) for text in pictures} - {()}
+    first = next(
+        (
+            block["value"]
+            for block in body
+            if block["type"] == "paragraph"
+            and not _only_link_text(block["value"])
+            and not _only_picture_words(block["value"], picture_words)
+        ),
+        "",
+    )
     summary = ""
     for sentence in _SENTENCE_END.split(html_to_text(first).replace("\n", " ")):
         if summary and len(summary) + len(sentence) > SUMMARY_LIMIT:
             break
         summary = f"{summary} {sentence}".strip()
     return summary[:SUMMARY_LIMIT]
+
+
+_LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.IGNORECASE | re.DOTALL)
+
+
+def _only_link_text(html: str) -> bool:
+    return bool(_LINK.search(html)) and not content_words(html_to_text(_LINK.sub(" ", html)))
+
+
+def _only_picture_words(html: str, picture_words: set[tuple[str, ...]]) -> bool:
+    lines = [tuple(content_words(line)) for line in html_to_text(html).split("\n")]
+    lines = [line for line in lines if line]
+    return bool(lines) and all(line in picture_words for line in lines)
 
 
 def first_published(

@@ -4,10 +4,13 @@ what varies under a constant label is a field, never chrome."""
 import random
 
 from legacy.parsing.accounting import DROPPED, HELD, account, document_account, removed_texts
-from legacy.parsing.document import Kind, Removed, Signature
+from legacy.parsing.chrome import alt_carries_words
+from legacy.parsing.document import Kind, Paragraph, Removed, Signature
 from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import _learn, _prepare, parse_site
 from tests.sites import reel_cellar
+from tests.sites.corpora import CORPORA
+from textkit.markup import html_to_text
 
 PAGES = reel_cellar.build()
 DOCUMENTS = parse_site([(data, path) for path, data, _ in PAGES])
@@ -99,3 +102,38 @@ def test_a_byline_dropped_as_chrome_is_lost_and_lowers_fidelity():
     words = account(source, kept, held_text, removed, "")
     assert words.lost == 4 and words.chrome == 0
     assert words.fidelity < 1.0
+
+
+def test_links_made_of_the_pages_title_and_automatic_alt_texts_are_chrome():
+    for path in REVIEWS:
+        document = BY_PATH[path]
+        body = "\n".join(
+            [document.content_text, *(getattr(b, "alt", "") for b in document.blocks)]
+        )
+        for snippet in EXPECTED[path]["chrome"]:
+            assert snippet not in body, (path, snippet)
+        reasons = {entry.reason for entry in document.removed}
+        assert any("the page's title in a line" in reason for reason in reasons), path
+
+
+def test_the_first_paragraph_is_the_reviews_own_words():
+    for path in REVIEWS:
+        document = BY_PATH[path]
+        first = next(b for b in document.blocks if isinstance(b, Paragraph))
+        assert html_to_text(first.html).startswith(EXPECTED[path]["summary_starts"]), path
+
+
+def test_frontpage_automatic_alt_texts_say_nothing():
+    assert not alt_carries_words("storeimg.gif (3164 bytes)")
+    assert not alt_carries_words("logo.gif (2841 bytes)")
+    assert alt_carries_words("The Salt Road")
+
+
+def test_a_second_person_slot_on_the_bylined_pages_does_not_sign_them():
+    site = CORPORA["spanish-games"]()
+    items = [(html.encode("utf-8"), path) for path, html in site.render().items()]
+    slots = {
+        slot.label: slot for slot in model_of([(p, d, None) for d, p in items]).slots.values()
+    }
+    assert slots["Un comentario de"].field == "byline"
+    assert slots["Compañía"].field == "content" and slots["Compañía"].check
