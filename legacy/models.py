@@ -38,6 +38,13 @@ class ImportRun(models.Model):
     muted = models.PositiveIntegerField(
         default=0, help_text="Findings the run's mutes dropped (pages, or images grouped)."
     )
+    stopped = models.CharField(
+        "stopped early",
+        max_length=255,
+        blank=True,
+        help_text="Why the run stopped before its end (interrupted, an error): its counts "
+        "are then of the files it reached. Empty when it ran to the end.",
+    )
 
     class Meta:
         ordering = ["-started_at"]

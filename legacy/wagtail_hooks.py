@@ -150,6 +150,7 @@ class ImportRunAdmin(ModelAdmin):
         "skipped",
         "failed",
         "finished_at",
+        "stopped",
         "records_link",
     )
     inspect_view_enabled = True

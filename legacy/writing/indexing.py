@@ -19,7 +19,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Model
 from django.db.models.signals import post_save
 
@@ -55,7 +55,14 @@ class BatchedIndexer:
         post_save.connect(self._remember, dispatch_uid="legacy-import-batched-indexer")
         try:
             with disable_reference_index_auto_update():
-                yield self
+                try:
+                    yield self
+                except BaseException:
+                    # The pages committed before the error are live: index them too, unless
+                    # the database cannot be written to (then the error says why).
+                    with contextlib.suppress(DatabaseError):
+                        self.flush()
+                    raise
                 self.flush()
         finally:
             post_save.disconnect(self._remember, dispatch_uid="legacy-import-batched-indexer")

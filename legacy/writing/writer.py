@@ -35,7 +35,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import InMemoryStorage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
@@ -85,6 +85,8 @@ LINK_PROBLEMS = {
 }
 IMPORTED_STATUSES = {ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED}
 DEFAULT_MAX_PAGE_SIZE = 2 * 1024 * 1024  # the largest real old page is under 200 KB
+OLD_PATH_LIMIT = Redirect._meta.get_field("old_path").max_length
+RECORD_PATH_LIMIT = ImportRecord._meta.get_field("source_path").max_length
 
 
 @dataclass
@@ -120,6 +122,7 @@ class ImportReport:
     items: list[ItemReport] = field(default_factory=list)
     news: NewsSplits = field(default_factory=NewsSplits)  # split news pages, and held back
     muted: int = 0  # findings the run's mutes dropped
+    stopped: str = ""  # why the run stopped before its end (then ``items`` is partial)
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in ImportStatus}
@@ -144,13 +147,14 @@ class ImportReport:
         return count_by_type(warning for item in self.items for warning in item.warnings)
 
     def as_dict(self) -> dict:
-        return {
+        report = {
             "summary": self.summary(),
             "checks": self.check_counts(),
             "warning_types": self.warning_types(),
             "muted": self.muted,
             "items": [asdict(item) for item in self.items],
         }
+        return {"stopped": self.stopped, **report} if self.stopped else report
 
 
 @dataclass
@@ -280,16 +284,29 @@ class LegacyImporter:
         self.contributors: dict[str, Contributor] | None = None  # name_key → contributor
         self.signers = SiteSigners(())  # who signs how many pages of the run
         self.muted = 0
+        self.report = ImportReport()  # so far: whole once ``run_import`` returns
 
     def run_import(
         self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None = None
     ) -> ImportReport:
+        """Import the pages under ``paths``. The run is closed (``ImportRun.finished_at``)
+        whatever happens; if it stops early (Ctrl-C, a fault), ``self.report`` holds what
+        was done and why it stopped, and the error goes on up."""
+        self.report = ImportReport()
+        try:
+            self._run(paths, on_item)
+        except BaseException as error:
+            self.report.stopped = self.report.stopped or _stopped_by(error)
+            raise
+        return self.report
+
+    def _run(self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None) -> None:
         paths = [Path(path) for path in paths]
         sources = walk_sources(paths, self.options.root)
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
-        read = [read_source(source, limit) for source in sources]
-        report = ImportReport()
+        read = [read_source(storable_path(source), limit) for source in sources]
+        report = self.report
         parsed = parse_sources(read, self.options.parse, self._split_asked, report.news)
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
@@ -302,15 +319,20 @@ class LegacyImporter:
             with self.indexer.batch():
                 self._prepare(paths, parsed)
             items: dict[int, ItemReport] = {}
-            for position in self._write_order(parsed):
-                items[position] = self.import_one(parsed[position])
-                if on_item:
-                    on_item(items[position])
-            report.items = [items[position] for position in range(len(parsed))]
-            self._relink(parsed, report)
-            report.items += self._refused_images(paths, {item.key for item in parsed})
+            try:
+                for position in self._write_order(parsed):
+                    items[position] = self._import_guarded(parsed[position])
+                    if on_item:
+                        on_item(items[position])
+                report.items = [items[position] for position in range(len(parsed))]
+                self._relink(parsed, report)
+                report.items += self._refused_images(paths, {item.key for item in parsed})
+            except BaseException as error:  # interrupted (Ctrl-C) or a fault: close the run
+                report.items = [items[position] for position in sorted(items)]
+                report.stopped = _stopped_by(error)
+                self._finish(report, quietly=True)
+                raise
             self._finish(report)
-        return report
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -426,6 +448,20 @@ class LegacyImporter:
         )
 
     # -- one file ------------------------------------------------------------------------
+
+    def _import_guarded(self, parsed: ParsedSource) -> ItemReport:
+        """``import_one`` in a savepoint of its own: a fault it does not report itself
+        fails that file alone, never the run."""
+        try:
+            with transaction.atomic():
+                return self.import_one(parsed)
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+            self.images.clear_cache()
+            self.contributors = None
+            reason = pages.describe_error(error)
+            with contextlib.suppress(DatabaseError), transaction.atomic():
+                return self._failed(parsed, reason)
+            return self._item(parsed.key, ImportStatus.FAILED, "", None, [reason])
 
     def import_one(self, parsed: ParsedSource) -> ItemReport:
         document = parsed.document
@@ -785,7 +821,7 @@ class LegacyImporter:
         if page is not None or status != ImportStatus.FAILED:
             defaults["page"] = page  # a failed update keeps the link to the page it had
         record, _ = ImportRecord.objects.update_or_create(
-            source_path=parsed.key, defaults=defaults
+            source_path=record_path(parsed.key), defaults=defaults
         )
         store_findings(record, list(findings))
 
@@ -802,13 +838,48 @@ class LegacyImporter:
             words=None if words is None else words.as_dict(),
         )
 
-    def _finish(self, report: ImportReport) -> None:
-        summary = report.summary()
-        for status, count in summary.items():
+    def _finish(self, report: ImportReport, *, quietly: bool = False) -> None:
+        """Close the run: its counts, why it stopped early if it did, and ``finished_at``.
+        ``quietly``: an error is already on its way up; one in closing must not hide it
+        (a dry run's rolled-back transaction cannot be written to, nor needs to be)."""
+        if self.run is None:
+            return
+        for status, count in report.summary().items():
             setattr(self.run, status, count)
+        self.run.stopped = report.stopped
         self.run.finished_at = timezone.now()
         self.run.muted = report.muted = self.muted
-        self.run.save()
+        if not quietly:
+            self.run.save()
+            return
+        with contextlib.suppress(DatabaseError), transaction.atomic():
+            self.run.save()
+
+
+def storable_path(source: SourceFile) -> SourceFile:
+    """``source``, refused ("path too long") when its old path is longer than a redirect
+    can hold (``Redirect.old_path``, 255 characters): a page whose old URL could not
+    lead to it is not imported."""
+    length = len(old_url_path(source.key))
+    if source.refused or length <= OLD_PATH_LIMIT:
+        return source
+    reason = f"path too long: its old path has {length} characters, over the {OLD_PATH_LIMIT} "
+    return replace(source, path=None, refused=reason + "an old URL can be stored with")
+
+
+def record_path(key: str) -> str:
+    """The key as an import record stores it: a key too long for the column (a refused
+    file's) is cut and made unique by its digest."""
+    if len(key) <= RECORD_PATH_LIMIT:
+        return key
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return f"{key[: RECORD_PATH_LIMIT - len(digest) - 2]}…#{digest}"
+
+
+def _stopped_by(error: BaseException) -> str:
+    if isinstance(error, KeyboardInterrupt):
+        return "Interrupted (Ctrl-C) before the end of the run."
+    return shorten_at_word(f"Stopped by an error: {type(error).__name__}: {error}", 255)
 
 
 def _account_warnings(words: WordAccount) -> list[str]:

@@ -98,8 +98,19 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         importer = LegacyImporter(self.import_options(options))
-        with self.progress_bar() as bar:
-            report = importer.run_import(options["paths"], on_item=lambda item: bar.update())
+        try:
+            with self.progress_bar() as bar:
+                importer.run_import(options["paths"], on_item=lambda item: bar.update())
+        except KeyboardInterrupt:
+            self.report(importer.report, options)
+            raise CommandError(importer.report.stopped, returncode=130) from None
+        except Exception:
+            self.report(importer.report, options)  # what was done, then the traceback
+            raise
+        self.report(importer.report, options)
+
+    def report(self, report: ImportReport, options: dict) -> None:
+        """The summary, and the JSON report when asked for: also for a run that stopped."""
         self.print_summary(report, dry_run=options["dry_run"])
         if options["report"]:
             options["report"].write_text(
@@ -155,6 +166,8 @@ class Command(BaseCommand):
 
     def print_summary(self, report: ImportReport, *, dry_run: bool) -> None:
         title = "Dry run: nothing was written" if dry_run else "Import finished"
+        if report.stopped:
+            title = f"{report.stopped} The counts are of the files reached."
         self.stdout.write(self.style.MIGRATE_HEADING(title))
         for status, count in report.summary().items():
             self.stdout.write(f"  {status:<10} {count:>6}")
