@@ -82,3 +82,26 @@ def test_the_review_keeps_its_text_and_drops_the_captioned_picture(client, pictu
     html = client.get(review.url).content.decode()
     assert "Before the still." in html and "After the still." in html
     assert 'class="image-block"' not in html  # no caption left under a missing picture
+
+
+# Issue 21, finding 6: a file that is there but cannot be decoded costs the picture too.
+DAMAGED = {
+    "junk bytes": b"this is not a picture at all" * 20,
+    "truncated JPEG": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    + b"\xff\xdb\x00\x43\x00" + bytes(range(64)),
+    "bare PNG header": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("damage", DAMAGED)
+def test_a_damaged_file_costs_the_picture_not_the_page(client, pictured, damage, caplog):
+    review, image = pictured
+    with image.file.storage.open(image.file.name, "wb") as file:
+        file.write(DAMAGED[damage])
+    statuses = {url: client.get(address(url, review)).status_code for url in PAGES + FEEDS}
+    assert statuses == dict.fromkeys(statuses, 200)
+    html = client.get(review.url).content.decode()
+    assert "Before the still." in html and "After the still." in html
+    assert pictures(html.encode()) == []
+    assert f"Image {image.pk}" in caplog.text  # logged, so an editor can replace the file
