@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.forms import MagazinePageForm
 from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews.blocks import INLINE_FEATURES, StoryBlock
@@ -16,6 +17,7 @@ HOME_ITEMS_PER_SECTION = 4
 
 
 class HomePage(ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
+    base_form_class = MagazinePageForm
     intro = RichTextField(
         blank=True,
         features=INLINE_FEATURES,
@@ -68,6 +70,8 @@ class HomePage(ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
 
 class StandardPage(ViewRestrictionsInOneQueryMixin, Page):
     """A plain page such as About Us."""
+
+    base_form_class = MagazinePageForm
 
     body = StreamField(StoryBlock(), blank=True, help_text="The page's text.")
 

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from editorial.forms import MagazineModelForm
 from textkit.slugs import numbered_slug
 
 
@@ -34,6 +35,7 @@ class Contributor(index.Indexed, models.Model):
         help_text="Optional portrait for their contributor page.",
     )
 
+    base_form_class = MagazineModelForm
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("photo")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

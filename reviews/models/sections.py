@@ -30,6 +30,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from editorial.forms import MagazinePageForm
 from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews import kinds
@@ -110,6 +111,8 @@ class ChildPageRouteMixin:
 
 class SectionPage(RoutablePageMixin, ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A section of the magazine; its kind decides what it holds and how it is browsed."""
+
+    base_form_class = MagazinePageForm
 
     Kind = models.TextChoices(
         "Kind", [(kind.enum_name, (kind.value, kind.label)) for kind in kinds.KINDS]

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from editorial.forms import MagazinePageForm
 from editorial.panels import CreditsLinePanel, ImportedSourcePanel
 from ops.fragments import content_cached
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
@@ -114,6 +115,8 @@ class ReviewPage(  # noqa: DJ008 (Page has __str__)
     SectionChildMixin, StoryFields, RatingFields, ViewRestrictionsInOneQueryMixin, Page
 ):
     """Fields every review shares; readers only ever see a film or a book review."""
+
+    base_form_class = MagazinePageForm
 
     original_title = models.CharField(
         max_length=255, blank=True, help_text="The title in its original language, if different."
@@ -371,6 +374,8 @@ class BookReviewPage(ReviewPage):  # noqa: DJ008
 
 class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixin, Page):  # noqa: DJ008
     """A news item or a feature."""
+
+    base_form_class = MagazinePageForm
 
     author = models.ForeignKey(
         Contributor,
