@@ -12,8 +12,9 @@ through (a 500); every caller here gets None instead, and the log names the imag
 
 import logging
 
-from PIL import Image as PILImage
 from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
+
+from PIL import Image as PILImage
 
 logger = logging.getLogger(__name__)
 

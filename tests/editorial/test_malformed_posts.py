@@ -1,7 +1,6 @@
 """Issue 21, finding 12: whatever an admin form posts, an editor gets the form back with one
 error per mistake, never a 500 (a hand-made POST, or one damaged on the way)."""
 
-import pytest
 from bs4 import BeautifulSoup
 
 from reviews.models import Contributor, FilmReviewPage

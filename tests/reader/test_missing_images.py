@@ -88,7 +88,8 @@ def test_the_review_keeps_its_text_and_drops_the_captioned_picture(client, pictu
 DAMAGED = {
     "junk bytes": b"this is not a picture at all" * 20,
     "truncated JPEG": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    + b"\xff\xdb\x00\x43\x00" + bytes(range(64)),
+    + b"\xff\xdb\x00\x43\x00"
+    + bytes(range(64)),
     "bare PNG header": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 }
 
