@@ -43,7 +43,7 @@ def import_record_for(page):
 def import_record_inspect_url(record) -> str:
     """The importer's own inspect view for the record, when its admin registers one."""
     try:
-        return reverse("legacy_importrecord_modeladmin_inspect", args=[record.pk])
+        return reverse("legacy_importrecord:inspect", args=[record.pk])
     except NoReverseMatch:
         return ""
 

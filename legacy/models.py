@@ -4,6 +4,23 @@ from django.conf import settings
 from django.db import models
 
 from legacy.checks import Severity, label_of
+from reviews import kinds
+
+# What the parser read each old page as (legacy.parsing.document.Kind), and what the
+# importer records for files that are no page: as editors read them.
+KIND_LABELS = {
+    "film_review": "Film review",
+    "book_review": "Book review",
+    "news": "News",
+    "feature": "Feature",
+    "page": "Page",
+    "listing": "Listing",
+    "stub": "Empty page",
+    "image": "Image",
+    "link": "Link",
+}
+# Where the importer filed a page: a section kind (reviews.kinds), or Home
+SECTION_LABELS = {**{kind.value: kind.label for kind in kinds.KINDS}, "page": "Home (no section)"}
 
 
 class ImportStatus(models.TextChoices):
@@ -145,6 +162,27 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return self.source_path
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.source_path
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
+
+    @property
+    def section_label(self) -> str:
+        return SECTION_LABELS.get(self.section, self.section)
+
+    @property
+    def check_labels(self) -> str:
+        """The record's checks, worst first, for the export (prefetch ``checks``)."""
+        return "; ".join(check.label for check in self.checks.all())
+
+    @property
+    def severity_label(self) -> str:
+        return Severity(self.severity).label if self.severity else ""
 
     @property
     def words(self) -> dict[str, int | None]:
