@@ -79,6 +79,7 @@ class PageFacts:
     words_removed: int = 0  # removed as chrome, plus lost
     missing_images: Sequence[str] = ()  # mirror paths (or srcs) of images not found
     cluster_outlier: str = ""  # the page's template cluster when its kind is an outlier of it
+    parser_notes: Sequence[str] = ()  # the parser's warnings about the page
 
 
 CheckFunction = Callable[[PageFacts], str | None]
@@ -197,6 +198,19 @@ def kind_outlier(facts: PageFacts) -> str | None:
     """The page's kind differs from the other pages of its template cluster."""
     if facts.cluster_outlier:
         return f"Its template is shared by pages of another kind ({facts.cluster_outlier})."
+    return None
+
+
+KIND_NOTE = "check kind:"  # legacy.parsing.classify: placed by content against its folder
+
+
+@check("kind_against_folder", "Kind against its folder", Severity.WARNING)
+def kind_against_folder(facts: PageFacts) -> str | None:
+    """The parser read the page as another kind than its folder holds (a page without
+    credits among the reviews: a game, a list, or a review whose credits it missed)."""
+    for note in facts.parser_notes:
+        if note.startswith(KIND_NOTE):
+            return note[len(KIND_NOTE) :].strip().capitalize()
     return None
 
 

@@ -76,6 +76,7 @@ def page_facts(
         words_removed=words_removed,
         missing_images=missing_images,
         cluster_outlier=str(getattr(document, "cluster_outlier", "") or ""),
+        parser_notes=list(document.warnings),
     )
 
 

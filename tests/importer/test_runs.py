@@ -378,7 +378,8 @@ def test_a_page_without_credits_in_a_review_folder_is_a_feature_editors_can_find
         == "feature"
     )
     assert any("check kind" in warning for warning in items["reviews/riven.htm"].warnings)
-    listed = admin_client.get("/admin/legacy/importrecord/?check_kind=yes").content.decode()
+    listed = admin_client.get("/admin/legacy/importrecord/?check=kind_against_folder")
+    listed = listed.content.decode()
     assert "reviews/riven.htm" in listed and "reviews/a.htm" not in listed
 
 

@@ -75,6 +75,10 @@ def test_a_good_review_raises_no_check():
         ("date_missing_or_approximate", {"date_printed": "2009"}),
         ("date_missing_or_approximate", {"date_printed": "03/04/2009", "date_ambiguous": True}),
         ("kind_outlier", {"cluster_outlier": "t3: 40 film reviews, 2 features"}),
+        (
+            "kind_against_folder",
+            {"parser_notes": ["check kind: no credits line, so imported as a feature"]},
+        ),
         ("outside_sections", {"target": "page", "kind": "feature", "is_review": False}),
         (
             "byline_removed",
