@@ -231,7 +231,15 @@ class ImportRunViewSet(SnippetViewSet):
     index_view_class = ReadOnlyIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["__str__", "invoked_by", "created", "updated", "unchanged", "failed"]
+    list_display = [
+        "__str__",
+        "invoked_by",
+        "created",
+        "updated",
+        "unchanged",
+        "failed",
+        "stopped",
+    ]
 
 
 class LegacyImportGroup(SnippetViewSetGroup):
