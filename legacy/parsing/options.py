@@ -5,11 +5,15 @@ that needs it, so no step reads a default of its own. The next option is one fie
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reviews import kinds
 
 from .document import Kind
 from .lexicon import LANGUAGES
+
+if TYPE_CHECKING:
+    from .profile import SiteProfile
 
 DATE_ORDERS = ("dmy", "mdy")  # how "03/04/2005" is read: 3 April (dmy) or March 4 (mdy)
 GENERIC_REVIEW_WORD = "review"  # "reviews/", "moviereviews/": the magazine's first review kind
@@ -53,12 +57,14 @@ class ParseOptions:
     lexicons to read the pages with (``--language``), else each site's are recognised
     from its text (``lexicon``). ``site_names``: the old site's own names, as printed
     ("Talking Pictures"), which are never a page's title; more are learnt from the
-    site's <title>s. ``folder_hints``: the section kinds' folder words."""
+    site's <title>s. ``folder_hints``: the section kinds' folder words. ``profile``: the
+    operator's corrections to what is learnt of the site (``profile.SiteProfile``)."""
 
     date_order: str = "dmy"
     languages: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
     folder_hints: FolderHints = field(default_factory=FolderHints.from_registry)
+    profile: "SiteProfile | None" = None  # the operator's corrections (``--profile``)
 
     def __post_init__(self) -> None:
         unknown = [code for code in self.languages if code not in LANGUAGES]

@@ -41,8 +41,10 @@ from .ratings import take_rating
 from .site import (
     PageNames,
     SiteModel,
+    apply_profile,
     drop_chrome_units,
     learn_site,
+    model_summary,
     site_of,
     without_site_name,
 )
@@ -74,12 +76,16 @@ def parse_document(
 
 
 def parse_site(
-    pages: Sequence[tuple[bytes | DecodedText, str]], *, options: ParseOptions | None = None
+    pages: Sequence[tuple[bytes | DecodedText, str]],
+    *,
+    options: ParseOptions | None = None,
+    models: dict[str, dict] | None = None,
 ) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
     (``site``), then parse each page with it. Same order as ``pages``; never raises.
     ``options``: what the operator said about the run (``ParseOptions``), which each
-    site's model carries to every step."""
+    site's model carries to every step. ``models``: filled with each site's learnt model
+    as the operator sees it (``site.model_summary``), for the dry run and the report."""
     options = options or ParseOptions()
     prepared: list[PreparedPage | LegacyDocument | None] = [
         _safely(source_path, _prepare, source, source_path, options)
@@ -89,12 +95,14 @@ def parse_site(
     for page in prepared:
         if isinstance(page, PreparedPage):
             by_site.setdefault(site_of(page.source_path), []).append(page)
-    models = {site: _learn(members, options) for site, members in by_site.items()}
+    learnt = {site: _learn(members, options) for site, members in by_site.items()}
     del by_site
+    if models is not None:
+        models.update({site: model_summary(model, site) for site, model in learnt.items()})
     documents: list[LegacyDocument] = []
     for index, page in enumerate(prepared):
         if isinstance(page, PreparedPage):
-            model = models[site_of(page.source_path)]
+            model = learnt[site_of(page.source_path)]
             with lexicon.override(model.lexicon):
                 page = _safely(page.source_path, _finish, page, model)
         documents.append(page)
@@ -115,7 +123,7 @@ def _learn(pages: list["PreparedPage"], options: ParseOptions) -> SiteModel:
             options,
         )
     model.lexicon = lexicon_of_site
-    return model
+    return apply_profile(model, options.profile)
 
 
 def site_languages(pages: list[tuple[list[str], str]]) -> tuple[str, ...]:
@@ -200,7 +208,7 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
         for entry in removed
         if entry.slot == DROPPED
     ]
-    page_title = without_site_name(page.page_title, site, units)
+    page_title = without_site_name(site.without_title_affix(page.page_title), site, units)
     choice = choose_page_title(
         page_title, units, source_path, page.from_word, site.folders, site.given_names
     )

@@ -202,7 +202,7 @@ def signature(units: list[Unit], index: int) -> Match | None:
     under it, in the same block or in the one or two blocks after it."""
     unit = units[index]
     lines = unit.line_texts
-    if unit.image is not None or not 1 <= len(lines) <= 4:
+    if unit.image is not None or unit.as_text or not 1 <= len(lines) <= 4:
         return None
     found = parse_byline("\n".join(lines))
     if found is None or not found.person or found.remainder:
@@ -230,7 +230,9 @@ def signature(units: list[Unit], index: int) -> Match | None:
 def byline(unit: Unit) -> Signature | None:
     """ "by Jane Smith" (maybe with a date, a title or an affiliation) under the title."""
     lines = unit.line_texts
-    if unit.image is not None or not 1 <= len(lines) <= 3 or not opens_with_label(lines[0]):
+    if unit.image is not None or unit.as_text or not 1 <= len(lines) <= 3:
+        return None  # as_text: a slot of the site that names no writer ("Written by")
+    if not opens_with_label(lines[0]):
         return None
     found = parse_byline("\n".join(lines))
     if found is None or not found.label or not found.person or found.remainder:

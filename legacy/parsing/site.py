@@ -29,6 +29,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from textkit.markup import normalise_space
 
 from .accounting import DROPPED
 from .chrome import is_chrome_unit, is_nav_unit
@@ -56,6 +59,9 @@ from .titles import title_parts
 from .units import Span, Unit, join_lines
 from .visible import removal
 
+if TYPE_CHECKING:
+    from .profile import SiteProfile
+
 MIN_PAGES = 3  # a block printed on this many pages of a site is its template
 MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
 HEADING_WORDS = 4
@@ -78,6 +84,28 @@ class SiteModel:
     lexicon: Lexicon = ALL  # the words of the site's languages
     slot_stats: dict[Key, SlotStats] = field(default_factory=dict)  # label -> what it held
     slots: dict[Key, Slot] = field(default_factory=dict)  # the labels that are slots
+    title_affix_counts: Counter[str] = field(default_factory=Counter)  # " - X Review" -> pages
+    given_affixes: tuple[str, ...] = ()  # the profile's title affixes
+    extra_chrome: frozenset[Key] = frozenset()  # the profile's chrome lines
+    never_chrome: frozenset[Key] = frozenset()  # the profile's lines to keep
+
+    @cached_property
+    def title_affixes(self) -> tuple[str, ...]:
+        """What <title>s print around the page's own headline on several pages (" - The
+        Reel Cellar Review" on the reviews, " - The Reel Cellar Feature" on the features),
+        and those the profile gives: the longest first."""
+        learnt = [a for a, n in self.title_affix_counts.items() if n >= MIN_PAGES]
+        return tuple(sorted({*learnt, *self.given_affixes}, key=len, reverse=True))
+
+    def without_title_affix(self, page_title: str) -> str:
+        """The <title> without the site's affix at its start or end (once)."""
+        title = normalise_space(page_title)
+        for affix in self.title_affixes:
+            if title.endswith(affix) and len(title) > len(affix):
+                return title[: -len(affix)].strip()
+            if title.startswith(affix) and len(title) > len(affix):
+                return title[len(affix) :].strip()
+        return title
 
     def slot_of(self, label: Key) -> Slot | None:
         return self.slots.get(label)
@@ -99,6 +127,11 @@ class SiteModel:
         return max((self.counts[k] for k in unit_keys(unit) if k[:1] != ("<line>",)), default=0)
 
     def is_chrome(self, unit: Unit) -> bool:
+        keys = unit_keys(unit)
+        if self.never_chrome and any(key in self.never_chrome for key in keys):
+            return False
+        if self.extra_chrome and any(key in self.extra_chrome for key in keys):
+            return True  # the operator's word (the profile), on a site of any size
         return self.pages >= MIN_PAGES and self.recurrence(unit) >= MIN_PAGES
 
     def template_recurrence(self, unit: Unit, page: "PageNames") -> int:
@@ -164,11 +197,92 @@ def learn_site(
             keys.update(page.template_keys(unit))
         model.counts.update(keys)
         model.title_segments.update(set(title_segments(page_title)))
+        if affix := title_affix(page_title, units):
+            model.title_affix_counts[affix] += 1
         _learn_slots(model, units)
     model.folders = frozenset(folders)
     decided = [slot for stats in model.slot_stats.values() if (slot := decide(stats, model.pages))]
     model.slots = {slot.key: slot for slot in one_signing_slot(decided)}
     return model
+
+
+def title_affix(page_title: str, units: Sequence[Unit]) -> str:
+    """What a <title> prints beyond the page's headline, at its start or its end
+    ("Harbour Lights - The Reel Cellar Review" over the headline "Harbour Lights")."""
+    title = normalise_space(page_title)
+    headline = next(
+        (normalise_space(u.text) for u in units[:HEADER_UNITS] if u.style.heading and u.text),
+        "",
+    )
+    if not headline or len(title) <= len(headline) or not content_words(headline):
+        return ""
+    if title.startswith(headline):
+        affix, joint = title[len(headline) :], title[len(headline)]
+    elif title.endswith(headline):
+        affix, joint = title[: -len(headline)], title[-len(headline) - 1]
+    else:
+        return ""
+    # cut at a word's edge ("Fargo - X Review", never "Fargone"), and says something
+    return affix if content_words(affix) and not joint.isalnum() else ""
+
+
+def apply_profile(model: SiteModel, profile: "SiteProfile | None") -> SiteModel:
+    """The operator's corrections (``profile.SiteProfile``) on the learnt model."""
+    if profile is None:
+        return model
+    model.slots = profile.corrected_slots(model.slots)
+    model.given_affixes = profile.title_affixes
+    model.extra_chrome = _profile_keys(profile.chrome_text)
+    model.never_chrome = _profile_keys(profile.chrome_keep)
+    model.__dict__.pop("title_affixes", None)
+    return model
+
+
+def _profile_keys(texts: Sequence[str]) -> frozenset[Key]:
+    """A profile's lines as the site pass compares them: as a unit, and as a line of one."""
+    keys = [_normalised(text) for text in texts]
+    return frozenset(found for key in keys if key for found in (key, ("<line>", *key)))
+
+
+CHROME_SHOWN = 20
+
+
+def model_summary(model: SiteModel, site: str = "") -> dict:
+    """The learnt model as the operator sees it (the dry run, the JSON report), in the
+    words of the profile file that corrects it."""
+    labels = [slot.key for slot in model.slots.values() if slot.protects]
+    chrome = [
+        (key, count)
+        for key, count in model.counts.items()
+        if count >= MIN_PAGES
+        and key[:1] not in {("<line>",), ("<bar>",), ("<img-at>",)}
+        and not any(key[: len(label)] == label for label in labels)  # a slot's, not chrome
+        and len(key) <= PROSE_WORDS  # recurring prose stays, as residue
+        and sum(word != "#" for word in key) > 1  # "# minutes": a value, not a template
+    ]
+    chrome.sort(key=lambda item: (-item[1], item[0]))
+    return {
+        "site": site,
+        "pages": model.pages,
+        "languages": list(model.lexicon.languages),
+        "names": sorted(model.site_names),
+        "slots": [slot.as_dict() for slot in sorted(model.slots.values(), key=_slot_order)],
+        "chrome": [{"text": _shown(key), "pages": count} for key, count in chrome[:CHROME_SHOWN]],
+        "title_affixes": [
+            {"affix": affix, "pages": model.title_affix_counts.get(affix, 0)}
+            for affix in model.title_affixes
+        ],
+    }
+
+
+def _slot_order(slot: Slot) -> tuple[int, str]:
+    return (-slot.pages, slot.label)
+
+
+def _shown(key: Key) -> str:
+    kind = key[0] if key and key[0].startswith("<") else ""
+    words = " ".join(key[1:] if kind else key)
+    return f"{kind} {words}".strip() if kind in {"<img>", "<tpl-img>"} else words
 
 
 def _learn_slots(model: SiteModel, units: Sequence[Unit]) -> None:
@@ -256,11 +370,14 @@ def line_key(text: str) -> Key:
 def recurring_lines(unit: Unit, model: SiteModel | None) -> list[bool]:
     """Which lines of a unit of several the site prints on many pages (not the review's
     own parts: a signature line under every review is the reviewer's)."""
-    if model is None or model.pages < MIN_PAGES or len(unit.lines) < 2:
+    small = model is None or (model.pages < MIN_PAGES and not model.extra_chrome)
+    if small or len(unit.lines) < 2:
         return [False] * len(unit.lines)
     found = []
     for line, text in zip(unit.lines, unit.line_texts, strict=True):
-        recurs = model.counts[line_key(text)] >= MIN_PAGES
+        key = line_key(text)
+        recurs = model.counts[key] >= MIN_PAGES or key in model.extra_chrome
+        recurs = recurs and key not in model.never_chrome
         alone = Unit(items=line)
         found.append(recurs and not is_anatomy([alone], 0) and not model.holds_slot(alone))
     return found
@@ -339,7 +456,7 @@ def site_chrome(
 ) -> list[int]:
     """Indexes of the units that are the site's chrome: printed on many pages as they are,
     or with each page's own title in them (``page``: the page's names)."""
-    if model is None or model.pages < MIN_PAGES:
+    if model is None or (model.pages < MIN_PAGES and not model.extra_chrome):
         return []
     recurring = [
         (model.is_chrome(unit) or (page is not None and model.is_template_line(unit, page)))
@@ -413,7 +530,9 @@ def drop_chrome_units(
             removed += removal(_chrome_reason(unit, site, page), _unit_words(unit))
             continue
         recurring_in_unit = recurring_lines(unit, site)
-        if is_chrome_unit(unit, site.site_names) or any(recurring_in_unit):
+        if site.never_chrome and _normalised(unit.text) in site.never_chrome:
+            kept.append(unit)  # the profile keeps it, whatever its shape
+        elif is_chrome_unit(unit, site.site_names) or any(recurring_in_unit):
             rest = _content_lines(unit, site, removed, recurring_in_unit)
             kept += [rest] if rest else []
         else:
@@ -429,7 +548,11 @@ def _content_lines(
     A nav bar goes whole."""
     furniture = "page furniture (nav bar, copyright, counter, search)"
     lines = unit.lines
-    shaped = [is_chrome_unit(Unit(items=line), site.site_names) for line in lines]
+    shaped = [
+        is_chrome_unit(Unit(items=line), site.site_names)
+        and line_key(text) not in site.never_chrome
+        for line, text in zip(lines, unit.line_texts, strict=True)
+    ]
     chrome = [recurs or shape for recurs, shape in zip(recurring, shaped, strict=True)]
     if len(lines) < 2 or is_nav_unit(unit, site.site_names) or all(chrome):
         removed += removal(furniture, unit.text, _dropped_slot(unit, site))

@@ -88,17 +88,23 @@ class SlotStats:
     types: Counter[str] = field(default_factory=Counter)
     zones: Counter[str] = field(default_factory=Counter)
     linked: int = 0  # pages whose value links to a page of the site
-    samples: list[str] = field(default_factory=list)
+    printed: dict[str, str] = field(default_factory=dict)  # a value as one page prints it
 
     def add(self, hit: Hit, type_: str, same_site_link: bool) -> None:
-        self.label = self.label or hit.label
+        self.label = min(filter(None, (self.label, hit.label)))  # the same in any page order
         self.pages += 1
-        self.values[" ".join(content_words(hit.value))] += 1
+        value = " ".join(content_words(hit.value))
+        self.values[value] += 1
+        self.printed[value] = min(self.printed.get(value, hit.value), hit.value)
         self.types[type_] += 1
         self.zones[hit.zone] += 1
         self.linked += same_site_link
-        if len(self.samples) < MAX_SAMPLES and hit.value not in self.samples:
-            self.samples.append(hit.value)
+
+    @property
+    def samples(self) -> list[str]:
+        """The most frequent values, as printed (whatever the order of the pages)."""
+        common = sorted(self.values.items(), key=lambda item: (-item[1], item[0]))
+        return [self.printed[value] for value, _ in common[:MAX_SAMPLES]]
 
 
 @dataclass(frozen=True)
@@ -449,12 +455,22 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
         reason = f"the date slot {dated.label!r} (kept as the page's date)"
         removed += removal(reason, dated.text, slot=HELD)
         take(dated)
+    for hit in hits:
+        if slots[hit.key].field == CHROME:  # the operator's word: the profile
+            removed += removal(f"the slot {hit.label!r} (chrome by the site profile)", hit.text)
+            take(hit)
     pairs = {
         hit.unit: hit
         for hit in hits
         if hit.line < 0 and hit.unit not in drop_units and slots[hit.key].field != CHROME
     }
-    taken.units = _rebuilt(units, drop_lines, drop_units, pairs)
+    # a person slot that signs nothing ("Written by" among credits) is never a byline
+    unsigned = {
+        hit.unit
+        for hit in hits
+        if slots[hit.key].type == PERSON and slots[hit.key].field in {CREATOR, CONTENT}
+    }
+    taken.units = _rebuilt(units, drop_lines, drop_units, pairs, unsigned)
     return taken
 
 
@@ -466,7 +482,11 @@ def _without(text: str, names: list[str]) -> str:
 
 
 def _rebuilt(
-    units: list[Unit], drop_lines: set[tuple[int, int]], drop_units: set[int], pairs: dict
+    units: list[Unit],
+    drop_lines: set[tuple[int, int]],
+    drop_units: set[int],
+    pairs: dict,
+    unsigned: set[int],
 ) -> list[Unit]:
     kept: list[Unit] = []
     rows: list[list[Item]] = []
@@ -483,7 +503,10 @@ def _rebuilt(
         if index not in drop_units:
             unit = units[index]
             lines = [line for n, line in enumerate(unit.lines) if (index, n) not in drop_lines]
-            kept.extend(rebuild_unit(unit, lines))
+            rebuilt = rebuild_unit(unit, lines)
+            if index in unsigned:
+                rebuilt = [replace(piece, as_text=True) for piece in rebuilt]
+            kept.extend(rebuilt)
         index += 1
     return kept
 

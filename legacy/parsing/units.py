@@ -98,6 +98,7 @@ class Unit:
     items: list[Item] = field(default_factory=list)
     image: ImageRef | None = None
     table: TableRef | None = None  # a data table, kept whole (its words are in items too)
+    as_text: bool = False  # a line of the site's template that is never a byline (a credit)
 
     @cached_property
     def spans(self) -> list[Span]:

@@ -123,6 +123,7 @@ class ImportReport:
     news: NewsSplits = field(default_factory=NewsSplits)  # split news pages, and held back
     muted: int = 0  # findings the run's mutes dropped
     stopped: str = ""  # why the run stopped before its end (then ``items`` is partial)
+    sites: list[dict] = field(default_factory=list)  # each site's learnt model, as shown
 
     def summary(self) -> dict[str, int]:
         counts = {status.value: 0 for status in ImportStatus}
@@ -152,6 +153,7 @@ class ImportReport:
             "checks": self.check_counts(),
             "warning_types": self.warning_types(),
             "muted": self.muted,
+            "sites": self.sites,
             "items": [asdict(item) for item in self.items],
         }
         return {"stopped": self.stopped, **report} if self.stopped else report
@@ -223,16 +225,18 @@ def parse_sources(
     options: ParseOptions | None = None,
     split_asked: Callable[[str], bool] = lambda key: False,
     news: NewsSplits | None = None,
+    models: dict[str, dict] | None = None,
 ) -> list[ParsedSource]:
     """Parse every readable page together, so each site's chrome is learnt from all of
     its pages (``legacy.parsing.site``), and split news pages into their items
     (``news.split_news``; ``split_asked``: whether the operator mapped a page to news,
     ``news``: filled with what was split and held back): the sources to import, in order;
     never raises. ``options``: the run's ``ParseOptions`` (how numeric dates such as
-    03/04/2005 read, the languages, ...)."""
+    03/04/2005 read, the languages, ...). ``models``: filled with each site's learnt
+    model as the operator sees it (``legacy.parsing.site.model_summary``)."""
     readable = [item for item in parsed if item.decoded is not None]
     pages = [(item.decoded, item.key) for item in readable]
-    documents = parse_site(pages, options=options)
+    documents = parse_site(pages, options=options, models=models)
     for item, document in zip(readable, documents, strict=True):
         item.document, item.decoded = document, None
     splits = split_news(documents, options, split_asked)
@@ -307,7 +311,9 @@ class LegacyImporter:
         limit = page_size_limit(self.options.max_page_size)
         read = [read_source(storable_path(source), limit) for source in sources]
         report = self.report
-        parsed = parse_sources(read, self.options.parse, self._split_asked, report.news)
+        models: dict[str, dict] = {}
+        parsed = parse_sources(read, self.options.parse, self._split_asked, report.news, models)
+        report.sites = [models[site] for site in sorted(models)]
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )

@@ -128,9 +128,14 @@ _CLOSE = [
 def body_paragraphs(number: int, title: str) -> list[str]:
     """Three paragraphs of a review, different on every page."""
     opening = _OPEN[number % len(_OPEN)].format(title=title)
-    middle = " ".join(
+    first, then = (
         _MIDDLE[(number * step + offset) % len(_MIDDLE)] for step, offset in ((1, 0), (3, 2))
     )
+    middle = f"In {title}, {first[0].lower()}{first[1:]} {then}"
     closing = _CLOSE[number % len(_CLOSE)]
     second = _MIDDLE[(number + 4) % len(_MIDDLE)]
-    return [opening, middle, f"{second} {closing}"]
+    return [
+        opening,
+        middle,
+        f"{second} {closing} That is {title}, number {number + 1} of our spring.",
+    ]

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from legacy.checks import Mutes
 from legacy.parsing.lexicon import LANGUAGES
 from legacy.parsing.options import DATE_ORDERS, ParseOptions
+from legacy.parsing.profile import SiteProfile
 from legacy.parsing.sections import MappingError, load_mapping_file, parse_rule
 from legacy.writing.writer import ImportOptions, ImportReport, LegacyImporter
 
@@ -75,6 +76,14 @@ class Command(BaseCommand):
             metavar="NAME",
             help="The old site's own name as its pages print it (repeatable): never a page's "
             "title, and chrome where it stands alone. Names its <title>s share are learnt.",
+        )
+        parser.add_argument(
+            "--profile",
+            type=Path,
+            metavar="SITE.toml",
+            help="The site's profile: corrections to what is learnt of it (a slot's field, "
+            "extra chrome, title affixes, its language and name...), applied to every page. "
+            "The dry run prints the learnt model in the profile's terms.",
         )
         parser.add_argument(
             "--date-from-mtime",
@@ -139,10 +148,13 @@ class Command(BaseCommand):
     def parse_options(self, options: dict) -> ParseOptions:
         """What the parser is told about the run: ``ParseOptions``."""
         try:
+            profile = SiteProfile.read(options["profile"]) if options.get("profile") else None
+            given = profile or SiteProfile()
             return ParseOptions(
                 date_order=self.date_order(options.get("date_order") or "dmy"),
-                languages=tuple(options.get("language") or ()),
-                site_names=tuple(options.get("site_name") or ()),
+                languages=tuple(options.get("language") or given.languages),
+                site_names=(*(options.get("site_name") or ()), *given.names),
+                profile=profile,
             )
         except ValueError as error:  # call_command(language=...) skips argparse's choices
             raise CommandError(str(error)) from error
@@ -195,8 +207,36 @@ class Command(BaseCommand):
         warned = sum(1 for item in report.items if item.warnings)
         if warned:
             self.stdout.write(f"  {warned} page(s) with warnings (see --report or the admin)")
+        if dry_run:
+            for model in report.sites:
+                self.print_site_model(model)
+
+    def print_site_model(self, model: dict) -> None:
+        """What was learnt of a site, in the terms of a profile file that corrects it."""
+        name = model["site"] or "the site"
+        languages = ", ".join(model["languages"])
+        self.stdout.write(
+            self.style.MIGRATE_HEADING(f"Learnt of {name} ({model['pages']} pages, {languages})")
+        )
+        if model["names"]:
+            self.stdout.write(f"  names: {'; '.join(model['names'])}")
+        for slot in model["slots"]:
+            samples = "; ".join(slot["samples"][:3])
+            check = f"  CHECK: {slot['check']}" if slot.get("check") else ""
+            self.stdout.write(
+                f'  slot "{slot["label"]}" = {slot["field"]} ({slot["type"]}, {slot["why"]}; '
+                f"e.g. {samples}){check}"
+            )
+        for affix in model["title_affixes"]:
+            self.stdout.write(f'  title affix "{affix["affix"]}" on {affix["pages"]} pages')
+        for chrome in model["chrome"][:10]:
+            self.stdout.write(f"  chrome on {chrome['pages']} pages: {chrome['text'][:70]}")
+        for key, value in model.items():
+            if key not in PRINTED_MODEL_KEYS and value:  # what other steps add
+                self.stdout.write(f"  {key}: {value}")
 
 
+PRINTED_MODEL_KEYS = {"site", "pages", "languages", "names", "slots", "title_affixes", "chrome"}
 _SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)b?\s*", re.IGNORECASE)
 
 
