@@ -9,8 +9,10 @@ count. Both settings default to django-axes' login limits.
 
 Failures are counted in the database, like axes' login attempts: every worker sees the same
 count (a per-process cache would multiply the guesses by the number of workers), and a cache
-outage neither lifts a lockout nor takes the form down. The cost is one write per wrong guess,
-which the attacker pays; readers who know the password cost one read.
+outage neither lifts a lockout nor takes the form down. Each guess is counted in one UPDATE
+before its password is checked (``claim_attempt``), so simultaneous guesses cannot all read a
+count under the limit and all be checked. The cost is a write per guess (and a delete when it
+was right).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import datetime
 import math
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -52,21 +54,55 @@ def locked_until(restriction_id: int, client: str) -> datetime.datetime | None:
     return until if until > timezone.now() else None
 
 
-def record_failure(restriction_id: int, client: str) -> int:
-    """Count one wrong password; a count older than the cool-off starts again from one."""
+# One statement, so that simultaneous guesses are counted one after another (the row is
+# locked for the UPDATE, and PostgreSQL checks the WHERE again on the row it waited for;
+# SQLite runs one write at a time): at most ``limit`` guesses ever reach the password check.
+CLAIM_SQL = """
+UPDATE {table} SET
+    failures = CASE WHEN last_failure_at <= %(stale_before)s THEN 1 ELSE failures + 1 END,
+    last_failure_at = %(now)s
+WHERE restriction_id = %(restriction)s AND client_ip = %(client)s
+    AND (failures < %(limit)s OR last_failure_at <= %(stale_before)s)
+RETURNING failures
+"""
+
+
+def claim_attempt(restriction_id: int, client: str) -> int | None:
+    """Count a guess *before* it is checked, as a failure until it proves right; return its
+    number, or None if this client is locked out (then the guess is neither checked nor
+    counted). A count older than the cool-off starts again from one."""
     now = timezone.now()
-    with transaction.atomic():
-        row, created = PagePasswordFailures.objects.select_for_update().get_or_create(
-            restriction_id=restriction_id,
-            client_ip=client,
-            defaults={"failures": 1, "last_failure_at": now},
-        )
-        if not created:
-            stale = row.last_failure_at + cool_off() <= now
-            row.failures = 1 if stale else row.failures + 1
-            row.last_failure_at = now
-            row.save(update_fields=["failures", "last_failure_at"])
-    return row.failures
+    as_stored = connection.ops.adapt_datetimefield_value
+    params = {
+        "now": as_stored(now),
+        "stale_before": as_stored(now - cool_off()),
+        "restriction": restriction_id,
+        "client": client,
+        "limit": failure_limit(),
+    }
+    table = connection.ops.quote_name(PagePasswordFailures._meta.db_table)
+    for _ in range(2):  # a second pass if another guess created the row first
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(CLAIM_SQL.format(table=table), params)
+            claimed = cursor.fetchone()
+        if claimed:
+            return claimed[0]
+        if PagePasswordFailures.objects.filter(
+            restriction_id=restriction_id, client_ip=client
+        ).exists():
+            return None  # the row is there and was not updated: locked out
+        try:
+            with transaction.atomic():
+                PagePasswordFailures.objects.create(
+                    restriction_id=restriction_id,
+                    client_ip=client,
+                    failures=1,
+                    last_failure_at=now,
+                )
+            return 1
+        except IntegrityError:
+            continue
+    return None
 
 
 def clear_failures(restriction_id: int, client: str) -> None:
@@ -88,12 +124,13 @@ def authenticate_with_password(
     if request.method != "POST":  # only a submitted password is a guess
         return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     client = client_ip(request)
-    until = locked_until(page_view_restriction_id, client)
-    if until is not None:
+    attempt = claim_attempt(page_view_restriction_id, client)
+    if attempt is None:
+        until = locked_until(page_view_restriction_id, client) or timezone.now()
         return locked_out_response(request, until)
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     if response.status_code == 302:  # Wagtail redirects only once the password was right
         clear_failures(page_view_restriction_id, client)
-    elif record_failure(page_view_restriction_id, client) >= failure_limit():
+    elif attempt >= failure_limit():
         return locked_out_response(request, timezone.now() + cool_off())
     return response

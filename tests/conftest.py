@@ -1,12 +1,35 @@
 """Shared fixtures: a real page tree in a real database, built the way the site builds it."""
 
 import datetime
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from home.tree import SiteTree, ensure_site_tree
 from ops.pagecache import bump_version
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
+
+
+def use_a_file_for_sqlite_test_database() -> None:
+    """Give the live server its own SQLite connection instead of sharing the test's.
+
+    With SQLite's in-memory test database the live server's threads share the test thread's
+    connection; a request still in flight while a test's data is flushed and restored can then
+    roll that restore back. A file database gives each thread a connection of its own.
+    """
+    from django.db import connections
+
+    settings = connections["default"].settings_dict
+    if settings["ENGINE"].endswith("sqlite3") and not settings["TEST"].get("NAME"):
+        directory = tempfile.mkdtemp(prefix="talkingpictures-browser-db-")
+        settings["TEST"]["NAME"] = str(Path(directory) / "test.sqlite3")
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests that send simultaneous requests to the live server need connections of their own.
+    if any("live_server" in getattr(item, "fixturenames", ()) for item in items):
+        use_a_file_for_sqlite_test_database()
 
 
 @pytest.fixture(autouse=True)

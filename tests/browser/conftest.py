@@ -5,10 +5,11 @@ They skip, saying why, when Chromium, the playwright package or axe-core is miss
 """
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import use_a_file_for_sqlite_test_database
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # ORM calls from it (the usual setting for Playwright with Django's test server).
@@ -43,21 +44,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
     if browser_items and not reason:
         use_a_file_for_sqlite_test_database()
-
-
-def use_a_file_for_sqlite_test_database() -> None:
-    """Give the live server its own SQLite connection instead of sharing the test's.
-
-    With SQLite's in-memory test database the live server's threads share the test thread's
-    connection; a request still in flight while a test's data is flushed and restored can then
-    roll that restore back. A file database gives each thread a connection of its own.
-    """
-    from django.db import connections
-
-    settings = connections["default"].settings_dict
-    if settings["ENGINE"].endswith("sqlite3") and not settings["TEST"].get("NAME"):
-        directory = tempfile.mkdtemp(prefix="talkingpictures-browser-db-")
-        settings["TEST"]["NAME"] = str(Path(directory) / "test.sqlite3")
 
 
 @pytest.fixture
