@@ -38,7 +38,7 @@ from .chrome import is_chrome_unit, is_nav_unit
 from .credits import is_credits, only_facts
 from .dates import date_line
 from .document import Removed
-from .header import HEADER_UNITS
+from .header import HEADER_UNITS, emphasised_first_line
 from .lexicon import ALL, Lexicon
 from .names import site_name_keys
 from .options import ParseOptions
@@ -210,9 +210,10 @@ def title_affix(page_title: str, units: Sequence[Unit]) -> str:
     """What a <title> prints beyond the page's headline, at its start or its end
     ("Harbour Lights - The Reel Cellar Review" over the headline "Harbour Lights")."""
     title = normalise_space(page_title)
+    top = list(units[:HEADER_UNITS])
     headline = next(
-        (normalise_space(u.text) for u in units[:HEADER_UNITS] if u.style.heading and u.text),
-        "",
+        (normalise_space(u.text) for u in top if u.style.heading and u.text),
+        normalise_space(emphasised_first_line(top)),
     )
     if not headline or len(title) <= len(headline) or not content_words(headline):
         return ""

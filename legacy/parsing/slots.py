@@ -161,7 +161,7 @@ def page_hits(units: Sequence[Unit]) -> list[Hit]:
         if len(unit.lines) == 1 and (label := _label_only(unit)) is not None:
             value = _value_unit(units, index)
             if value is not None:
-                text = " ".join(value.line_texts)
+                text = items_text(joined_value(value))
                 href = _one_link(value.items)
                 printed = f"{unit.text}\n{text}"
                 hits.append(
@@ -494,7 +494,7 @@ def _rebuilt(
     while index < len(units):
         if index in pairs:  # a label cell and its value cell: one line of a run of rows
             label = units[index].items
-            rows.append([*label, Span(" ", label[-1].style), *joined_value(units[index + 1])])
+            rows.append([*label, _joint(units[index]), *joined_value(units[index + 1])])
             index += 2
             if index not in pairs:
                 kept.append(Unit(items=_joined_rows(rows)))
@@ -528,7 +528,27 @@ def split_names(value: str) -> list[str]:
     return names if names and all(is_person_name(n, allow_single_word=True) for n in names) else []
 
 
+def _joint(label: Unit) -> Span:
+    """What joins a label cell to its value: a space after a label the credits read as
+    such ("Directed by"), else the colon a cell's edge stood for ("Dirección: ")."""
+    text = label.text.strip()
+    style = label.spans[-1].style if label.spans else Style()
+    if text.endswith(":") or opens_with_role_label(f"{text} X") or _lexicon_label_end(f"{text} X"):
+        return Span(" ", style)
+    return Span(": ", style)
+
+
 def joined_value(unit: Unit) -> list[Item]:
-    """A value cell's lines as one line: "Marta<br>Kessling" is "Marta Kessling"."""
+    """A value cell's lines as one line: a name broken over lines ("Marta<br>Kessling,")
+    joins with a space, a list of names one a line ("Pedro Ordaz<br>Luz Medina") with a
+    comma."""
     style = unit.style
-    return [Span(" ", style) if item is BREAK else item for item in unit.items]
+    items: list[Item] = []
+    lines = unit.lines
+    for number, line in enumerate(lines):
+        items += line
+        if number + 1 < len(lines):
+            text = items_text(line)
+            broken = len(text.split()) == 1 and not text.endswith(",")
+            items.append(Span(" " if broken or text.endswith(",") else ", ", style))
+    return items

@@ -11,12 +11,15 @@ again. ``test_golden.py`` only compares.
 
 import dataclasses
 import difflib
+import functools
 import json
 import sys
 from pathlib import Path
 
 from legacy.parsing.document import LegacyDocument
+from legacy.parsing.parser import parse_site
 from legacy.parsing.text import content_words
+from tests.sites import cine_de_papel, reel_cellar
 
 from .support import GOLDEN, fixture_paths, parse_fixture
 
@@ -45,12 +48,54 @@ def rendered(path: str) -> str:
     return json.dumps(snapshot(parse_fixture(path)), indent=2, ensure_ascii=False) + "\n"
 
 
+# Whole fixture sites (``tests/sites``), each parsed whole as the importer does: a golden
+# per page, under ``tests/fixtures/site-goldens/<site>/``.
+SITE_GOLDEN = GOLDEN.parents[1] / "site-goldens"
+
+
+def _reel_cellar() -> list[tuple[bytes, str]]:
+    return [(data, path) for path, data, _ in reel_cellar.build()]
+
+
+def _cine_de_papel() -> list[tuple[bytes, str]]:
+    site = cine_de_papel.build()
+    return [
+        (html.encode(site.charset, "xmlcharrefreplace"), path)
+        for path, html in site.render().items()
+    ]
+
+
+SITES = {"reel-cellar": _reel_cellar, "cine-de-papel": _cine_de_papel}
+
+
+@functools.cache
+def site_snapshots(name: str) -> dict[str, str]:
+    """Each page of a whole fixture site, parsed with the rest of its site, rendered."""
+    pages = SITES[name]()
+    documents = parse_site(pages)
+    return {
+        path: json.dumps(snapshot(document), indent=2, ensure_ascii=False) + "\n"
+        for (_, path), document in zip(pages, documents, strict=True)
+    }
+
+
+def site_golden_path(name: str, path: str) -> Path:
+    return SITE_GOLDEN / name / (path.replace("/", "__").rsplit(".", 1)[0] + ".json")
+
+
+def _goldens() -> list[tuple[Path, str]]:
+    found = [(golden_path(path), rendered(path)) for path in fixture_paths()]
+    for name in SITES:
+        found += [
+            (site_golden_path(name, path), text) for path, text in site_snapshots(name).items()
+        ]
+    return found
+
+
 def regenerate() -> list[str]:
     """Write every golden that differs from today's parse; return their diffs."""
     diffs = []
-    for path in fixture_paths():
-        golden = golden_path(path)
-        new = rendered(path)
+    for golden, new in _goldens():
         old = golden.read_text("utf-8") if golden.exists() else ""
         if new == old:
             continue

@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from .goldens import golden_path, snapshot
+from .goldens import SITES, golden_path, site_golden_path, site_snapshots, snapshot
 from .support import fixture_paths, parse_fixture
 
 
@@ -26,3 +26,14 @@ def test_matches_golden_file(path):
     if not golden.exists():
         pytest.fail(f"no golden file for {path}: run python -m tests.legacy.goldens, review it")
     assert snapshot(parse_fixture(path)) == json.loads(golden.read_text("utf-8"))
+
+
+SITE_PAGES = [(name, path) for name in SITES for _, path in SITES[name]()]
+
+
+@pytest.mark.parametrize("name, path", SITE_PAGES, ids=lambda value: value)
+def test_a_whole_sites_page_matches_its_golden_file(name, path):
+    golden = site_golden_path(name, path)
+    if not golden.exists():
+        pytest.fail(f"no golden file for {name}/{path}: run python -m tests.legacy.goldens")
+    assert json.loads(site_snapshots(name)[path]) == json.loads(golden.read_text("utf-8"))

@@ -8,7 +8,7 @@ from legacy.parsing.chrome import alt_carries_words
 from legacy.parsing.document import Kind, Paragraph, Removed, Signature
 from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import _learn, _prepare, parse_site
-from tests.sites import reel_cellar
+from tests.sites import cine_de_papel, reel_cellar
 from tests.sites.corpora import CORPORA
 from textkit.markup import html_to_text
 
@@ -137,3 +137,22 @@ def test_a_second_person_slot_on_the_bylined_pages_does_not_sign_them():
     }
     assert slots["Un comentario de"].field == "byline"
     assert slots["Compañía"].field == "content" and slots["Compañía"].check
+
+
+def test_a_spanish_site_its_bylines_credits_over_cells_and_two_authors():
+    site = cine_de_papel.build()
+    expected = site.expected()
+    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    for (_, path), document in zip(pages, parse_site(pages), strict=True):
+        wanted = expected[path]
+        assert document.kind == wanted["kind"], path
+        assert document.title == wanted["title"], path
+        if wanted["kind"] == "page":
+            assert not signatures(document), path
+            continue
+        assert signatures(document) == [wanted["reviewer"]], path
+        assert document.published.isoformat() == wanted["date"], path
+        people = wanted.get("authors") or wanted["directors"]
+        assert document.credits.people == people, path
+        for snippet in wanted["chrome"]:
+            assert snippet not in document.content_text, (path, snippet)
