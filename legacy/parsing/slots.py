@@ -32,7 +32,7 @@ from .header import is_body
 from .lexicon import active
 from .ratings import is_rating
 from .text import content_words
-from .units import BREAK, Item, Span, Style, Unit, items_text, rebuild_unit
+from .units import Item, Span, Style, Unit, items_text, rebuild_unit
 from .visible import removal
 
 MIN_PAGES = 3  # a label on this many pages of a site, with varying values, is a slot
