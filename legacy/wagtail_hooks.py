@@ -5,9 +5,11 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from .review import LegacyImportGroup
+from .writing.convert import CONVERT_ACTION
 
 register_snippet(LegacyImportGroup)
 
@@ -15,3 +17,14 @@ register_snippet(LegacyImportGroup)
 @hooks.register("insert_global_admin_css")
 def review_queue_css() -> str:
     return format_html('<link rel="stylesheet" href="{}">', static("legacy/review.css"))
+
+
+@hooks.register("register_log_actions")
+def register_conversion_log(actions) -> None:
+    @actions.register_action(CONVERT_ACTION)
+    class ConversionFormatter(LogFormatter):
+        label = "Change kind"
+
+        def format_message(self, log_entry) -> str:
+            data = log_entry.data
+            return f"Converted from {data.get('from')} to {data.get('to')}"
