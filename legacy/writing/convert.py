@@ -32,6 +32,7 @@ WRITER_FIELDS = {ArticlePage: "author", ReviewPage: "reviewer"}
 # What the record's kind becomes with the page's (the parser's kinds: legacy.parsing.document)
 RECORD_KIND = {"film": "film_review", "book": "book_review", "news": "news", "feature": "feature"}
 CONVERT_ACTION = "legacy.convert"
+CONVERTED = "Converted: "  # how the import report's warnings and items say so
 
 
 class ConversionRefused(Exception):
@@ -48,7 +49,20 @@ class Conversion:
 
     @property
     def summary(self) -> str:
-        return f"{self.page.title}: {self.old_type} → {self.new_type}"
+        return f"{self.page.title}: {self.change}"
+
+    @property
+    def change(self) -> str:
+        if self.old_type == self.new_type:
+            return f"moved to {self.page.get_parent().title}"
+        return f"{self.old_type} → {self.new_type}"
+
+    @property
+    def note(self) -> str:
+        """What the import report says about it."""
+        return f"{CONVERTED}{self.change}" + (
+            f" (its old address {self.moved_from} redirects)" if self.moved_from else ""
+        )
 
 
 def convert_page(page: Page, target: str, tree: SiteTree, user=None) -> Conversion:

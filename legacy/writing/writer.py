@@ -73,6 +73,7 @@ from reviews.models import Contributor
 from textkit.shorten import shorten_at_word
 
 from .checking import SiteSigners, cluster_of, page_facts, store_findings
+from .convert import CONVERTED, convert_page
 from .images import ImageLibrary
 from .indexing import BatchedIndexer
 from .streamdata import BodyBuilder, stream_text
@@ -115,6 +116,7 @@ class ItemReport:
     words: dict[str, int] | None = None  # source, kept, fields, chrome, lost
     refused: bool = False  # not read: a link out of the mirror, a loop, over a size limit
     checks: list[dict] = field(default_factory=list)  # [{name, severity, detail}], worst first
+    converted: str = ""  # "article → film review" when this run changed the page's kind
 
 
 @dataclass
@@ -561,6 +563,7 @@ class LegacyImporter:
         )
         item = self._item(parsed.key, status, document.kind, page, warnings, words)
         item.checks = [finding.as_dict() for finding in findings]
+        item.converted = next((w for w in warnings if w.startswith(CONVERTED)), "")
         return item, page.pk
 
     def _check(
@@ -588,12 +591,13 @@ class LegacyImporter:
         page_type = pages.page_type(target)
         if record and record.page_id:
             page = Page.objects.get(pk=record.page_id).specific
-            if not isinstance(page, page_type):
-                raise ValueError(
-                    f"Imported before as a {page._meta.verbose_name}, now maps to "
-                    f"{page_type._meta.verbose_name}: move or delete the old page first."
-                )
-            return page, False, []
+            parent = pages.parent_for(self.tree, target)
+            if isinstance(page, page_type) and page.get_parent().pk == parent.pk:
+                return page, False, []
+            # Filed elsewhere now (a --section rule, a new kind): converted or moved in
+            # place, keeping its id, revisions and old URLs; ConversionRefused says why not.
+            conversion = convert_page(page, target, self.tree)
+            return conversion.page, False, [conversion.note]
         if target == "page":
             existing = pages.adoptable_page(self.tree, document)
             if existing is not None:

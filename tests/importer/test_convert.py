@@ -1,6 +1,9 @@
 """Changing a page's kind in place (legacy/writing/convert.py): a misfiled review becomes a
 film review with its id, title, body, writer, revisions and every old URL."""
 
+import io
+import json
+
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageLogEntry
 
@@ -82,3 +85,45 @@ def test_news_to_feature_is_a_move(client, site_tree, misfiled):
         conversion.moved_from and conversion.page.get_parent().pk == site_tree.sections["news"].pk
     )
     assert client.get(old_url).status_code == 301
+
+
+def test_a_reimport_that_files_a_page_as_another_kind_converts_it(client, tmp_path):
+    from django.core.management import call_command
+
+    from .conftest import BASE_URL
+    from .mirror import LONG_PARAGRAPHS, feature, write_mirror
+
+    mirror = write_mirror(
+        tmp_path, {"specials/harbour.htm": feature("Harbour", [("Light", LONG_PARAGRAPHS[0])])}
+    )
+    call_command(
+        "import_legacy",
+        str(mirror),
+        "--base-url",
+        BASE_URL,
+        "--section",
+        "specials/*=feature",
+        stdout=io.StringIO(),
+    )
+    page_id = ImportRecord.objects.get().page_id
+    assert isinstance(Page.objects.get(pk=page_id).specific, ArticlePage)
+    report = tmp_path / "report.json"
+    call_command(
+        "import_legacy",
+        str(mirror),
+        "--base-url",
+        BASE_URL,
+        "--section",
+        "specials/*=film",
+        "--report",
+        str(report),
+        stdout=(out := io.StringIO()),
+    )
+    (item,) = json.loads(report.read_text())["items"]
+    assert item["status"] == "updated" and item["page_id"] == page_id
+    assert item["converted"].startswith("Converted: article → film review")
+    assert "converted: specials/harbour.htm: Converted: article → film review" in out.getvalue()
+    page = Page.objects.get(pk=page_id).specific
+    assert isinstance(page, FilmReviewPage) and page.title == "Harbour"
+    response = client.get("/specials/harbour.htm")
+    assert response.status_code == 301 and response["Location"].endswith(page.url)

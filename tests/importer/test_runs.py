@@ -171,6 +171,7 @@ def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_pat
             "words",
             "refused",
             "checks",
+            "converted",
         }
     alpha = next(item for item in report["items"] if item["source"] == "reviews/alpha.htm")
     words = alpha["words"]
@@ -444,11 +445,6 @@ def test_a_changed_section_rule_rewrites_the_pages_it_moves_and_no_other(tmp_pat
     assert ImportRecord.objects.get(source_path="specials/essay.htm").section == "news"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the writer rewrites a page a new rule files elsewhere but leaves it under its "
-    "old section (found in issue 22; moving pages belongs to the kind conversion, issue 24)",
-)
 def test_a_page_a_new_rule_files_elsewhere_moves_to_its_new_section(tmp_path):
     from home.tree import ensure_site_tree
 

@@ -191,6 +191,8 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.WARNING(f"  not read: {item.source}: {item.warnings[0]}")
                 )
+            elif item.converted:
+                self.stdout.write(f"  converted: {item.source}: {item.converted}")
         news = report.news_summary()
         if news["split"]:
             articles = sum(news["split"].values())
