@@ -74,6 +74,8 @@ class PageFacts:
     published: datetime.date | None = None
     date_printed: str = ""  # the dateline the date was read from, as printed
     date_ambiguous: bool = False
+    date_source: str = ""  # where an unprinted date came from: "index", "folder", ... (evidence)
+    date_approximate: bool = False
     removed: Sequence[Removed] = ()
     words_source: int = 0
     words_removed: int = 0  # removed as chrome, plus lost
@@ -184,7 +186,12 @@ def date_missing_or_approximate(facts: PageFacts) -> str | None:
     if facts.target == "page":
         return None
     if facts.published is None:
-        return "The old page prints no date."
+        return "The old page prints no date, nor does its site: shown undated."
+    if facts.date_approximate:
+        return (
+            f"The old page prints no date: dated {facts.published.isoformat()} from the "
+            f"site's evidence ({facts.date_source}), approximate."
+        )
     if facts.date_ambiguous:
         return f"The date '{facts.date_printed}' reads both ways."
     precision = date_precision(facts.date_printed)

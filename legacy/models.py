@@ -121,6 +121,29 @@ class ImportRecord(models.Model):
         help_text="The old page prints no date: the new page is dated today, or by the "
         "file's modification time with --date-from-mtime (its warnings say which).",
     )
+    date_source = models.CharField(
+        "date from",
+        max_length=20,
+        blank=True,
+        db_index=True,
+        choices=[
+            ("printed", "the old page"),
+            ("index", "an index entry linking to it"),
+            ("folder", "the year of its folder"),
+            ("neighbours", "dated pages beside it"),
+            ("copyright", "the copyright years"),
+            ("file", "the file's modification time"),
+            ("none", "nothing: shown undated"),
+        ],
+        help_text="Where the page's publication date came from (legacy/parsing/evidence.py).",
+    )
+    date_approximate = models.BooleanField(
+        "date approximate",
+        default=False,
+        db_index=True,
+        help_text="The date was inferred from the site (an index, a folder, neighbours, "
+        "copyright years) or the file, not printed on the page: check it.",
+    )
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

@@ -62,6 +62,10 @@ class RecordFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label="Kind", choices=list(KIND_LABELS.items()))
     section = django_filters.ChoiceFilter(label="Section", choices=list(SECTION_LABELS.items()))
     cluster = django_filters.ChoiceFilter(label="Template cluster", choices=cluster_choices)
+    date_source = django_filters.ChoiceFilter(
+        label="Date from", choices=ImportRecord._meta.get_field("date_source").choices
+    )
+    date_approximate = django_filters.BooleanFilter(label="Date approximate")
     last_run = django_filters.ModelChoiceFilter(
         label="Run", queryset=ImportRun.objects.order_by("-started_at")
     )
@@ -78,7 +82,17 @@ class RecordFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ImportRecord
-        fields = ["check", "review_state", "kind", "section", "cluster", "last_run", "status"]
+        fields = [
+            "check",
+            "review_state",
+            "kind",
+            "section",
+            "cluster",
+            "date_source",
+            "date_approximate",
+            "last_run",
+            "status",
+        ]
 
     def filter_check(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(checks__name=value) if value else queryset

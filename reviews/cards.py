@@ -56,6 +56,6 @@ def newest_first(pages: QuerySet) -> QuerySet:
     (the ``*_newest_first`` indexes); a mixed one by whichever table holds the page's date
     (reviews and articles keep theirs apart), then pages without one, by first publication."""
     if hasattr(pages.model, "date"):
-        return pages.order_by("-date", "-id")
+        return pages.order_by(F("date").desc(nulls_last=True), "-id")
     dated = Coalesce(F("reviewpage__date"), F("articlepage__date"), F("first_published_at__date"))
     return pages.order_by(dated.desc(nulls_last=True), "-id")

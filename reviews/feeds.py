@@ -39,7 +39,9 @@ class StoryFeed(Feed):
         writer = getattr(item, "reviewer", None) or getattr(item, "author", None)
         return writer.name if writer else None
 
-    def item_pubdate(self, item: Page) -> datetime.datetime:
+    def item_pubdate(self, item: Page) -> datetime.datetime | None:
+        if item.date is None:  # an imported page with no date anywhere: none is claimed
+            return None
         return datetime.datetime.combine(item.date, datetime.time(), tzinfo=datetime.UTC)
 
 

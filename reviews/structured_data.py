@@ -128,7 +128,7 @@ def _publication(
             "description": description,
             "image": image_url,
             "author": person(writer.name) if writer else None,
-            "datePublished": page.date.isoformat(),
+            "datePublished": page.date.isoformat() if page.date else None,
             "publisher": {"@type": "Organization", "name": PUBLISHER_NAME},
         }
     )

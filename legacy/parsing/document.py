@@ -137,6 +137,16 @@ Block = (
 
 
 @dataclass
+class IndexEntry:
+    """One entry of an index page: the link, and the date and blurb printed beside it."""
+
+    href: str  # as written
+    text: str  # the link's text
+    date: datetime.date | None = None
+    blurb: str = ""  # the line the index prints about the page, as printed
+
+
+@dataclass
 class LegacyDocument:
     source_path: str
     kind: Kind
@@ -153,6 +163,11 @@ class LegacyDocument:
     source_text: str = ""  # all visible text of the old page, before any removal
     removed: list[Removed] = field(default_factory=list)  # in page order
     residue: list[str] = field(default_factory=list)  # kept units that look like chrome
+    entries: list[IndexEntry] = field(default_factory=list)  # an index's, with dates, blurbs
+    # Where ``published`` came from: "printed" on the page, or the site's evidence
+    # ("index", "folder", "neighbours", "copyright": ``evidence.py``), then approximate.
+    date_source: str = ""
+    date_approximate: bool = False
 
     @property
     def field_text(self) -> str:

@@ -63,6 +63,7 @@ class ParseOptions:
     date_order: str = "dmy"
     languages: tuple[str, ...] = ()
     site_names: tuple[str, ...] = ()
+    base_url: str = ""  # where the old site lived (--base-url): its absolute links are its own
     folder_hints: FolderHints = field(default_factory=FolderHints.from_registry)
     profile: "SiteProfile | None" = None  # the operator's corrections (``--profile``)
 

@@ -33,6 +33,7 @@ from .classify import decide_kind, path_hints
 from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
+from .evidence import date_pages, index_entries
 from .header import choose_page_title, split_year, take_closing_credits, take_header
 from .names import site_name_keys
 from .news import MIN_ITEMS, count_news_items
@@ -107,6 +108,7 @@ def parse_site(
                 page = _safely(page.source_path, _finish, page, model)
         documents.append(page)
         prepared[index] = None  # a finished page's units are garbage: memory stays flat
+    date_pages(documents, options)  # what the site says about the pages that print no date
     return documents
 
 
@@ -266,6 +268,7 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
         source_text=page.source_text,
         removed=removed,
         residue=site_residue(units, site),
+        entries=index_entries(units, site.options.date_order) if kind is Kind.LISTING else [],
     )
 
 

@@ -71,6 +71,8 @@ def page_facts(
         published=document.published,
         date_printed=_date_printed(document),
         date_ambiguous=any(w.startswith("ambiguous date") for w in document.warnings),
+        date_source=document.date_source,
+        date_approximate=document.date_approximate,
         removed=document.removed,
         words_source=words_source,
         words_removed=words_removed,

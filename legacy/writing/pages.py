@@ -30,7 +30,7 @@ TITLE_LIMIT = 255  # Page.title's max_length
 SUMMARY_LIMIT = 300
 SMALL_INT_LIMIT = 32767  # PositiveSmallIntegerField
 RATING_LIMIT = Decimal("999.99")  # ReviewPage.rating_value: 5 digits, 2 decimal places
-UNDATED = "No publication date on the old page: dated today."
+UNDATED = "No publication date on the old page or its site: shown undated, listed last."
 PARTLY_UNDERSTOOD = "Credits only partly understood: kept as the credits note: "
 NO_CREATORS = "The credits name no director or author: add them in the admin."
 
@@ -109,7 +109,8 @@ def fill_page(
     elif file_date:
         page.date = file_date
         warnings.append(dated_from_mtime(file_date))
-    elif page.pk is None:
+    else:  # never today: a reader would take the day of the import for the review's
+        page.date = None
         warnings.append(UNDATED)
     pictures = [
         text for b in document.blocks if isinstance(b, Image) for text in (b.alt, b.caption)

@@ -78,7 +78,7 @@ from .images import ImageLibrary
 from .indexing import BatchedIndexer
 from .streamdata import BodyBuilder, stream_text
 
-IMPORTER_VERSION = "3"  # bump when the output changes, so every page is rewritten once
+IMPORTER_VERSION = "4"  # bump when the output changes, so every page is rewritten once
 LINK_PROBLEMS = {
     LinkKind.PAGE: "Dead link kept as text",
     LinkKind.FILE: "Link to a file that is not a page kept as text",
@@ -274,6 +274,8 @@ class LegacyImporter:
     """Imports a set of old pages; see the module docstring for the steps."""
 
     def __init__(self, options: ImportOptions) -> None:
+        if options.base_url != options.parse.base_url:  # the parse reads the site's links too
+            options = replace(options, parse=replace(options.parse, base_url=options.base_url))
         self.options = options
         self.sections = SectionMap(rules=list(options.rules))
         self.url_prefix = url_prefix(options.base_url)  # "/1999/": every old URL's start
@@ -557,9 +559,18 @@ class LegacyImporter:
         warnings += document.warnings
         findings = self._check(parsed, page, target, words, built.missing_images)
         status = ImportStatus.CREATED if is_new and record_is_new(record) else ImportStatus.UPDATED
-        undated = document.published is None and not isinstance(page, StandardPage)
+        undated = document.date_source != "printed" and not isinstance(page, StandardPage)
+        dating = _date_source(document, file_date) if not isinstance(page, StandardPage) else ""
         self._save_record(
-            parsed, status, page, target, warnings, words, undated=undated, findings=findings
+            parsed,
+            status,
+            page,
+            target,
+            warnings,
+            words,
+            undated=undated,
+            findings=findings,
+            dating=dating,
         )
         item = self._item(parsed.key, status, document.kind, page, warnings, words)
         item.checks = [finding.as_dict() for finding in findings]
@@ -801,6 +812,7 @@ class LegacyImporter:
         *,
         undated: bool = False,
         findings: list[Finding] = (),
+        dating: str = "",
     ) -> None:
         """The record of the page: what became of it, its word account and its checks
         (replaced by ``findings``; a page written again is to be checked again)."""
@@ -821,6 +833,8 @@ class LegacyImporter:
             **{f"words_{name}": count for name, count in counts.items()},
             "removed": [asdict(entry) for entry in document.removed] if document else [],
             "undated": undated,
+            "date_source": dating,
+            "date_approximate": dating not in ("", "printed", "none"),
             "last_run": self.run,
             "cluster": cluster_of(document),
             "severity": max((finding.severity for finding in findings), default=0),
@@ -902,6 +916,13 @@ def _account_warnings(words: WordAccount) -> list[str]:
             "(printed on other pages of the site, or mostly links)"
         )
     return warnings
+
+
+def _date_source(document: LegacyDocument, file_date: datetime.date | None) -> str:
+    """Where the page's date came from, for its record (``ImportRecord.date_source``)."""
+    if document.published is not None:
+        return document.date_source or "printed"
+    return "file" if file_date else "none"
 
 
 def record_is_new(record: ImportRecord | None) -> bool:

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -62,7 +63,7 @@ class ReviewQuerySet(ReadableQuerySet):
         return (
             self.select_related("reviewer", "lead_image")
             .prefetch_related("creators", "lead_image__renditions")
-            .order_by("-date", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
 
 
@@ -74,15 +75,26 @@ class ArticleQuerySet(ReadableQuerySet):
         return (
             self.select_related("author", "lead_image")
             .prefetch_related("lead_image__renditions")
-            .order_by("-date", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
+
+
+# Newest first; pages with no date last (PostgreSQL would put them first in a descending
+# order: the *_newest_first indexes have a NULLS LAST twin there, migration 0009).
+NEWEST_FIRST = (F("date").desc(nulls_last=True), F("pk").desc())
 
 
 class StoryFields(models.Model):
     """What every review and article has: a date, a lead image, a summary and the body."""
 
+    # Empty only on an imported page whose old page and site gave no date at all: shown
+    # undated, listed after every dated page (``NEWEST_FIRST``), never dated today.
     date = models.DateField(
-        "publication date", default=datetime.date.today, help_text=PUBLICATION_DATE_HELP
+        "publication date",
+        null=True,
+        blank=True,
+        default=datetime.date.today,
+        help_text=PUBLICATION_DATE_HELP,
     )
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -197,7 +209,7 @@ class ReviewPage(  # noqa: DJ008 (Page has __str__)
     def related_reviews(self, limit: int = RELATED_REVIEWS_LIMIT) -> list[Page]:
         """Other reviews of work by the same directors or authors, then more by the same
         reviewer, as cards."""
-        others = ReviewPage.objects.readable().exclude(pk=self.pk).order_by("-date", "-pk")
+        others = ReviewPage.objects.readable().exclude(pk=self.pk).order_by(*NEWEST_FIRST)
         same_names = WorkCreator.objects.filter(name__in=self.creators.values("name"))
         same_creator = others.filter(pk__in=same_names.values("page_id"))
         rows = list(same_creator.values_list("pk", "content_type_id")[:limit])
@@ -409,4 +421,4 @@ class ArticlePage(SectionChildMixin, StoryFields, ViewRestrictionsInOneQueryMixi
     @property
     def credits_line(self) -> str:
         byline = f"By {self.author.name}. " if self.author_id else ""
-        return f"{byline}{self.date:%-d %B %Y}."
+        return f"{byline}{self.date:%-d %B %Y}." if self.date else byline.strip()

@@ -20,6 +20,7 @@ from legacy.parsing.document import (
     Signature,
 )
 from legacy.parsing.paths import MirrorRoots, SourceFile
+from legacy.writing import pages
 from legacy.writing.images import ImageLibrary
 from legacy.writing.writer import ImportOptions, ItemReport, LegacyImporter, ParsedSource
 from reviews.models import BookReviewPage, Contributor, FilmReviewPage
@@ -246,13 +247,20 @@ def undated_mirror(tmp_path: Path) -> Path:
     return mirror
 
 
-def test_a_page_with_no_date_is_dated_today_and_flagged(undated_mirror):
+def test_a_page_with_no_date_anywhere_is_shown_undated_never_today_and_flagged(
+    client, undated_mirror
+):
+    """Issue 23 changed this: the day of the import is no date of the review's (it was)."""
     items = by_source(run_import(undated_mirror))
     page = FilmReviewPage.objects.get(pk=items["reviews/undated.htm"].page_id)
-    assert page.date == datetime.date.today()
+    assert page.date is None
     record = ImportRecord.objects.get(source_path="reviews/undated.htm")
-    assert record.undated
-    assert "No publication date on the old page: dated today." in record.warnings
+    assert record.undated and record.date_source == "none" and not record.date_approximate
+    assert pages.UNDATED in record.warnings
+    html = client.get(page.url).content.decode()
+    assert "<time" not in html.split("</header>")[0]
+    section = client.get(page.get_parent().url).content.decode()
+    assert section.index("Undated") > section.index("Dated")  # listed after the dated one
     dated = ImportRecord.objects.get(source_path="reviews/dated.htm")
     assert not dated.undated
     assert FilmReviewPage.objects.get(pk=dated.page_id).date == datetime.date(2009, 5, 1)

@@ -1,6 +1,7 @@
 """Site evidence through import_legacy (issue 23): what the whole site says about a page
 (news splits, dates, kinds and sections, index blurbs, continued articles)."""
 
+import datetime
 import io
 import json
 
@@ -12,6 +13,7 @@ import pytest
 
 from legacy.models import ImportRecord
 from tests.sites import NewsPage, Site
+from tests.sites.corpora import year_folder_magazine
 
 from .conftest import BASE_URL
 
@@ -43,3 +45,29 @@ def test_the_dry_run_says_how_many_articles_a_held_back_news_split_would_make(tm
     assert "news: 1 page(s) split into 14 article(s)" in out
     assert ImportRecord.objects.filter(source_path__startswith="whatsnew.htm#").count() == 14
     assert Page.objects.filter(title__startswith="Added the photographs").count() == 14
+
+
+@pytest.fixture
+def magazine(tmp_path):
+    """The FrontPage 3 magazine of 1999 (tests.sites.corpora), imported whole."""
+    site = year_folder_magazine()
+    _import(site.write(tmp_path / "mirror"))
+    return site
+
+
+def test_a_magazine_in_a_year_folder_is_dated_from_its_site_never_today(magazine, admin_client):
+    from reviews.models import ArticlePage, ReviewPage
+
+    dates = [*ReviewPage.objects.values_list("date", flat=True)]
+    dates += ArticlePage.objects.values_list("date", flat=True)
+    assert dates and datetime.date.today() not in dates
+    record = ImportRecord.objects.get(source_path="1999/films/thesaltorchard.htm")
+    assert (record.date_source, record.date_approximate) == ("index", True)
+    assert record.page.specific.date == datetime.date(1999, 1, 3)
+    printed = ImportRecord.objects.get(source_path="1999/films/awinterinharrow.htm")
+    assert (printed.date_source, printed.date_approximate) == ("printed", False)
+    listed = admin_client.get("/admin/legacy/importrecord/?date_approximate=true")
+    html = listed.content.decode()
+    assert "1999/films/thesaltorchard.htm" in html and "awinterinharrow" not in html
+    inspect = admin_client.get(f"/admin/legacy/importrecord/inspect/{record.pk}/")
+    assert "Date from an index entry linking to it (approximate)" in inspect.content.decode()

@@ -145,8 +145,9 @@ def found_part(name: str, document: LegacyDocument) -> object:
     if name == "epigraph":
         quotes = [block.quote for block in document.blocks if isinstance(block, Epigraph)]
         return quotes[0] if quotes else None
-    if name == "date":
-        return document.published.isoformat() if document.published else None
+    if name == "date":  # the date the page prints; the site's evidence is scored apart
+        printed = document.published and not document.date_approximate
+        return document.published.isoformat() if printed else None
     if name == "rating":
         return document.rating.printed if document.rating else None
     raise ValueError(name)

@@ -35,6 +35,13 @@ def snapshot(document: LegacyDocument) -> dict:
     for entry in data["removed"]:
         if not entry["slot"]:
             del entry["slot"]  # only a slot's removals say so
+    if not data["entries"]:
+        del data["entries"]  # only an index's entries are shown
+    else:
+        for entry in data["entries"]:
+            entry["date"] = entry["date"].isoformat() if entry["date"] else None
+    if not document.date_approximate:  # only a date from the site's evidence says where from
+        del data["date_source"], data["date_approximate"]
     data["content_words"] = len(content_words(data.pop("content_text")))
     data["source_words"] = len(content_words(data.pop("source_text")))
     return data

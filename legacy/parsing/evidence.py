@@ -1,0 +1,220 @@
+"""What the whole site says about a page that the page does not say itself (pure).
+
+An old site's indexes print a date and a one-line blurb beside each link; its folders are
+named after years; its pages stand among dated neighbours; its footer prints copyright
+years. After every page of a site is parsed, ``date_pages`` dates each page that prints
+no date from this evidence, in order of trust, and records where the date came from:
+
+1. ``index``: an index entry that links to the page prints a date;
+2. ``folder``: a folder of its path is a year (``1999/``): 1 January of it;
+3. ``neighbours``: pages of the same kind in the same folder print dates: their median;
+4. ``copyright``: the copyright years its footer (or, failing that, the site's) prints:
+   1 January of the first.
+
+Every such date is approximate (``LegacyDocument.date_approximate``). A page with no
+evidence keeps no date: it is shown undated and listed last, never dated today. One pass
+collects the evidence (entries, dated folders, copyright years), one applies it: linear.
+"""
+
+import datetime
+import posixpath
+import re
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textkit.markup import normalise_space
+
+from .dates import date_line, search_date
+from .document import IndexEntry, Kind, LegacyDocument
+from .options import ParseOptions
+from .paths import LinkKind, resolve_href
+from .site import site_of
+from .text import content_words
+from .units import Unit
+
+BLURB_MAX_WORDS = 40  # an index's line beside a link is a blurb, not an essay
+BLURB_MIN_WORDS = 3  # fewer is a letter heading or a name, not a line about the page
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(Cormac McCarthy)", "[1999]"
+MIN_NEIGHBOURS = 2  # dated pages of the same folder and kind needed to date another
+_YEAR_FOLDER = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+_COPYRIGHT = re.compile(r"©|&copy;|\(c\)|\bcopyright\b", re.I)
+_YEARS = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+_EDGES = " \t-–—:|,;()[]·•"
+UNDATED_KINDS = (Kind.LISTING, Kind.STUB)  # not imported as pages: never dated
+
+
+# --- index entries (per page, in the parse) -------------------------------------------
+
+
+def index_entries(units: Sequence[Unit], date_order: str = "dmy") -> list[IndexEntry]:
+    """The entries of an index page: each unit holding one link, with the date and the
+    blurb printed beside it, in the unit itself ("Title (3 May 1999) - blurb") or in the
+    unit before or after it (a row of cells: date | link | blurb; <dt> link, <dd> blurb)."""
+    entries = []
+    for index, unit in enumerate(units):
+        if len(set(unit.hrefs)) != 1:
+            continue  # no link, or a nav bar of several
+        href = unit.hrefs[0]
+        text = normalise_space("".join(s.text for s in unit.spans if s.style.href))
+        rest = normalise_space(" ".join(s.text for s in unit.spans if s.style.href is None))
+        found = search_date(rest, date_order)
+        date = found.date if found else None
+        if found:
+            rest = rest.replace(found.printed, " ", 1)
+        blurb = _blurb(rest)
+        before = units[index - 1] if index else None
+        after = units[index + 1] if index + 1 < len(units) else None
+        if date is None and before is not None and not before.hrefs:
+            date = date_line(before.text, date_order)
+        if date is None and after is not None and not after.hrefs:
+            date = date_line(after.text, date_order)
+        if not blurb and after is not None and _is_blurb(after, date_order):
+            blurb = _blurb(after.text)
+        entries.append(IndexEntry(href, text, date, blurb))
+    return entries
+
+
+def _blurb(text: str) -> str:
+    """The line beside a link, without what brackets hold (an author, a year) and the
+    separators around it; empty when too short to say anything about the page."""
+    blurb = normalise_space(_BRACKETED.sub(" ", text)).strip(_EDGES)
+    return blurb if len(content_words(blurb)) >= BLURB_MIN_WORDS else ""
+
+
+def _is_blurb(unit: Unit, date_order: str) -> bool:
+    words = content_words(unit.text)
+    return (
+        not unit.hrefs
+        and 0 < len(words) <= BLURB_MAX_WORDS
+        and date_line(unit.text, date_order) is None
+    )
+
+
+# --- dating pages from the site's evidence ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    date: datetime.date
+    source: str  # "index", "folder", "neighbours", "copyright"
+    note: str  # what the operator is told: "the index 1999/reviews.htm (3 May 1999)"
+
+
+def date_pages(documents: Sequence[LegacyDocument], options: ParseOptions) -> None:
+    """Date every page of the run that prints no date from its site's evidence (see the
+    module's docstring), in place: ``published``, ``date_source``, ``date_approximate``
+    and a warning naming the evidence. Pages that print their date get the source
+    ``printed``; pages with no evidence keep none."""
+    by_key = {document.source_path: document for document in documents}
+    indexed = _indexed_dates(documents, by_key, options)
+    neighbours = _neighbour_dates(documents)
+    copyright_years = _site_copyright_years(documents)
+    for document in documents:
+        if document.kind in UNDATED_KINDS:
+            continue
+        if document.published is not None:
+            document.date_source = document.date_source or "printed"
+            continue
+        evidence = (
+            indexed.get(document.source_path)
+            or _folder_year(document.source_path)
+            or neighbours.get(_neighbourhood(document))
+            or _copyright(document, copyright_years.get(site_of(document.source_path)))
+        )
+        if evidence is None:
+            document.warnings.append(
+                "No date on the old page and none on its site (index, folder, neighbours, "
+                "copyright): shown undated, listed last"
+            )
+            continue
+        document.published = evidence.date
+        document.date_source = evidence.source
+        document.date_approximate = True
+        document.warnings.append(
+            f"Dated {evidence.date.isoformat()} (approximate) from {evidence.note}"
+        )
+
+
+def _indexed_dates(
+    documents: Sequence[LegacyDocument], by_key: dict[str, LegacyDocument], options: ParseOptions
+) -> dict[str, DateEvidence]:
+    """The date each dated index entry gives the page it links to (the earliest, when two
+    indexes disagree: a page is listed when it is new)."""
+    found: dict[str, DateEvidence] = {}
+    for document in documents:
+        for entry in document.entries:
+            if entry.date is None:
+                continue
+            target = resolve_href(entry.href, document.source_path, options.base_url)
+            if target.kind is not LinkKind.PAGE or target.value not in by_key:
+                continue
+            known = found.get(target.value)
+            if known is None or entry.date < known.date:
+                note = f"the index {document.source_path} ({entry.date:%-d %B %Y})"
+                found[target.value] = DateEvidence(entry.date, "index", note)
+    return found
+
+
+def _folder_year(source_path: str) -> DateEvidence | None:
+    """1 January of the year a folder of the path is named after (the innermost)."""
+    for folder in reversed(posixpath.dirname(source_path).split("/")):
+        if (match := _YEAR_FOLDER.fullmatch(folder)) is not None:
+            year = int(match.group(1))
+            return DateEvidence(datetime.date(year, 1, 1), "folder", f"its folder {folder}/")
+    return None
+
+
+def _neighbourhood(document: LegacyDocument) -> tuple[str, str]:
+    return posixpath.dirname(document.source_path), document.kind.value
+
+
+def _neighbour_dates(documents: Sequence[LegacyDocument]) -> dict[tuple[str, str], DateEvidence]:
+    """The median printed date of each folder's pages of one kind, where two or more
+    print one."""
+    printed: dict[tuple[str, str], list[datetime.date]] = defaultdict(list)
+    for document in documents:
+        if document.published is not None and document.kind not in UNDATED_KINDS:
+            printed[_neighbourhood(document)].append(document.published)
+    evidence = {}
+    for (folder, kind), dates in printed.items():
+        if len(dates) >= MIN_NEIGHBOURS:
+            median = statistics.median_low(sorted(dates))
+            note = f"the {len(dates)} dated pages of its kind in {folder or 'the top'}/"
+            evidence[folder, kind] = DateEvidence(median, "neighbours", note)
+    return evidence
+
+
+def copyright_years(texts: Sequence[str]) -> list[int]:
+    """The years a page's copyright lines print ("Copyright © 1997-1999": 1997, 1999)."""
+    years = []
+    for text in texts:
+        for line in text.splitlines():
+            if _COPYRIGHT.search(line):
+                years += [int(year) for year in _YEARS.findall(line)]
+    return years
+
+
+def _site_copyright_years(documents: Sequence[LegacyDocument]) -> dict[str, tuple[int, ...]]:
+    """Each site's copyright years: the range its pages print most often."""
+    counts: dict[str, Counter[tuple[int, ...]]] = defaultdict(Counter)
+    for document in documents:
+        if years := copyright_years([entry.text for entry in document.removed]):
+            counts[site_of(document.source_path)][tuple(sorted(set(years)))] += 1
+    return {site: found.most_common(1)[0][0] for site, found in counts.items()}
+
+
+def _copyright(
+    document: LegacyDocument, site_years: tuple[int, ...] | None
+) -> DateEvidence | None:
+    """1 January of the first copyright year the page prints, else the site's."""
+    own = copyright_years([entry.text for entry in document.removed])
+    years = sorted(set(own)) or list(site_years or ())
+    if not years:
+        return None
+    printed = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+    whose = "its" if own else "the site's"
+    return DateEvidence(
+        datetime.date(years[0], 1, 1), "copyright", f"{whose} copyright years ({printed})"
+    )

@@ -1,0 +1,135 @@
+"""What a whole site says about its pages (``legacy.parsing.evidence``), on whole fixture
+sites whose answers are known (``tests.sites``); no Django."""
+
+import datetime
+import functools
+import random
+
+import pytest
+
+from legacy.parsing.document import Kind
+from legacy.parsing.parser import parse_site
+from tests.sites import Article, Entry, Index, Site
+from tests.sites.corpora import family_film_log, spanish_games, year_folder_magazine
+from tests.sites.texts import Writer
+
+
+def parse(site: Site, order=None):
+    pages = list(site.render().items())
+    if order is not None:
+        order.shuffle(pages)
+    encoded = [(html.encode(site.charset, "xmlcharrefreplace"), path) for path, html in pages]
+    return {document.source_path: document for document in parse_site(encoded)}
+
+
+@functools.cache
+def parsed_corpus(build):
+    """A corpus's pages parsed once per test session (read, never changed, by the tests)."""
+    return parse(build())
+
+
+@pytest.mark.parametrize("build", [year_folder_magazine, spanish_games, family_film_log])
+def test_pages_that_print_no_date_are_dated_from_the_site_never_today(build):
+    site = build()
+    documents = parsed_corpus(build)
+    for path, expect in site.expected().items():
+        document = documents[path]
+        assert document.published != datetime.date.today(), path
+        if "date_source" not in expect:
+            continue
+        assert document.date_source == expect["date_source"], path
+        assert document.date_approximate is (expect["date_source"] != "printed"), path
+        if "date" in expect:
+            assert str(document.published) == expect["date"], path
+        else:  # the copyright years 2001-2003: their first
+            assert document.published == datetime.date(2001, 1, 1), path
+
+
+def test_the_warning_names_the_evidence():
+    documents = parsed_corpus(year_folder_magazine)
+    indexed = documents["1999/films/thesaltorchard.htm"]
+    assert "Dated 1999-01-03 (approximate) from the index 1999/reviews.htm (3 January 1999)" in (
+        indexed.warnings
+    )
+    folder = documents["1999/aboutus.htm"]
+    assert any("from its folder 1999/" in warning for warning in folder.warnings)
+
+
+def _reviews_folder(with_copyright: str = "") -> Site:
+    """Three reviews that print their date and one that does not, in one folder."""
+    writer = Writer(7)
+    site = Site("Night Shift", template="handmade", copyright=with_copyright)
+    for number, day in enumerate([4, 19, 27, None]):
+        title = f"Night Film {number}"
+        site.add(
+            Article(
+                f"reviews/night{number}.htm",
+                title,
+                writer.review(title),
+                credits=["Directed by Hollis Grange"],
+                signature=f"Gordon Ashby, {day} March 2004" if day else "Gordon Ashby",
+            )
+        )
+    return site
+
+
+def test_dated_neighbours_of_one_kind_in_one_folder_date_the_page_between_them():
+    undated = parse(_reviews_folder())["reviews/night3.htm"]
+    assert undated.kind is Kind.FILM_REVIEW
+    assert undated.published == datetime.date(2004, 3, 19)
+    assert undated.date_source == "neighbours" and undated.date_approximate
+
+
+def test_a_page_with_no_evidence_keeps_no_date():
+    site = Site("Night Shift", template="handmade")
+    site.add(Article("about.htm", "About", Writer(3).review("us", paragraphs=2)))
+    site.add(Article("links.htm", "Friends", Writer(4).review("them", paragraphs=2)))
+    documents = parse(site)
+    assert documents["about.htm"].published is None
+    assert documents["about.htm"].date_source == ""
+    assert any("shown undated, listed last" in w for w in documents["about.htm"].warnings)
+
+
+def test_an_index_entry_beats_the_folder_and_the_copyright_line():
+    site = Site(
+        "Night Shift", template="frontpage3", copyright="Copyright © 1997-2001 Night Shift"
+    )
+    site.add(Article("2000/late.htm", "Late", Writer(5).review("Late", paragraphs=2)))
+    site.add(Article("2000/early.htm", "Early", Writer(6).review("Early", paragraphs=2)))
+    site.add(
+        Index(
+            "2000/index2.htm",
+            "Reviews",
+            [
+                Entry("2000/late.htm", "Late", "A film about lateness.", "9 August 2000"),
+                Entry("2000/gone.htm", "Gone", "A page that is gone.", "1 May 2000"),
+                Entry("2000/early.htm", "Early", "", ""),
+                Entry("2000/x.htm", "X", "A short line.", ""),
+            ],
+        )
+    )
+    documents = parse(site)
+    assert documents["2000/index2.htm"].kind is Kind.LISTING
+    assert documents["2000/late.htm"].published == datetime.date(2000, 8, 9)
+    assert documents["2000/early.htm"].date_source == "folder"
+    assert documents["2000/early.htm"].published == datetime.date(2000, 1, 1)
+
+
+def test_copyright_years_date_a_page_when_nothing_else_does():
+    documents = parse(_reviews_folder("Copyright © 1997-2001 Night Shift"))
+    about = documents["reviews/night3.htm"]
+    assert about.date_source == "neighbours"  # neighbours come before the copyright
+    site = Site("Night Shift", template="handmade", copyright="© 1997-2001 Night Shift")
+    site.add(Article("about.htm", "About", Writer(3).review("us", paragraphs=2)))
+    site.add(Article("links.htm", "Friends", Writer(4).review("them", paragraphs=2)))
+    site.add(Article("more.htm", "More", Writer(8).review("more", paragraphs=2)))
+    about = parse(site)["about.htm"]
+    assert about.published == datetime.date(1997, 1, 1) and about.date_source == "copyright"
+
+
+def test_the_dates_do_not_depend_on_the_order_of_the_pages():
+    site = year_folder_magazine()
+    documents = parsed_corpus(year_folder_magazine)
+    expected = {path: (d.published, d.date_source) for path, d in documents.items()}
+    shuffled = parse(site, order=random.Random(11))
+    assert {path: (d.published, d.date_source) for path, d in shuffled.items()} == expected
