@@ -66,6 +66,11 @@ class RecordFilterSet(WagtailFilterSet):
         label="Date from", choices=ImportRecord._meta.get_field("date_source").choices
     )
     date_approximate = django_filters.BooleanFilter(label="Date approximate")
+    undated = django_filters.ChoiceFilter(
+        label="Date",
+        choices=[("yes", "No date on the old page"), ("no", "Dated by the old page")],
+        method="filter_undated",
+    )
     last_run = django_filters.ModelChoiceFilter(
         label="Run", queryset=ImportRun.objects.order_by("-started_at")
     )
@@ -96,6 +101,11 @@ class RecordFilterSet(WagtailFilterSet):
 
     def filter_check(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(checks__name=value) if value else queryset
+
+    def filter_undated(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value not in ("yes", "no"):
+            return queryset
+        return queryset.filter(undated=value == "yes")
 
     def filter_lost(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "yes":
