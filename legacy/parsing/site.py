@@ -199,9 +199,9 @@ def learn_site(
         model.title_segments.update(set(title_segments(page_title)))
         if affix := title_affix(page_title, units):
             model.title_affix_counts[affix] += 1
-        _learn_slots(model, units)
+        _learn_slots(model, units, page)
     model.folders = frozenset(folders)
-    decided = [slot for stats in model.slot_stats.values() if (slot := decide(stats, model.pages))]
+    decided = [slot for stats in model.slot_stats.values() if (slot := decide(stats))]
     model.slots = {slot.key: slot for slot in one_signing_slot(decided)}
     return model
 
@@ -286,7 +286,7 @@ def _shown(key: Key) -> str:
     return f"{kind} {words}".strip() if kind in {"<img>", "<tpl-img>"} else words
 
 
-def _learn_slots(model: SiteModel, units: Sequence[Unit]) -> None:
+def _learn_slots(model: SiteModel, units: Sequence[Unit], page: "PageNames") -> None:
     """Count each label's values on one page (its first use of the label)."""
     seen: set[Key] = set()
     for hit in page_hits(units):
@@ -294,7 +294,7 @@ def _learn_slots(model: SiteModel, units: Sequence[Unit]) -> None:
             continue
         seen.add(hit.key)
         stats = model.slot_stats.setdefault(hit.key, SlotStats())
-        stats.add(hit, value_type(hit.value), same_site_link(hit.href))
+        stats.add(hit, value_type(hit.value, page.forms), same_site_link(hit.href))
 
 
 TEMPLATE_WORDS = 12  # a line this short may print the page's own title in the template

@@ -288,7 +288,9 @@ def _one_link(items: Sequence[Item]) -> str | None:
 # --- typing values and deciding fields ----------------------------------------------------
 
 
-def value_type(value: str, title_key: Key = ()) -> str:
+def value_type(value: str, own_titles: Sequence[Key] = ()) -> str:
+    """person, date, number, rating, title (the page's own name: a <title> segment or its
+    file name) or text."""
     text = value.strip()
     if not content_words(text):
         return TEXT
@@ -299,7 +301,7 @@ def value_type(value: str, title_key: Key = ()) -> str:
         return RATING
     if _NUMBER.match(text):
         return NUMBER
-    if title_key and label_key(text) == title_key:
+    if label_key(text) in own_titles:
         return TITLE
     named = _BRACKETED.sub("", text).strip(" .")  # "Lorcan Hale (2002)"
     names = [name for name in _NAME_JOINTS.split(named) if name]
@@ -317,7 +319,7 @@ def same_site_link(href: str | None) -> bool:
     )
 
 
-def decide(stats: SlotStats, site_pages: int) -> Slot | None:
+def decide(stats: SlotStats) -> Slot | None:
     """The slot a label is, from its counts across the site, or None (chrome, content)."""
     distinct = len(stats.values)
     if stats.pages < MIN_PAGES or distinct < 2:
