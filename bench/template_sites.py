@@ -103,9 +103,7 @@ def summary(document) -> str:
 
 def _from_links(summary: tuple[str, ...], texts: set[tuple[str, ...]]) -> bool:
     """The summary is (mostly) a link's text or an alt text of the old page."""
-    return any(
-        summary[: len(text)] == text and len(text) >= 0.6 * len(summary) for text in texts
-    )
+    return any(summary[: len(text)] == text and len(text) >= 0.6 * len(summary) for text in texts)
 
 
 def measure(name: str, pages, answers: dict[str, dict] | None) -> dict:
