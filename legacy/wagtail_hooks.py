@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from .bulk_actions import ACTIONS
 from .review import LegacyImportGroup
 from .writing.convert import CONVERT_ACTION
 
@@ -28,3 +29,7 @@ def register_conversion_log(actions) -> None:
         def format_message(self, log_entry) -> str:
             data = log_entry.data
             return f"Converted from {data.get('from')} to {data.get('to')}"
+
+
+for action in ACTIONS:
+    hooks.register("register_bulk_action", action)
