@@ -29,6 +29,16 @@ from textkit.shorten import shorten_at_word
 
 IMAGE_SUFFIXES = (".gif", ".jpg", ".jpeg", ".png", ".bmp", ".webp")
 MAX_TITLE = 255
+DAMAGED = "a damaged picture, or not a picture: it cannot be decoded"
+# What Pillow raises on bytes it cannot decode: unknown formats, truncated or corrupt data.
+PICTURE_ERRORS = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    PILImage.DecompressionBombError,
+)
 
 
 class ImageLibrary:
@@ -81,16 +91,22 @@ class ImageLibrary:
         folder = posixpath.dirname(page_key_)
         return page_key(posixpath.join(folder, parts.path))  # page_key decodes it, once
 
-    def _import(self, path: Path, title: str) -> WagtailImage | None:
+    def _import(self, path: Path, title: str) -> WagtailImage:
+        """The library image of a file; Refused when it may not or cannot be imported (a
+        damaged picture: its page keeps its words, never fails for it)."""
         data = _read_within_upload_limits(path)
+        damage = _damage(data)
+        if damage:
+            raise Refused(f"{DAMAGED} ({damage})")
         existing = WagtailImage.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()
         if existing is not None:
             return existing
-        if not _is_image(data):
-            return None
         image = WagtailImage(title=shorten_at_word(title.strip(), MAX_TITLE))
-        image.file = ImageFile(io.BytesIO(data), name=path.name)
-        image._set_image_file_metadata()  # file_size and file_hash, as Wagtail's forms do
+        try:  # Wagtail reads the dimensions as the file is set
+            image.file = ImageFile(io.BytesIO(data), name=path.name)
+            image._set_image_file_metadata()  # file_size and file_hash, as Wagtail's forms do
+        except PICTURE_ERRORS as error:
+            raise Refused(f"{DAMAGED} ({error})") from None
         image.save()
         return image
 
@@ -132,15 +148,20 @@ def _check_pixels(data: bytes, field: WagtailImageField) -> None:
                 message % {"num_pixels": "unknown number", "max_pixels_count": limit}
             ) from None
         except (UnidentifiedImageError, OSError, SyntaxError):
-            return  # not an image: _is_image says so
+            return  # not an image: _damage says so
     if field.max_image_pixels is not None and pixels > field.max_image_pixels:
         raise Refused(message % {"num_pixels": pixels, "max_pixels_count": field.max_image_pixels})
 
 
-def _is_image(data: bytes) -> bool:
+def _damage(data: bytes) -> str:
+    """Why the picture cannot be shown, or "" when it decodes whole: its structure is
+    checked (``verify``: PNG checksums) and every pixel decoded (a truncated JPEG passes
+    ``verify`` and fails only here). The pixel limit was checked before (``_check_pixels``)."""
     try:
         with PILImage.open(io.BytesIO(data)) as picture:
             picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, PILImage.DecompressionBombError):
-        return False
-    return True
+        with PILImage.open(io.BytesIO(data)) as picture:
+            picture.load()
+    except PICTURE_ERRORS as error:
+        return str(error) or type(error).__name__
+    return ""
