@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from editorial.passwords import authenticate_with_password
 from home.feeds import SiteAtomFeed, SiteFeed
 from home.sitemaps import SITEMAPS
-from home.views import robots_txt
+from home.views import robots_txt, sitemap_section
 from ops.health import healthz
 from ops.media import media_urlpatterns
 from reviews.contributor_views import contributor_detail
@@ -30,9 +30,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path(
-        "sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"
-    ),
+    path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("contributors/<str:slug>/", contributor_detail, name="contributor"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),

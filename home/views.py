@@ -2,6 +2,10 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from wagtail.contrib.sitemaps import views as sitemaps
+
+from ops.pagecache import accept_parameter
+
 # The admin is no business of crawlers; search results are endless near-duplicates.
 DISALLOWED_PATHS = ("/admin/", "/django-admin/", "/search/")
 
@@ -11,3 +15,10 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS)]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_section(request: HttpRequest, **kwargs) -> HttpResponse:
+    """Wagtail's sitemap view; its ``?p=`` page is part of the page cache's key (a page that
+    does not exist answers 404, which is never stored)."""
+    accept_parameter(request, "p", request.GET.get("p"))
+    return sitemaps.sitemap(request, **kwargs)

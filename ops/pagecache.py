@@ -17,17 +17,26 @@ templates and the classes of pickled objects, so what one release cached is neve
 the next, without a ``clear_page_cache``. The content version is shared by all releases: a
 publish on a server still running the old one during a rolling deploy invalidates the new
 one's pages too.
+
+Query strings: a page is stored under the parameters it *read* (``request.GET`` notes every
+name a view looks at, :class:`ReadNotingQueryDict`), with the values it *accepted*
+(:func:`accept_parameter`, called by the views that read one). A parameter a page ignores is
+not part of its key (``?q=`` on a review is answered from the review's key, and a request
+carrying it is never stored); a value the view refused or corrected (``?page=abc``,
+``?year=junk``, a page beyond the last) is rendered and not stored. Which names a path reads
+is kept beside its pages (``reads`` key), so a request with a query string finds its key in
+two reads; one without, in one.
 """
 
 import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
@@ -52,19 +61,6 @@ DEFAULTS = {
     "PAGE_CACHE_BROWSER_MAX_AGE": 5,
     "PAGE_CACHE_SHARED_MAX_AGE": 0,
     "PAGE_CACHE_EXCLUDED_PREFIXES": ["/admin/", "/django-admin/", "/documents/", "/healthz"],
-    # The query parameters some page reads (pagination, search and its filters, sitemap
-    # pages): the only ones in a key. A request with any other is answered from the key
-    # without them, or rendered and not stored, so junk query strings add no keys.
-    "PAGE_CACHE_QUERY_PARAMETERS": [
-        "page",
-        "p",
-        "q",
-        "section",
-        "kind",
-        "year",
-        "decade",
-        "order",
-    ],
 }
 
 
@@ -125,28 +121,114 @@ def drop_pre_outage_pages() -> None:
 on_recovery(drop_pre_outage_pages)
 
 
-def cache_key(request: HttpRequest, version: int) -> str:
-    known = setting("PAGE_CACHE_QUERY_PARAMETERS")
-    # A stable sort by name only: for a repeated parameter, the value a view reads (the
-    # last) stays last.
-    params = sorted(
-        (
-            (name, value)
-            for name, values in request.GET.lists()
-            if name in known
-            for value in values
-        ),
-        key=lambda item: item[0],
+class ReadNotingQueryDict(QueryDict):
+    """``request.GET`` that notes the name of every parameter a view or template reads (or
+    all of them, when it is iterated or copied): what a cached page's key depends on."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.names_read: set[str] = set()
+        super().__init__(*args, **kwargs)
+
+    def _note_all(self) -> None:
+        self.names_read.update(super().keys())
+
+    def __getitem__(self, key):
+        self.names_read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key) -> bool:
+        self.names_read.add(key)
+        return super().__contains__(key)
+
+    def _getlist(self, key, *args, **kwargs):
+        self.names_read.add(key)
+        return super()._getlist(key, *args, **kwargs)
+
+    def __iter__(self):
+        self._note_all()
+        return super().__iter__()
+
+    def keys(self):
+        self._note_all()
+        return super().keys()
+
+    def items(self):
+        self._note_all()
+        return super().items()
+
+    def lists(self):
+        self._note_all()
+        return super().lists()
+
+    def values(self):
+        self._note_all()
+        return super().values()
+
+    def urlencode(self, *args, **kwargs) -> str:
+        self._note_all()
+        return super().urlencode(*args, **kwargs)
+
+    def __deepcopy__(self, memo):
+        self._note_all()
+        return super().__deepcopy__(memo)
+
+    def __copy__(self):
+        self._note_all()
+        return super().__copy__()
+
+
+def note_reads(request: HttpRequest) -> None:
+    request.GET = ReadNotingQueryDict(
+        request.META.get("QUERY_STRING", ""), encoding=request.encoding
     )
+    request.page_cache_accepted = {}
+
+
+def accept_parameter(request: HttpRequest, name: str, value) -> None:
+    """Tell the page cache which value of ``?name=`` the page used: None when it was absent,
+    or refused and replaced by a default. A request whose value differs is not stored."""
+    accepted = getattr(request, "page_cache_accepted", None)
+    if accepted is not None:
+        accepted[name] = None if value is None else str(value)
+
+
+def _address(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}{request.path}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
+def reads_key(request: HttpRequest, version: int) -> str:
+    return f"pagecache:{release()}:{version}:reads:{_digest(_address(request))}"
+
+
+def given(request: HttpRequest, name: str) -> list[str]:
+    """The request's values of ``?name=``, read without noting it (the cache's own read)."""
+    return dict.get(request.GET, name, [])
+
+
+def cache_key(request: HttpRequest, version: int, names: Iterable[str] = ()) -> str:
+    """The key of the page at this address with the request's values of ``names``."""
+    params = [(name, value) for name in sorted(set(names)) for value in given(request, name)]
     query = f"?{urlencode(params)}" if params else ""
-    address = f"{request.scheme}://{request.get_host()}{request.path}{query}"
-    digest = hashlib.blake2b(address.encode(), digest_size=20).hexdigest()
-    return f"pagecache:{release()}:{version}:{digest}"
+    return f"pagecache:{release()}:{version}:{_digest(_address(request) + query)}"
 
 
-def has_unknown_parameters(request: HttpRequest) -> bool:
-    known = setting("PAGE_CACHE_QUERY_PARAMETERS")
-    return any(name not in known for name in request.GET)
+def storable_reads(request: HttpRequest) -> set[str] | None:
+    """The names this page read, if its response may be stored for this request: every
+    parameter given is one the page accepted, with the value it accepted. None otherwise
+    (a parameter the page ignored may still be echoed in its links by {% querystring %})."""
+    if not isinstance(request.GET, ReadNotingQueryDict):
+        return None  # replaced by someone else: what was read is unknown
+    accepted = request.page_cache_accepted
+    if set(dict.keys(request.GET)) - set(accepted):
+        return None
+    for name, value in accepted.items():
+        if given(request, name) != ([] if value is None else [value]):
+            return None  # refused, corrected or repeated
+    return request.GET.names_read | set(accepted)
 
 
 def is_anonymous_page_request(request: HttpRequest) -> bool:
@@ -231,21 +313,35 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             mark_private(response)
             return response
-        key = cache_key(request, version)
-        frozen = page_cache().get(key)
+        key = self.lookup_key(request, version)
+        frozen = page_cache().get(key) if key else None
         if frozen is not None:
             response = thaw(frozen)
             response[CACHE_STATUS_HEADER] = "hit"
             return response
-        return self.render_and_store(request, key)
+        return self.render_and_store(request, version)
 
-    def render_and_store(self, request: HttpRequest, key: str) -> HttpResponse:
+    def lookup_key(self, request: HttpRequest, version: int) -> str | None:
+        """Where this request's page would be: without a query string, the bare address;
+        with one, the address with the parameters the page is known to read (None before
+        any request has shown which)."""
+        if not request.META.get("QUERY_STRING"):
+            return cache_key(request, version)
+        names = page_cache().get(reads_key(request, version))
+        return None if names is None else cache_key(request, version, names)
+
+    def render_and_store(self, request: HttpRequest, version: int) -> HttpResponse:
+        note_reads(request)
         response = self.get_response(request)
         # HEAD responses lose their body on the way out: only a GET may fill the cache.
-        # Unknown parameters may be echoed in links ({% querystring %}): never stored.
-        storable = request.method == "GET" and not has_unknown_parameters(request)
-        if set_cache_headers(response) and storable:
+        names = storable_reads(request) if request.method == "GET" else None
+        if set_cache_headers(response) and names is not None:
+            timeout = setting("PAGE_CACHE_TIMEOUT")
+            entries = {
+                cache_key(request, version, names): freeze(response),
+                reads_key(request, version): sorted(names),
+            }
             with contextlib.suppress(*CACHE_ERRORS):
-                page_cache().set(key, freeze(response), setting("PAGE_CACHE_TIMEOUT"))
+                page_cache().set_many(entries, timeout)
             response[CACHE_STATUS_HEADER] = "miss"
         return response

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from ops.pagecache import accept_parameter
 from reviews.cards import paginate_cards
 from reviews.listings import contributor_work
 from reviews.models import SECTION_PAGE_SIZE, Contributor
@@ -11,9 +12,9 @@ from reviews.models import SECTION_PAGE_SIZE, Contributor
 
 def contributor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     contributor = get_object_or_404(Contributor.objects.select_related("photo"), slug=slug)
-    work = paginate_cards(
-        contributor_work(contributor), request.GET.get("page"), SECTION_PAGE_SIZE
-    )
+    number = request.GET.get("page")
+    work = paginate_cards(contributor_work(contributor), number, SECTION_PAGE_SIZE)
+    accept_parameter(request, "page", None if number is None else work.number)
     context = {
         "contributor": contributor,
         "items": work,

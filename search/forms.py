@@ -14,6 +14,10 @@ FIRST_DECADE, LAST_DECADE = 1890, 2030
 DECADES = [(str(year), f"{year}s") for year in range(LAST_DECADE, FIRST_DECADE - 1, -10)]
 
 
+# The parameters that narrow a search, besides ``q`` and ``page``.
+FILTERS = ("section", "kind", "year", "decade", "order")
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, label="Search for")
     section = forms.ChoiceField(required=False, label="Section")

@@ -5,7 +5,8 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Site
 
-from search.forms import SearchForm
+from ops.pagecache import accept_parameter
+from search.forms import FILTERS, SearchForm
 from search.popular import CountedSearchResponse, popular_searches, search_to_count
 from search.query import parse_query
 from search.results import (
@@ -30,6 +31,7 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET, sections)
     criteria = form.criteria(root, request.GET.get("page"), RESULTS_PER_PAGE)
     outcome = run_search(criteria, sections, private)
+    accept_search_parameters(request, form, outcome)
     no_results = criteria.query.is_searchable and not outcome.total
     context = {
         "form": form,
@@ -47,8 +49,20 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def accept_search_parameters(request: HttpRequest, form: SearchForm, outcome) -> None:
+    """What the page cache may store this search under: the query as typed, the filters the
+    form accepted, the results page shown (a refused or corrected value is not stored)."""
+    accept_parameter(request, "q", request.GET.get("q"))
+    for name in FILTERS:
+        accept_parameter(request, name, form.value_of(name))
+    number = request.GET.get("page")
+    shown = outcome.page.number if outcome.page is not None else None
+    accept_parameter(request, "page", None if number is None else shown)
+
+
 @require_safe  # GET and HEAD
 def suggest(request: HttpRequest) -> JsonResponse:
+    accept_parameter(request, "q", request.GET.get("q"))
     parsed = parse_query(request.GET.get("q", ""))
     found = suggestions(parsed, site_root(request), request)
     response = JsonResponse({"query": parsed.text, "suggestions": found})

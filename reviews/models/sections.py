@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from editorial.forms import MagazinePageForm
 from ops.fragments import content_cached
+from ops.pagecache import accept_parameter
 from ops.restrictions import ViewRestrictionsInOneQueryMixin
 from reviews import kinds
 from reviews.blocks import INLINE_FEATURES
@@ -161,7 +162,10 @@ class SectionPage(RoutablePageMixin, ChildPageRouteMixin, ViewRestrictionsInOneQ
     def paginate(self, request, items: QuerySet | None = None) -> PaginatorPage:
         # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
         items = self.latest_items() if items is None else items
-        return Paginator(items, SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
+        number = request.GET.get("page")
+        page = Paginator(items, SECTION_PAGE_SIZE).get_page(number)
+        accept_parameter(request, "page", None if number is None else page.number)
+        return page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -76,14 +76,17 @@ def test_head_is_answered_from_the_cache_but_never_fills_it(reader, review):
 
 
 def test_query_strings_are_cached_separately(reader, site_tree, review):
-    section = site_tree.section_for("film").url
-    reader.get(section)
-    assert cache_status(reader.get(f"{section}?page=2")) == "miss"
+    reader.get("/search/?q=ikiru")
+    assert cache_status(reader.get("/search/?q=rashomon")) == "miss"
+    assert cache_status(reader.get("/search/?q=ikiru")) == "hit"
 
 
 def stored_pages() -> int:
     """Page entries in the test's (local-memory) cache."""
-    return sum(":pagecache:" in key and "version" not in key for key in cache._cache)
+    return sum(
+        ":pagecache:" in key and "version" not in key and ":reads:" not in key
+        for key in cache._cache
+    )
 
 
 @pytest.fixture
@@ -118,6 +121,44 @@ def test_a_page_first_asked_for_with_junk_is_served_not_stored(counted_cache, si
     assert stored_pages() == 0
     assert [cache_status(reader.get(f"{section}?page=1")) for _ in range(2)] == ["miss", "hit"]
     assert cache_status(reader.get(f"{section}?page=1&fbclid=2")) == "hit"
+
+
+# Issue 21, finding 11: only what a page reads, with values it accepts, makes a key.
+def test_parameters_a_page_ignores_add_no_keys(counted_cache, site_tree, review):
+    reader = Client()
+    section = site_tree.section_for("film").url
+    ignored = [f"{review.url}?q=", "/?page=", f"{section}?order=", f"{section}?year="]
+    for url in (review.url, "/", section):
+        reader.get(url)
+    before = stored_pages()
+    for number in range(50):
+        for url in ignored:
+            response = reader.get(f"{url}{uuid.uuid4().hex}{number}")
+            assert response.status_code == 200
+            assert cache_status(response) == "hit", url  # the page without the parameter
+    assert stored_pages() == before
+
+
+def test_values_a_page_refuses_are_not_stored(counted_cache, site_tree, review):
+    reader = Client()
+    section = site_tree.section_for("film").url
+    refused = [
+        f"{section}?page=abc",  # shown as page 1
+        f"{section}?page=99999",  # beyond the last page
+        f"{section}?page=1&page=2",
+        "/search/?q=ikiru&year=junk",
+        "/search/?q=ikiru&order=junk",
+        "/search/?q=ikiru&page=abc",
+        "/search/?q=ikiru&section=nowhere",
+    ]
+    for url in refused:
+        for _ in range(2):
+            response = reader.get(url)
+            assert response.status_code in (200, 404) and cache_status(response) is None, url
+    assert stored_pages() == 0
+    for url in (f"{section}?page=1", "/search/?q=ikiru&year=1952&order=newest"):
+        assert [cache_status(reader.get(url)) for _ in range(2)] == ["miss", "hit"], url
+    assert stored_pages() == 2
 
 
 def test_not_found_pages_are_not_stored_per_path(counted_cache, site_tree):
