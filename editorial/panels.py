@@ -42,8 +42,13 @@ def import_record_for(page):
 
 def import_record_inspect_url(record) -> str:
     """The importer's own inspect view for the record, when its admin registers one."""
+    return import_record_url(record, "inspect")
+
+
+def import_record_url(record, view: str) -> str:
+    """A view of the importer's review queue for the record ("inspect", "side_by_side")."""
     try:
-        return reverse("legacy_importrecord:inspect", args=[record.pk])
+        return reverse(f"legacy_importrecord:{view}", args=[record.pk])
     except NoReverseMatch:
         return ""
 
@@ -73,4 +78,5 @@ class ImportedSourcePanel(Panel):
             context = super().get_context_data(parent_context)
             context["record"] = self.record
             context["inspect_url"] = import_record_inspect_url(self.record)
+            context["side_by_side_url"] = import_record_url(self.record, "side_by_side")
             return context

@@ -7,6 +7,7 @@ review state is set by the bulk actions (``legacy/bulk_actions.py``).
 """
 
 from django.db.models import Q, QuerySet
+from django.urls import path
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -23,6 +24,7 @@ import django_filters
 
 from legacy.checks import CHECKS
 from legacy.models import KIND_LABELS, SECTION_LABELS, ImportRecord, ImportRun, ReviewState
+from legacy.side_by_side import new_page, side_by_side
 
 FIDELITY_BANDS = {
     "perfect": ("1.0", Q(fidelity__gte=1)),
@@ -241,6 +243,13 @@ class ImportRecordViewSet(SnippetViewSet):
                 label="Words",
                 sort_key="words_lost",
             ),
+        ]
+
+    def get_urlpatterns(self) -> list:
+        return [
+            *super().get_urlpatterns(),
+            path("side-by-side/<int:pk>/", side_by_side, name="side_by_side"),
+            path("side-by-side/<int:pk>/new/", new_page, name="new_page"),
         ]
 
 

@@ -1,0 +1,69 @@
+"""One record side by side (legacy/side_by_side.py): the old page inert in a sandbox with its
+images from the mirror, the new page's preview, and the words removed with their reason."""
+
+import pytest
+
+from legacy.compare import LOST, word_diff
+from legacy.models import ImportRecord
+
+from .conftest import by_source, run_import
+from .mirror import LONG_PARAGRAPHS, film_review, tiny_png, write_mirror
+
+pytestmark = pytest.mark.django_db
+
+
+def test_removed_words_carry_their_reason_and_lost_words_say_so():
+    segments = word_diff(
+        "Home | News Alpha Road A slow film. Ada Quill",
+        "A slow film.",
+        [{"reason": "site chrome: recurs on 9 pages", "text": "Home | News"}],
+        field_text="Alpha Road",
+    )
+    removed = {s.text: s.reason for s in segments if s.kind == "removed"}
+    assert removed == {
+        "Home | News": "site chrome: recurs on 9 pages",
+        "Alpha Road": "kept in a field (title, credits)",
+        "Ada Quill": LOST,
+    }
+    assert [s.text for s in segments if s.kind == "same"] == ["A slow film."]
+
+
+@pytest.fixture
+def imported(tmp_path):
+    mirror = tmp_path / "site"
+    tiny_png(mirror / "reviews" / "still.png")
+    page = film_review(
+        "Alpha Road", "Jan Kowal. Poland. 2008.", LONG_PARAGRAPHS, image="still.png"
+    )
+    page = page.replace(
+        "</body>", '<script>alert("x")</script><img src="gone.gif" alt="gone"></body>'
+    )
+    write_mirror(mirror, {"reviews/alpha.htm": page})
+    by_source(run_import(mirror))
+    return ImportRecord.objects.get(source_path="reviews/alpha.htm")
+
+
+def test_side_by_side_shows_the_old_page_inert_beside_the_new(admin_client, imported):
+    html = admin_client.get(
+        f"/admin/legacy/importrecord/side-by-side/{imported.pk}/"
+    ).content.decode()
+    assert 'sandbox=""' in html and "srcdoc=" in html
+    frame = html.split('srcdoc="')[1].split('"></iframe>')[0]
+    assert "script" not in frame.lower()  # removed, and the frame runs none anyway
+    assert "data:image/png;base64," in frame  # the mirror's picture, inlined
+    assert f"/admin/legacy/importrecord/side-by-side/{imported.pk}/new/" in html
+    assert "Talking Pictures" in html  # the banner's words, removed, with their reason
+    preview = admin_client.get(f"/admin/legacy/importrecord/side-by-side/{imported.pk}/new/")
+    assert preview.status_code == 200 and b"Alpha Road" in preview.content
+
+
+def test_side_by_side_is_one_click_from_the_queue_the_record_and_the_editor(
+    admin_client, imported
+):
+    link = f"/admin/legacy/importrecord/side-by-side/{imported.pk}/"
+    assert link in admin_client.get("/admin/legacy/importrecord/").content.decode()
+    assert (
+        link
+        in admin_client.get(f"/admin/legacy/importrecord/inspect/{imported.pk}/").content.decode()
+    )
+    assert link in admin_client.get(f"/admin/pages/{imported.page_id}/edit/").content.decode()
