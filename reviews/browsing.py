@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.utils.text import slugify
+from textkit import slugs
 
 T = TypeVar("T")
 
@@ -95,8 +95,9 @@ def split_countries(countries: str) -> list[str]:
 
 
 def name_slug(name: str) -> str:
-    """The URL form of a director's, author's or country's name: "Agnès Varda" → "agnes-varda"."""
-    return slugify(_fold(name).replace(".", "")) or "unknown"
+    """The URL form of a director's, author's or country's name: "Agnès Varda" → "agnes-varda",
+    "侯孝賢" → "侯孝賢" (distinct per name, in its own script: textkit.slugs.name_slug)."""
+    return slugs.name_slug(name)
 
 
 def names_matching_slug(names: Iterable[str], slug: str) -> list[str]:

@@ -67,3 +67,13 @@ def test_textkit_imports_no_django():
     found = pkgutil.walk_packages(textkit.__path__, prefix="textkit.")
     names = ["textkit", *(info.name for info in found)]
     assert not loaded_after_importing(names) & set(FORBIDDEN)
+
+
+def test_name_slugs_are_distinct_per_name_in_any_script():
+    from textkit.slugs import name_slug
+
+    assert name_slug("Agnès Varda") == "agnes-varda"
+    assert name_slug("侯孝賢") == "侯孝賢" and name_slug("Zhang 艺谋") == "zhang-艺谋"
+    assert name_slug("Андрей Тарковский") == "андрей-тарковский"  # й stays й
+    names = ["侯孝賢", "王家衛", "봉준호", "???", "!!!", "Wong Kar-wai"]
+    assert len({name_slug(name) for name in names}) == len(names)

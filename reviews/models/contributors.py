@@ -1,13 +1,12 @@
 """Contributors: the reviewers and writers credited in bylines."""
 
 from django.db import models
-from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from editorial.forms import MagazineModelForm
-from textkit.slugs import numbered_slug
+from textkit.slugs import name_slug, numbered_slug
 
 
 class Contributor(index.Indexed, models.Model):
@@ -53,8 +52,7 @@ class Contributor(index.Indexed, models.Model):
     def unique_slug(self) -> str:
         # "Anne-Marie Roy" and "Anne Marie Roy" are different people with the same slugify().
         # A Latin name keeps an ASCII address ("emile-ajar"); another script keeps its own.
-        base = (slugify(self.name) or slugify(self.name, allow_unicode=True))[:150]
-        base = base or "contributor"
+        base = name_slug(self.name)[:150]
         taken = set(
             Contributor.objects.filter(slug__startswith=base)
             .exclude(pk=self.pk)

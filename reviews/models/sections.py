@@ -58,6 +58,8 @@ OTHER_LETTER_SLUG = "other"
 BROWSE_LABELS = {kinds.A_TO_Z: "A–Z", kinds.YEARS: "By year", kinds.COUNTRIES: "By country"}
 # "directors|authors": one route serves the creators index of every review kind.
 CREATORS = "|".join(kinds.CREATOR_ROUTES)
+# A name's slug in any script ("wong-kar-wai", "侯孝賢"): textkit.slugs.name_slug.
+NAME_SLUG = r"[-\w]+"
 
 
 class YearConverter:
@@ -314,7 +316,7 @@ class SectionPage(RoutablePageMixin, ChildPageRouteMixin, ViewRestrictionsInOneQ
             groups=group_by_letter(entries, title=lambda entry: entry.label, sort_key=surname_key),
         )
 
-    @re_path(rf"^(?P<creators>{CREATORS})/(?P<slug>[-a-zA-Z0-9_]+)/$", name="creator")
+    @re_path(rf"^(?P<creators>{CREATORS})/(?P<slug>{NAME_SLUG})/$", name="creator")
     def creator(self, request, creators: str, slug: str):
         self._require_creators(creators)
         creators_here = self._creators()
@@ -365,7 +367,7 @@ class SectionPage(RoutablePageMixin, ChildPageRouteMixin, ViewRestrictionsInOneQ
             groups=group_by_letter(merged.values(), title=lambda entry: entry.label),
         )
 
-    @path("countries/<slug:slug>/", name="country")
+    @re_path(rf"^countries/(?P<slug>{NAME_SLUG})/$", name="country")
     def country(self, request, slug: str):
         self._require_browse(kinds.COUNTRIES)
         spellings = self._country_spellings(slug)

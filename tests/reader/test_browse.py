@@ -180,3 +180,25 @@ def test_section_page_offers_browse_links(client, films):
     soup = soup_of(client.get("/film-reviews/"))
     labels = [a.get_text() for a in soup.select(".browse-nav a")]
     assert labels == ["Latest", "A–Z", "By year", "By director", "By country"]
+
+
+# Issue 21, finding 9: names in any script get a browse page of their own.
+def test_names_in_other_scripts_each_have_their_own_page(client, film_section):
+    quick_film(film_section, "悲情城市", directors=["侯孝賢"], countries="台灣")
+    quick_film(film_section, "花樣年華", directors=["王家衛"], countries="香港")
+    quick_film(film_section, "Stalker", directors=["Андрей Тарковский"], countries="СССР")
+    quick_film(film_section, "Mother", directors=["봉준호"], countries="대한민국")
+    for index, expected in [
+        ("/film-reviews/directors/", {"侯孝賢", "王家衛", "Андрей Тарковский", "봉준호"}),
+        ("/film-reviews/countries/", {"台灣", "香港", "СССР", "대한민국"}),
+    ]:
+        links = {
+            a.get_text(strip=True): a["href"]
+            for a in soup_of(client.get(index)).select("main li a")
+        }
+        hrefs = [links[name] for name in expected]
+        assert len(set(hrefs)) == len(expected), links  # one page per name
+        for href in hrefs:  # each address, as a browser sends it, lists one film only
+            assert len(card_titles(client.get(href))) == 1, href
+    assert card_titles(client.get("/film-reviews/directors/侯孝賢/")) == ["悲情城市"]
+    assert client.get("/film-reviews/directors/unknown/").status_code == 404
