@@ -168,6 +168,8 @@ class LegacyDocument:
     # ("index", "folder", "neighbours", "copyright": ``evidence.py``), then approximate.
     date_source: str = ""
     date_approximate: bool = False
+    cluster: str = ""  # the site's template the page is an instance of ("1999/films#1")
+    cluster_outlier: str = ""  # why its kind is to check against its cluster's, if it is
 
     @property
     def field_text(self) -> str:

@@ -30,6 +30,7 @@ from .blocks import (
 )
 from .chrome import remove_chrome_elements, strip_chrome_markup
 from .classify import decide_kind, path_hints
+from .clusters import cluster_pages, template_keys
 from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
@@ -50,7 +51,7 @@ from .site import (
     without_site_name,
 )
 from .site import residue as site_residue
-from .slots import take_slots
+from .slots import page_hits, take_slots
 from .templates import remove_template_parts, strip_server_code
 from .text import content_words
 from .titles import title_from_path
@@ -101,15 +102,39 @@ def parse_site(
     if models is not None:
         models.update({site: model_summary(model, site) for site, model in learnt.items()})
     documents: list[LegacyDocument] = []
+    templates: dict[int, frozenset[str]] = {}  # position -> the page's template (clusters)
     for index, page in enumerate(prepared):
         if isinstance(page, PreparedPage):
             model = learnt[site_of(page.source_path)]
             with lexicon.override(model.lexicon):
+                labels = [str(hit.key) for hit in page_hits(page.units) if hit.key in model.slots]
                 page = _safely(page.source_path, _finish, page, model)
+            templates[index] = template_keys(page.removed, labels)
         documents.append(page)
         prepared[index] = None  # a finished page's units are garbage: memory stays flat
+    rules = options.profile.clusters if options.profile else ()
+    for index, kind in cluster_pages(documents, templates, rules).items():
+        # The few pages whose template's majority decides their kind are parsed again.
+        source, source_path = pages[index]
+        model = learnt[site_of(source_path)]
+        with lexicon.override(model.lexicon):
+            again = _safely(source_path, _parse_as, source, source_path, model, kind)
+        flagged = [w for w in documents[index].warnings if w.startswith("check kind")]
+        again.cluster, again.cluster_outlier = (
+            documents[index].cluster,
+            documents[index].cluster_outlier,
+        )
+        again.warnings += [w for w in flagged if w not in again.warnings]
+        documents[index] = again
     date_pages(documents, options)  # what the site says about the pages that print no date
     return documents
+
+
+def _parse_as(
+    source: bytes | DecodedText, source_path: str, model: SiteModel, kind: Kind
+) -> LegacyDocument:
+    """The page parsed again as the kind its template cluster decided."""
+    return _finish(_prepare(source, source_path, model.options), model, kind)
 
 
 def _learn(pages: list["PreparedPage"], options: ParseOptions) -> SiteModel:
@@ -198,7 +223,9 @@ def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOption
     )
 
 
-def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
+def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> LegacyDocument:
+    """One page with its site's model; ``kind``: the kind its template cluster decided
+    (``clusters``), instead of the page's own reading."""
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     slotted = take_slots(page.units, site.slots, removed)
     units = drop_chrome_units(
@@ -231,8 +258,10 @@ def _finish(page: PreparedPage, site: SiteModel) -> LegacyDocument:
     if year and credits is not None and credits.year is None:
         credits.year = year
 
-    kind, reasons = decide_kind(units, credits, hints, title, news_like, page.units)
-    warnings += reasons
+    read, reasons = decide_kind(units, credits, hints, title, news_like, page.units)
+    if kind is None or read is Kind.STUB:
+        kind = read
+        warnings += reasons
     if kind is Kind.STUB:  # not imported: what little it says is reported, with why
         removed += removal(f"the whole page: {reasons[0]}", "\n".join(u.text for u in units))
     rating = None

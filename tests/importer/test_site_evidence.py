@@ -55,7 +55,7 @@ def magazine(tmp_path):
     return site
 
 
-def test_a_magazine_in_a_year_folder_is_dated_from_its_site_never_today(magazine, admin_client):
+def test_a_magazine_imported_whole_is_dated_and_filed_by_its_site(magazine, admin_client):
     from reviews.models import ArticlePage, ReviewPage
 
     dates = [*ReviewPage.objects.values_list("date", flat=True)]
@@ -71,3 +71,12 @@ def test_a_magazine_in_a_year_folder_is_dated_from_its_site_never_today(magazine
     assert "1999/films/thesaltorchard.htm" in html and "awinterinharrow" not in html
     inspect = admin_client.get(f"/admin/legacy/importrecord/inspect/{record.pk}/")
     assert "Date from an index entry linking to it (approximate)" in inspect.content.decode()
+    # Kinds and sections by template: the site's top-level pages stay at the top, the
+    # staff pages (one template, five pages, in a folder) are features, flagged.
+    sections = dict(ImportRecord.objects.values_list("source_path", "section"))
+    assert {sections[path] for path in magazine.of_kind("film_review")} == {"film"}
+    tops = {path for path, section in sections.items() if section == "page"}
+    assert tops == {"1999/aboutus.htm", "1999/store.htm", "1999/features.htm"}
+    staff = ImportRecord.objects.get(source_path="1999/staff/lydiafarrant.htm")
+    assert (staff.section, staff.cluster) == ("feature", "1999/staff#1")
+    assert staff.checks.filter(name="kind_outlier").exists()

@@ -40,6 +40,9 @@ def snapshot(document: LegacyDocument) -> dict:
     else:
         for entry in data["entries"]:
             entry["date"] = entry["date"].isoformat() if entry["date"] else None
+    del data["cluster"]  # the run's template clusters are named in the site's model
+    if not document.cluster_outlier:
+        del data["cluster_outlier"]
     if not document.date_approximate:  # only a date from the site's evidence says where from
         del data["date_source"], data["date_approximate"]
     data["content_words"] = len(content_words(data.pop("content_text")))

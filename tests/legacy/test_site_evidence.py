@@ -7,10 +7,18 @@ import random
 
 import pytest
 
-from legacy.parsing.document import Kind
+from legacy.parsing.document import Kind, Signature
+from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_site
+from legacy.parsing.profile import SiteProfile
 from tests.sites import Article, Entry, Index, Site
-from tests.sites.corpora import family_film_log, spanish_games, year_folder_magazine
+from tests.sites.corpora import (
+    CORPORA,
+    family_film_log,
+    one_template_folder,
+    spanish_games,
+    year_folder_magazine,
+)
 from tests.sites.texts import Writer
 
 
@@ -130,6 +138,59 @@ def test_copyright_years_date_a_page_when_nothing_else_does():
 def test_the_dates_do_not_depend_on_the_order_of_the_pages():
     site = year_folder_magazine()
     documents = parsed_corpus(year_folder_magazine)
-    expected = {path: (d.published, d.date_source) for path, d in documents.items()}
+    expected = {path: (d.published, d.date_source, d.kind) for path, d in documents.items()}
     shuffled = parse(site, order=random.Random(11))
-    assert {path: (d.published, d.date_source) for path, d in shuffled.items()} == expected
+    got = {path: (d.published, d.date_source, d.kind) for path, d in shuffled.items()}
+    assert got == expected
+
+
+# -- kinds per template cluster ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_a_templates_pages_share_its_kind_and_every_outlier_is_flagged(name):
+    """Misfiled pages: 0 on every corpus; each page a template's majority re-filed, or
+    that reads otherwise than its template, says so ("check kind", with the reason)."""
+    site = CORPORA[name]()
+    documents = parsed_corpus(CORPORA[name])
+    judged = {
+        p: e for p, e in site.expected().items() if e.get("kind") not in (None, "home", "log")
+    }
+    misfiled = [p for p, e in judged.items() if documents[p].kind.value != e["kind"]]
+    assert misfiled == []
+    for path, expect in judged.items():
+        flagged = documents[path].cluster_outlier
+        assert bool(flagged) is bool(expect.get("flagged")), path
+        if flagged:
+            assert any(w.startswith(f"check kind: {flagged}") for w in documents[path].warnings)
+
+
+def test_a_review_without_its_credits_line_is_a_review_like_its_template_with_its_reviewer():
+    documents = parsed_corpus(one_template_folder)
+    lowtide = documents["html/lowtide.html"]
+    assert lowtide.kind is Kind.FILM_REVIEW and lowtide.credits is None
+    assert lowtide.cluster_outlier.startswith(
+        "26 of the 28 pages of its template in html/ are film reviews"
+    )
+    assert [b.name for b in lowtide.blocks if isinstance(b, Signature)] == ["Gordon Ashby"]
+    members = documents["html/members.html"]  # too short to be a review: kept, flagged
+    assert members.kind is Kind.PAGE and members.cluster_outlier
+
+
+def test_plain_pages_of_one_template_below_the_top_are_features_not_top_level_pages():
+    documents = parsed_corpus(spanish_games)
+    games = [d for path, d in documents.items() if path.startswith("juegos/")]
+    assert len(games) == 22 and {d.kind for d in games} == {Kind.FEATURE}
+    assert (
+        documents["quienes.htm"].kind is Kind.PAGE and not documents["quienes.htm"].cluster_outlier
+    )
+
+
+def test_the_profile_decides_a_folders_kind_outright():
+    profile = SiteProfile.from_toml('[[cluster]]\nfolder = "holidays"\nkind = "page"\n')
+    site = family_film_log()
+    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    documents = parse_site(pages, options=ParseOptions(profile=profile))
+    holidays = [d for d in documents if d.source_path.startswith("holidays/") and d.entries == []]
+    assert {d.kind for d in holidays} == {Kind.PAGE}
+    assert not any(d.cluster_outlier for d in holidays)

@@ -142,7 +142,7 @@ def year_folder_magazine(seed: int = 1) -> Site:
                 )
             ],
             intro="Longer pieces about the people who make films.",
-            expect={"kind": "listing", "section": "feature"},
+            expect={"kind": "page", "section": "page"},  # one entry: no index by its shape
         )
     )
     news = [
@@ -160,7 +160,8 @@ def year_folder_magazine(seed: int = 1) -> Site:
                     + writer.review("cinema", paragraphs=1)[0]
                 ],
                 section="Staff",
-                expect={"kind": "page"},
+                # five pages of one template below the site's top: articles, flagged
+                expect={"kind": "feature", "flagged": True},
             )
         )
     site.add(
@@ -286,7 +287,8 @@ def family_film_log(seed: int = 2) -> Site:
             f"We went to {place} in {year} and it rained for most of the week. "
             + writer.review(place, paragraphs=1)[0]
         )
-        site.add(Article(path, title, [text], expect={"kind": "page", "date_source": "copyright"}))
+        expect = {"kind": "feature", "flagged": True, "date_source": "copyright"}
+        site.add(Article(path, title, [text], expect=expect))
     site.add(Index("holidays/index.htm", "Holidays", holiday_entries, expect={"kind": "listing"}))
     return site
 
@@ -328,6 +330,7 @@ def one_template_folder(seed: int = 3) -> Site:
                     "kind": "film_review",
                     "section": "film",
                     "off_shape": off_shape,
+                    "flagged": number == 24,  # no credits line: a review by its template
                     "date": f"2003-{month:02d}-{day:02d}",
                 },
             )
@@ -343,7 +346,7 @@ def one_template_folder(seed: int = 3) -> Site:
                 "Membership costs ten pounds a year "
                 "and includes a seat at every screening of the season."
             ],
-            expect={"kind": "page"},
+            expect={"kind": "page", "flagged": True},
         )
     )
     site.add(
@@ -417,6 +420,7 @@ def spanish_games(seed: int = 4) -> Site:
                 section="Comentario",
                 expect={
                     "kind": "feature",
+                    "flagged": True,
                     "reviewer": reviewer,
                     "summary": blurb,
                     "date": f"1998-{month:02d}-{day:02d}",

@@ -1,0 +1,194 @@
+"""Pages by template: the kind of most of a template's pages applies to the rest (pure).
+
+A site is a few templates filled many times. After every page is parsed, the pages of a
+site are grouped by folder, then by template: the chrome the page carried (the blocks
+removed as the site's chrome or page furniture, digits collapsed) and the slots it filled
+("Review by", "Posted"), alike when their Jaccard similarity is at least
+``SAME_TEMPLATE``. In a cluster of ``MIN_CLUSTER`` pages or more where one kind holds
+``MAJORITY`` of them:
+
+- an outlier that is an article (a page or feature of ``ARTICLE_WORDS`` or more) takes the
+  majority's kind: a review without its credits line is still a review of that folder;
+- any other outlier keeps its kind;
+
+and either way it is flagged "check kind" with the reason (``cluster_outlier``). A
+template of plain pages filled ``MIN_CLUSTER`` times or more below the site's top folder
+holds articles, not the site's few top-level pages (About, Contact): they become features,
+flagged. The profile's ``[[cluster]]`` rules (``folder``, ``kind``) decide a folder's kind
+outright. Linear: each page is compared with its folder's few templates.
+"""
+
+import posixpath
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .document import Kind, LegacyDocument, Removed
+from .site import site_of
+from .text import content_words
+
+SAME_TEMPLATE = 0.5  # Jaccard similarity of two pages' chrome and slots
+MIN_CLUSTER = 5  # pages of one template before its majority decides the rest
+MAJORITY = 0.6  # share of a cluster's pages one kind needs to apply to the others
+ARTICLE_WORDS = 80  # an outlier this long is an article of the template, not a stub
+CLUSTER_NAME = 40  # characters: ImportRecord.cluster
+CHROME_REASONS = (
+    "site chrome",
+    "page furniture",
+    "a page-furniture block",
+    "a sidebar",
+    "FrontPage shared border",
+    "Dreamweaver",
+)
+CLUSTERED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE, Kind.PAGE}
+ARTICLE_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
+PROFILE_KINDS = {
+    "film": Kind.FILM_REVIEW,
+    "book": Kind.BOOK_REVIEW,
+    "feature": Kind.FEATURE,
+    "page": Kind.PAGE,
+    "news": Kind.NEWS,
+}
+_DIGITS = re.compile(r"\d+")
+INDEX_NAMES = {"index.htm", "index.html", "default.htm", "default.html", "index.shtml"}
+
+
+def template_keys(removed: Sequence[Removed], slot_labels: Sequence[str]) -> frozenset[str]:
+    """A page's template, as the chrome it carried and the slots it filled."""
+    chrome = {
+        _DIGITS.sub("#", " ".join(entry.text.lower().split()))[:120]
+        for entry in removed
+        if entry.reason.startswith(CHROME_REASONS)
+    }
+    return frozenset(chrome | {f"slot:{label}" for label in slot_labels})
+
+
+@dataclass
+class Cluster:
+    name: str
+    keys: frozenset[str]
+    members: list[int] = field(default_factory=list)  # positions in the run's documents
+
+
+def cluster_pages(
+    documents: Sequence[LegacyDocument],
+    templates: dict[int, frozenset[str]],
+    rules: Sequence[dict] = (),
+) -> dict[int, Kind]:
+    """Group the run's pages (``templates``: position -> ``template_keys``) by site, folder
+    and template; name each page's cluster (``LegacyDocument.cluster``), flag outliers
+    (``cluster_outlier``, a "check kind" warning) and return the kinds that change, by
+    position: the page is parsed again as that kind (see the module's docstring)."""
+    groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
+    for position, keys in templates.items():
+        document = documents[position]
+        if document.kind not in CLUSTERED_KINDS:
+            continue
+        folder = posixpath.dirname(document.source_path)
+        found = groups[site_of(document.source_path), folder]
+        cluster = next((c for c in found if _jaccard(c.keys, keys) >= SAME_TEMPLATE), None)
+        if cluster is None:
+            cluster = Cluster(_name(folder, len(found) + 1), keys)
+            found.append(cluster)
+        cluster.members.append(position)
+        document.cluster = cluster.name
+    tops = _top_folders(documents)
+    changes: dict[int, Kind] = {}
+    for (site, folder), found in groups.items():
+        ruled = _profile_kind(folder, rules)
+        for cluster in found:
+            if ruled is not None:
+                changes |= {p: ruled for p in cluster.members if documents[p].kind is not ruled}
+            else:
+                below_top = folder != tops.get(site, "")
+                changes |= _majority(cluster, documents, folder, below_top)
+    return changes
+
+
+def _majority(
+    cluster: Cluster, documents: Sequence[LegacyDocument], folder: str, below_top: bool
+) -> dict[int, Kind]:
+    members = [(position, documents[position]) for position in cluster.members]
+    if len(members) < MIN_CLUSTER:
+        return {}
+    kind, count = Counter(document.kind for _, document in members).most_common(1)[0]
+    if count < MAJORITY * len(members):
+        return {}
+    where = f"{folder}/" if folder else "the top folder"
+    if kind is Kind.PAGE and below_top:
+        reason = f"{count} plain pages of one template in {where}: articles, not top-level pages"
+        for _, document in members:
+            if document.kind is Kind.PAGE:
+                _flag(document, reason, "imported as a feature")
+        return {p: Kind.FEATURE for p, document in members if document.kind is Kind.PAGE}
+    if kind not in ARTICLE_KINDS:
+        return {}
+    name = _KIND_NAMES[kind]
+    changes = {}
+    for position, document in members:
+        if document.kind is kind:
+            continue
+        reason = (
+            f"{count} of the {len(members)} pages of its template in {where} are {name}s; "
+            f"this one reads as a {_KIND_NAMES.get(document.kind, document.kind.value)}"
+        )
+        article = document.kind in (Kind.PAGE, Kind.FEATURE)
+        if article and len(content_words(document.content_text)) >= ARTICLE_WORDS:
+            changes[position] = kind
+            _flag(document, reason, f"imported as a {name} like them")
+        else:
+            _flag(document, reason, "kept as it reads")
+    return changes
+
+
+_KIND_NAMES = {
+    Kind.FILM_REVIEW: "film review",
+    Kind.BOOK_REVIEW: "book review",
+    Kind.FEATURE: "feature",
+    Kind.PAGE: "plain page",
+}
+
+
+def _flag(document: LegacyDocument, reason: str, outcome: str) -> None:
+    document.cluster_outlier = reason
+    document.warnings.append(f"check kind: {reason}: {outcome}; map it with --map to change it")
+
+
+def _profile_kind(folder: str, rules: Sequence[dict]) -> Kind | None:
+    """The kind a profile's ``[[cluster]]`` rule gives the folder (the longest match)."""
+    matching = [
+        rule
+        for rule in rules
+        if (prefix := str(rule.get("folder", "")).strip("/").lower()) is not None
+        and (folder.lower() == prefix or folder.lower().startswith(prefix + "/") or not prefix)
+    ]
+    if not matching:
+        return None
+    rule = max(matching, key=lambda rule: len(str(rule.get("folder", ""))))
+    return PROFILE_KINDS.get(str(rule.get("kind", "")).lower())
+
+
+def _top_folders(documents: Sequence[LegacyDocument]) -> dict[str, str]:
+    """Each site's top folder: that of its shallowest index page (its home page)."""
+    tops: dict[str, str] = {}
+    for document in documents:
+        path = document.source_path.lower()
+        if posixpath.basename(path) not in INDEX_NAMES:
+            continue
+        site, folder = site_of(path), posixpath.dirname(path)
+        if site not in tops or folder.count("/") < tops[site].count("/") or not folder:
+            tops[site] = folder
+    return tops
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _name(folder: str, number: int) -> str:
+    suffix = f"#{number}"
+    name = f"{folder or '.'}{suffix}"
+    return name if len(name) <= CLUSTER_NAME else "…" + name[-(CLUSTER_NAME - 1) :]
