@@ -22,7 +22,6 @@ import functools
 import re
 import unicodedata
 
-from confusable_homoglyphs import categories, confusables
 
 FORMAT = "Cf"
 JOINERS = frozenset("\u200c\u200d")  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER
@@ -55,6 +54,8 @@ def _joins_letters(text: str, position: int) -> bool:
 
 
 def _script(char: str) -> str:
+    from confusable_homoglyphs import categories  # loads its table: only when needed
+
     return categories.alias(char) or "UNKNOWN"
 
 
@@ -79,6 +80,8 @@ def _prototypes() -> dict[str, str]:
     a character listing several is a prototype. The few pairs that list only each other
     are told apart by neither: both map to the lower of the two, which keeps them one
     class (all a key needs)."""
+    from confusable_homoglyphs import confusables  # loads its 0.9 MB table: once, when needed
+
     pairs = {
         key.translate(_BIDI_MARKS): [entry["c"].translate(_BIDI_MARKS) for entry in entries]
         for key, entries in confusables.confusables_data.items()

@@ -3,13 +3,13 @@ the names that belong to institutions rather than people (no Django)."""
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
+
+from textkit.identity import fold
 
 from .lexicon import Lexicon, active
 from .text import content_words
 
-_NOT_LETTERS = re.compile(r"[^\w]+")
 # The small words inside people's names, in every language the archive's names come from:
 # "Ludwig van Beethoven", "João dos Santos", "Ludwig vom Rath", "Aziz ibn Tariq".
 NAME_PARTICLES = frozenset({
@@ -58,7 +58,6 @@ def site_name_keys(names: Iterable[str]) -> frozenset[str]:
 
 def name_key(name: str) -> str:
     """One key for every printing of a name: "R.P. Nettelhorst", "R. P. Nettelhorst" and
-    "r p nettelhorst" share it; accents and case do not matter."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    bare = "".join(char for char in folded if not unicodedata.combining(char))
-    return " ".join(_NOT_LETTERS.sub(" ", bare).split())
+    "r p nettelhorst" share it; accents, case and invisible characters do not matter
+    (``textkit.identity.fold``; look-alike letters: ``textkit.identity.confusable_key``)."""
+    return fold(name)

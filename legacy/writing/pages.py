@@ -21,6 +21,7 @@ from legacy.parsing.text import content_words
 from reviews import kinds
 from reviews.credits import join_names
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
+from textkit.identity import strip_format_chars
 from textkit.markup import html_to_text
 from textkit.shorten import shorten_at_word
 from textkit.slugs import numbered_slug
@@ -71,8 +72,14 @@ def adoptable_page(tree: SiteTree, document: LegacyDocument) -> StandardPage | N
     )
 
 
+def clean_title(title: str) -> str:
+    """A title without invisible format characters (U+202E would reverse what follows it
+    wherever it is shown), cut to the title's length."""
+    return shorten_at_word(strip_format_chars(title).strip(), TITLE_LIMIT)
+
+
 def page_title(document: LegacyDocument) -> str:
-    title = document.title.strip()
+    title = clean_title(document.title)
     if not title:
         stem = document.source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         title = stem.replace("_", " ").replace("-", " ").title() or "Untitled"
@@ -130,14 +137,14 @@ def fill_credits(page: FilmReviewPage | BookReviewPage, document: LegacyDocument
     credits = document.credits
     if credits is None:
         return []
-    page.creators = [WorkCreator(name=name[:NAME_LIMIT]) for name in credits.people]
+    page.creators = [WorkCreator(name=clean_name(name)) for name in credits.people]
     page.year = _small_int(credits.year)
     if isinstance(page, FilmReviewPage):
-        page.countries = "/".join(credits.countries)[:NAME_LIMIT]
+        page.countries = clean_name("/".join(credits.countries))
         page.running_time = _small_int(credits.running_time)
         page.cast = names_field(credits.cast, FilmReviewPage._meta.get_field("cast").max_length)
     else:
-        page.publisher = credits.publisher[:NAME_LIMIT]
+        page.publisher = clean_name(credits.publisher)
         page.pages = credits.pages if credits.pages and credits.pages > 0 else None
         page.isbn = credits.isbn.strip()[: BookReviewPage._meta.get_field("isbn").max_length]
         limit = BookReviewPage._meta.get_field("translator").max_length
@@ -187,10 +194,15 @@ def rating_numbers(rating: Rating | None) -> tuple[Decimal | None, int | None]:
     return value, int(best)
 
 
+def clean_name(name: str) -> str:
+    """A name as a field stores it: without invisible format characters, cut to fit."""
+    return strip_format_chars(name).strip()[:NAME_LIMIT]
+
+
 def names_field(names: list[str], limit: int) -> str:
     """Names separated by commas, as many whole names as fit in ``limit`` characters."""
     kept: list[str] = []
-    for name in (name.strip() for name in names):
+    for name in (strip_format_chars(name).strip() for name in names):
         if name and len(", ".join([*kept, name])) <= limit:
             kept.append(name)
     return ", ".join(kept)

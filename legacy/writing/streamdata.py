@@ -29,6 +29,7 @@ from legacy.parsing.paths import Refused
 from legacy.parsing.richtext import LinkResolver, to_rich_text
 from legacy.parsing.text import blocks_text
 from reviews.models import Contributor
+from textkit.identity import strip_format_chars
 from textkit.markup import html_to_text
 from textkit.shorten import ELLIPSIS, shorten_at_word
 
@@ -92,7 +93,7 @@ class BodyBuilder:
                     built.warnings.append(f"Signature names an institution, kept as text: {name}")
                 return "signature", {
                     "contributor": built.signer.pk if built.signer else None,
-                    "name": "" if built.signer else _short(name),
+                    "name": "" if built.signer else _short(strip_format_chars(name)),
                     "note": _short(note),
                     "dateline": _short(dateline),
                 }

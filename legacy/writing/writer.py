@@ -50,7 +50,7 @@ from legacy.models import ImportRecord, ImportRun, ImportStatus, ReviewState
 from legacy.parsing.accounting import WordAccount, account, removed_texts
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
-from legacy.parsing.names import is_institution, name_key
+from legacy.parsing.names import is_institution
 from legacy.parsing.news import NewsSplits, split_news
 from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_site
@@ -70,6 +70,7 @@ from legacy.parsing.sections import SHAPES_OF, SKIP, SectionMap, SectionRule
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
 from reviews.models import Contributor
+from textkit.identity import confusable_key, lookalike, strip_format_chars
 from textkit.shorten import shorten_at_word
 
 from .checking import SiteSigners, cluster_of, page_facts, store_findings
@@ -289,7 +290,7 @@ class LegacyImporter:
         self.run: ImportRun | None = None
         self.indexer = BatchedIndexer()
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
-        self.contributors: dict[str, Contributor] | None = None  # name_key → contributor
+        self.contributors: dict[str, Contributor] | None = None  # confusable_key → them
         self.signers = SiteSigners(())  # who signs how many pages of the run
         self.muted = 0
         self.report = ImportReport()  # so far: whole once ``run_import`` returns
@@ -620,7 +621,7 @@ class LegacyImporter:
         return BodyBuilder(
             resolve_link=lambda href: self._resolve_link(key, href, warnings),
             find_image=lambda image: self.images.find(image, key),
-            find_contributor=self._contributor,
+            find_contributor=lambda name: self._contributor(name, warnings),
         )
 
     def _save(
@@ -650,22 +651,29 @@ class LegacyImporter:
             defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
         )
 
-    def _contributor(self, name: str) -> Contributor | None:
+    def _contributor(self, name: str, warnings: list[str] | None = None) -> Contributor | None:
         """The contributor a signature names, matched across spellings ("R.P. Nettelhorst"
-        is "R. P. Nettelhorst", ``names.name_key``), created when new; None for the name of
-        an institution ("Petros Baptist Church"), which is never made a contributor."""
-        name = name.strip()[: pages.NAME_LIMIT]
-        key = name_key(name)
+        is "R. P. Nettelhorst") and look-alike letters ("Ruth Аbernathy" with a Cyrillic А
+        is Ruth Abernathy, said in ``warnings``: ``textkit.identity``), created when new,
+        without invisible characters; None for the name of an institution ("Petros Baptist
+        Church"), which is never made a contributor."""
+        name = strip_format_chars(name).strip()[: pages.NAME_LIMIT]
+        key = confusable_key(name)
         if not key or is_institution(name):
             return None
         if self.contributors is None:  # every contributor's key, read once per run
             self.contributors = {}
             for contributor in Contributor.objects.order_by("-pk"):
-                self.contributors[name_key(contributor.name)] = contributor  # oldest wins
+                self.contributors[confusable_key(contributor.name)] = contributor  # oldest wins
         contributor = self.contributors.get(key)
         if contributor is None:
             contributor, _ = Contributor.objects.get_or_create(name=name)
             self.contributors[key] = contributor
+        elif warnings is not None and lookalike(name, contributor.name):
+            warnings.append(
+                f"Signed '{name}', which looks like '{contributor.name}' but is spelt with "
+                f"other letters (look-alike characters): credited to {contributor.name}."
+            )
         return contributor
 
     # -- links ---------------------------------------------------------------------------
@@ -823,7 +831,7 @@ class LegacyImporter:
             "importer_version": IMPORTER_VERSION,
             "original_html": parsed.original_html,
             "encoding": document.encoding if document else "",
-            "title": shorten_at_word(document.title, pages.TITLE_LIMIT) if document else "",
+            "title": pages.clean_title(document.title) if document else "",
             "kind": document.kind.value if document else "",
             "section": target,
             "status": status,
