@@ -22,7 +22,6 @@ import functools
 import re
 import unicodedata
 
-
 FORMAT = "Cf"
 JOINERS = frozenset("\u200c\u200d")  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER
 # Scripts in which a joiner never changes how a word is written: next to these, a joiner
@@ -113,9 +112,11 @@ def strip_all_format_chars(text: str) -> str:
 
 def confusable_key(name: str) -> str:
     """One key for every name that looks like ``name``: its TR39 skeleton, folded
-    (``fold``). "Ruth Аbernathy" (Cyrillic А), "Ruth Aber\u200bnathy" and
-    "ruth abernathy" share a key."""
-    return fold(skeleton(unicodedata.normalize("NFKC", strip_all_format_chars(name))))
+    (``fold``). "Ruth Аbernathy" (Cyrillic А), "Ruth Aber\u200bnathy", "RUTH ABERNATHY"
+    and "ruth abernathy" share a key. Case is folded first, as TR39 advises for
+    case-insensitive matching (so an upper-case I is never taken for an l)."""
+    folded = unicodedata.normalize("NFKC", strip_all_format_chars(name).casefold())
+    return fold(skeleton(folded))
 
 
 def lookalike(first: str, second: str) -> bool:
