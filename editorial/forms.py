@@ -14,6 +14,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from textkit.identity import confusable_key, strip_format_chars
+
 DAMAGED = "This part of the form arrived damaged, so nothing was saved. Reload the page."
 
 
@@ -78,8 +80,40 @@ class SturdyFormMixin:
 
 
 class MagazinePageForm(SturdyFormMixin, WagtailAdminPageForm):
-    pass
+    def clean_title(self) -> str:
+        # Invisible format characters (U+202E turns text around, U+200B hides a break): a
+        # title that looks like another's, or reads backwards in lists, is never saved.
+        return strip_format_chars(self.cleaned_data["title"]).strip()
 
 
 class MagazineModelForm(SturdyFormMixin, WagtailAdminModelForm):
     pass
+
+
+class ContributorForm(MagazineModelForm):
+    """A contributor's name is saved without invisible characters, and refused when it only
+    looks like someone already here ("Ruth Аbernathy" with a Cyrillic А, "Ruth Abernathy"
+    with U+202E): two entries readers could not tell apart split one person's work."""
+
+    def clean_name(self) -> str:
+        name = " ".join(strip_format_chars(self.cleaned_data["name"]).split())
+        if not name:
+            raise ValidationError("Give the contributor's name.")
+        twin = self.lookalike_of(name)
+        if twin is not None:
+            raise ValidationError(
+                "“%(name)s” looks the same as “%(twin)s”, who is already a contributor "
+                "(the same letters, or letters of another alphabet that look like them). "
+                "If this is the same person, use their entry instead.",
+                params={"name": name, "twin": twin},
+            )
+        return name
+
+    def lookalike_of(self, name: str) -> str | None:
+        """The existing contributor whose name looks like ``name``, if any (one pass over
+        the names: a few thousand cost milliseconds)."""
+        key = confusable_key(name)
+        others = self._meta.model.objects.exclude(pk=self.instance.pk).values_list(
+            "name", flat=True
+        )
+        return next((other for other in others.iterator() if confusable_key(other) == key), None)

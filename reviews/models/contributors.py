@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from editorial.forms import MagazineModelForm
+from editorial.forms import ContributorForm
 from textkit.slugs import name_slug, numbered_slug
 
 
@@ -34,7 +34,7 @@ class Contributor(index.Indexed, models.Model):
         help_text="Optional portrait for their contributor page.",
     )
 
-    base_form_class = MagazineModelForm
+    base_form_class = ContributorForm
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("photo")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
