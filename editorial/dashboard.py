@@ -12,8 +12,6 @@ from django.db.models import Q, QuerySet
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, get_default_page_content_type
 
-from editorial.panels import IMPORT_RECORD_MODEL, import_record_inspect_url
-
 PANEL_ROWS = 8
 
 
@@ -49,28 +47,17 @@ class AwaitingModerationPanel(Component):
 
 
 class ImportWarningsPanel(Component):
-    """The newest imported pages the importer left warnings on, for whoever fixes them."""
+    """The import's review queue in numbers: pages by review state and the commonest
+    checks, each a link to the queue filtered by it (totals, never a sample of rows)."""
 
     name = "editorial_import_warnings"
     template_name = "editorial/dashboard/import_warnings.html"
     order = 160
 
     def get_context_data(self, parent_context: Mapping[str, Any]) -> dict:
-        records = list(self.records_with_warnings()[:PANEL_ROWS])
-        for record in records:
-            record.inspect_url = import_record_inspect_url(record)
-        return {"records": records}
+        from legacy.dashboard import queue_totals  # only when the importer is installed
 
-    @staticmethod
-    def records_with_warnings() -> QuerySet:
-        ImportRecord = apps.get_model(IMPORT_RECORD_MODEL)
-        return (
-            ImportRecord.objects.filter(page__isnull=False)
-            .exclude(Q(warnings=[]) | Q(warnings__isnull=True))
-            .select_related("page")
-            .defer("original_html")  # the old pages are large and not shown here
-            .order_by("-updated_at", "-pk")
-        )
+        return queue_totals()
 
 
 class MyDraftsPanel(Component):

@@ -55,6 +55,12 @@ class ImportRun(models.Model):
     muted = models.PositiveIntegerField(
         default=0, help_text="Findings the run's mutes dropped (pages, or images grouped)."
     )
+    summary = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the run found, kept for comparing runs: pages by kind and section, "
+        "checks and warning types with counts, words removed by reason.",
+    )
     stopped = models.CharField(
         "stopped early",
         max_length=255,

@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
 import django_filters
 
 from legacy.checks import CHECKS
+from legacy.dashboard import run_dashboard
 from legacy.models import KIND_LABELS, SECTION_LABELS, ImportRecord, ImportRun, ReviewState
 from legacy.side_by_side import new_page, side_by_side
 
@@ -253,8 +254,20 @@ class ImportRecordViewSet(SnippetViewSet):
         ]
 
 
+class RunDashboardView(InspectView):
+    page_title = "Run dashboard"
+
+    def get_page_subtitle(self) -> str:
+        return str(self.object)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["dashboard"] = run_dashboard(self.object)
+        return context
+
+
 class ImportRunViewSet(SnippetViewSet):
-    """The runs, newest first: read-only."""
+    """The runs, newest first, each with its dashboard (the inspect view): read-only."""
 
     model = ImportRun
     base_url_path = "legacy/importrun"
@@ -262,6 +275,8 @@ class ImportRunViewSet(SnippetViewSet):
     icon = "history"
     menu_label = "Import runs"
     index_view_class = ReadOnlyIndexView
+    inspect_view_class = RunDashboardView
+    inspect_template_name = "legacy/admin/run_dashboard.html"
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

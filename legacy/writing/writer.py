@@ -150,6 +150,16 @@ class ImportReport:
         """Warnings counted by their type (``legacy.checks.warning_type``)."""
         return count_by_type(warning for item in self.items for warning in item.warnings)
 
+    def run_summary(self) -> dict:
+        """What the run keeps for comparing runs of one mirror (``ImportRun.summary``)."""
+        pages = [item for item in self.items if item.page_id and item.status != "skipped"]
+        return {
+            "kinds": count_by_type(item.kind for item in pages),
+            "checks": self.check_counts(),
+            "warning_types": self.warning_types(),
+            "fidelity": count_by_type(fidelity_band(item.fidelity) for item in pages),
+        }
+
     def as_dict(self) -> dict:
         report = {
             "summary": self.summary(),
@@ -881,6 +891,7 @@ class LegacyImporter:
         self.run.stopped = report.stopped
         self.run.finished_at = timezone.now()
         self.run.muted = report.muted = self.muted
+        self.run.summary = report.run_summary()
         if not quietly:
             self.run.save()
             return
@@ -912,6 +923,13 @@ def _stopped_by(error: BaseException) -> str:
     if isinstance(error, KeyboardInterrupt):
         return "Interrupted (Ctrl-C) before the end of the run."
     return shorten_at_word(f"Stopped by an error: {type(error).__name__}: {error}", 255)
+
+
+def fidelity_band(fidelity: float | None) -> str:
+    """The queue's fidelity bands (legacy/review.py): "1.0", "0.95 to 1.0", "below 0.95"."""
+    if fidelity is None:
+        return "not measured"
+    return "1.0" if fidelity >= 1 else "0.95 to 1.0" if fidelity >= 0.95 else "below 0.95"
 
 
 def _account_warnings(words: WordAccount) -> list[str]:

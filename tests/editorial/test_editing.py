@@ -230,7 +230,8 @@ class TestDashboard:
 
         html = editor_client.get("/admin/").content.decode()
         assert "Awaiting your approval" in html and "The Quiet Harbour" in html
-        assert "Imported pages with warnings" in html and "repaired UTF-8 text" in html
+        assert "Imported pages to review" in html and "Open the review queue" in html
+        assert '<a href="/admin/legacy/importrecord/?review_state=to_check">To check</a>' in html
         assert "My drafts" in html and "Orchard Light" in html
 
     def test_a_contributor_sees_only_their_drafts(self, contributor_client, site_tree):
@@ -240,7 +241,7 @@ class TestDashboard:
         html = contributor_client.get("/admin/").content.decode()
         assert "My drafts" in html and "The Quiet Harbour" in html
         assert "Awaiting your approval" not in html
-        assert "Imported pages with warnings" not in html
+        assert "Imported pages to review" not in html
 
     def test_the_dashboard_queries_do_not_grow_with_the_rows(
         self, contributor_client, editor_client, site_tree, django_assert_max_num_queries

@@ -1,0 +1,225 @@
+"""A run's dashboard: its pages by kind, section, cluster and fidelity, its checks by type
+(each a link to the queue filtered by it), the words removed by reason, the comparison with
+the previous run of the same mirror, and server-rendered SVG bar charts.
+
+A fixed number of queries, whatever the size of the run, but one read of the records'
+removed text for the words removed by reason.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from legacy.checks import label_of
+from legacy.models import (
+    KIND_LABELS,
+    SECTION_LABELS,
+    ImportCheck,
+    ImportRecord,
+    ImportRun,
+    ReviewState,
+)
+
+BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, CHART_WIDTH = 22, 6, 230, 640
+_NUMBERS = re.compile(r"\d+")
+
+
+@dataclass
+class Row:
+    label: str
+    count: int
+    url: str = ""
+    previous: int | None = None  # the count in the previous run of the mirror
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.count - self.previous
+
+
+def queue_url(**filters) -> str:
+    query = urlencode({key: value for key, value in filters.items() if value != ""})
+    return (
+        f"{reverse('legacy_importrecord:list')}?{query}"
+        if query
+        else reverse("legacy_importrecord:list")
+    )
+
+
+def previous_run(run: ImportRun) -> ImportRun | None:
+    """The run before this one of the same mirror (the same paths given)."""
+    earlier = ImportRun.objects.filter(started_at__lt=run.started_at).order_by("-started_at")
+    return next((other for other in earlier[:200] if other.sources == run.sources), None)
+
+
+def run_dashboard(run: ImportRun) -> dict:
+    records = ImportRecord.objects.filter(last_run=run)
+    previous = previous_run(run)
+    before = (previous.summary or {}) if previous else {}
+    kinds = _grouped(records, "kind", KIND_LABELS, run, before.get("kinds", {}))
+    sections = _grouped(records, "section", SECTION_LABELS, run)
+    clusters = _grouped(records.exclude(cluster=""), "cluster", {}, run)
+    states = _grouped(records, "review_state", dict(ReviewState.choices), run)
+    checks = [
+        Row(label_of(name), count, queue_url(check=name, last_run=run.pk))
+        for name, count in ImportCheck.objects.filter(record__last_run=run)
+        .values_list("name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "name")
+    ]
+    previous_checks = {label_of(k): v for k, v in before.get("checks", {}).items()}
+    for row in checks:
+        row.previous = previous_checks.get(row.label, 0) if previous else None
+    bands = records.aggregate(
+        perfect=Count("pk", filter=Q(fidelity__gte=1)),
+        high=Count("pk", filter=Q(fidelity__gte=0.95, fidelity__lt=1)),
+        low=Count("pk", filter=Q(fidelity__lt=0.95)),
+    )
+    fidelity = [
+        Row(label, bands[value], queue_url(fidelity=value, last_run=run.pk))
+        for value, label in (("perfect", "1.0"), ("high", "0.95 to 1.0"), ("low", "below 0.95"))
+    ]
+    return {
+        "run": run,
+        "previous": previous,
+        "total": records.count(),
+        "kinds": kinds,
+        "sections": sections,
+        "clusters": clusters,
+        "states": states,
+        "checks": checks,
+        "fidelity": fidelity,
+        "removed": removed_by_reason(records),
+        "counts": _status_counts(run, previous),
+        "options": [
+            (name.replace("_", " ").capitalize(), option_text(value))
+            for name, value in sorted((run.options or {}).items())
+        ],
+        "checks_chart": bar_chart(checks, "Pages per check"),
+        "kinds_chart": bar_chart(kinds, "Pages per kind"),
+        "queue_url": queue_url(last_run=run.pk),
+    }
+
+
+def option_text(value) -> str:
+    """A run option as an operator reads it: yes/no, lists joined, none for empty."""
+    if value is True or value is False:
+        return "yes" if value else "no"
+    if value in (None, "", [], {}):
+        return "none"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _grouped(records, field: str, labels: dict, run: ImportRun, before: dict | None = None):
+    rows = []
+    for value, count in records.values_list(field).annotate(n=Count("pk")).order_by("-n"):
+        row = Row(
+            labels.get(value, value or "—"), count, queue_url(**{field: value}, last_run=run.pk)
+        )
+        if before is not None:
+            row.previous = before.get(value, 0)
+        rows.append(row)
+    return rows
+
+
+def removed_words(removed: list[dict]) -> Counter[str]:
+    """Words removed from one page, by reason (numbers in a reason read as N: "recurs on
+    12 pages" and "recurs on 9 pages" are one reason)."""
+    counts: Counter[str] = Counter()
+    for entry in removed or []:
+        reason = _NUMBERS.sub("N", entry.get("reason", ""))
+        counts[reason] += len(entry.get("text", "").split())
+    return counts
+
+
+def removed_by_reason(records) -> list[Row]:
+    total: Counter[str] = Counter()
+    for removed in records.values_list("removed", flat=True).iterator(chunk_size=500):
+        total += removed_words(removed)
+    return [Row(reason, count) for reason, count in total.most_common(12)]
+
+
+def _status_counts(run: ImportRun, previous: ImportRun | None) -> list[Row]:
+    statuses = ("created", "updated", "unchanged", "skipped", "failed")
+    return [
+        Row(
+            status,
+            getattr(run, status),
+            queue_url(status=status, last_run=run.pk),
+            getattr(previous, status) if previous else None,
+        )
+        for status in statuses
+    ]
+
+
+def bar_chart(rows: list[Row], title: str) -> SafeString:
+    """A horizontal bar chart as inline SVG: one bar per row, each a link to its rows."""
+    if not rows:
+        return SafeString("")
+    top = max(row.count for row in rows) or 1
+    height = len(rows) * (BAR_HEIGHT + BAR_GAP)
+    span = CHART_WIDTH - LABEL_WIDTH - 60
+    bars = format_html_join(
+        "",
+        '<a href="{}"><text x="{}" y="{}" text-anchor="end" class="legacy-chart__label">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" class="legacy-chart__bar"></rect>'
+        '<text x="{}" y="{}" class="legacy-chart__count">{}</text></a>',
+        (
+            (
+                row.url or "#",
+                LABEL_WIDTH - 8,
+                n * (BAR_HEIGHT + BAR_GAP) + BAR_HEIGHT * 0.7,
+                row.label[:34],
+                LABEL_WIDTH,
+                n * (BAR_HEIGHT + BAR_GAP),
+                max(2, round(span * row.count / top)),
+                BAR_HEIGHT,
+                LABEL_WIDTH + max(2, round(span * row.count / top)) + 6,
+                n * (BAR_HEIGHT + BAR_GAP) + BAR_HEIGHT * 0.7,
+                row.count,
+            )
+            for n, row in enumerate(rows)
+        ),
+    )
+    return format_html(
+        '<svg class="legacy-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" '
+        'width="{}" height="{}" xmlns="http://www.w3.org/2000/svg"><title>{}</title>{}</svg>',
+        title,
+        CHART_WIDTH,
+        height,
+        CHART_WIDTH,
+        height,
+        title,
+        bars,
+    )
+
+
+def queue_totals() -> dict:
+    """The admin dashboard panel: totals with links, never a sample of rows."""
+    records = ImportRecord.objects.filter(page__isnull=False)
+    states = dict(records.values_list("review_state").annotate(n=Count("pk")))
+    checks = (
+        ImportCheck.objects.filter(record__page__isnull=False)
+        .values_list("name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "name")
+    )
+    latest = ImportRun.objects.order_by("-started_at").first()
+    return {
+        "total": sum(states.values()),
+        "states": [
+            Row(label, states.get(value, 0), queue_url(review_state=value))
+            for value, label in ReviewState.choices
+        ],
+        "checks": [Row(label_of(name), n, queue_url(check=name)) for name, n in checks[:6]],
+        "queue_url": queue_url(),
+        "latest_run": latest,
+        "latest_run_url": reverse("legacy_importrun:inspect", args=[latest.pk]) if latest else "",
+    }

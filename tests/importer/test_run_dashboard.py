@@ -1,0 +1,59 @@
+"""A run's dashboard (legacy/dashboard.py) and the admin dashboard's totals."""
+
+import pytest
+
+from legacy.dashboard import Row, bar_chart, removed_words
+from legacy.models import ImportRecord
+
+from .conftest import run_import
+from .mirror import LONG_PARAGRAPHS, film_review, write_mirror
+
+pytestmark = pytest.mark.django_db
+
+
+def test_words_removed_are_counted_by_reason_with_numbers_as_n():
+    counts = removed_words(
+        [
+            {"reason": "site chrome: recurs on 12 pages", "text": "Home | News"},
+            {"reason": "site chrome: recurs on 9 pages", "text": "About Us"},
+        ]
+    )
+    assert counts == {"site chrome: recurs on N pages": 5}
+
+
+def test_the_chart_is_inline_svg_with_a_link_per_bar():
+    svg = str(bar_chart([Row("Images <missing>", 4, "/q?check=x"), Row("Date", 2, "/q")], "T"))
+    assert svg.startswith("<svg") and svg.count("<rect") == 2
+    assert 'href="/q?check=x"' in svg and "Images &lt;missing&gt;" in svg
+
+
+def test_the_run_dashboard_counts_link_to_the_queue_and_compare_runs(admin_client, tmp_path):
+    mirror = write_mirror(
+        tmp_path,
+        {
+            "reviews/a.htm": film_review("Aa", "Ann Bell. U.K. 2001.", LONG_PARAGRAPHS),
+            "reviews/b.htm": film_review(
+                "Bb", "Ann Bell. U.K. 2001.", LONG_PARAGRAPHS, signature=""
+            ),
+        },
+    )
+    run_import(mirror)
+    run_import(mirror)
+    second = ImportRecord.objects.first().last_run
+    html = admin_client.get(f"/admin/legacy/importrun/inspect/{second.pk}/").content.decode()
+    assert "Run dashboard" in html and "compared with" in html
+    assert (
+        f"/admin/legacy/importrecord/?check=review_without_reviewer&amp;last_run={second.pk}"
+        in html
+    )
+    assert "<svg" in html and "Film review" in html
+    assert "Words removed, by reason" in html
+
+
+def test_the_admin_dashboard_shows_totals_with_links(admin_client):
+    from .queue import make_records
+
+    make_records(30)
+    ImportRecord.objects.update(page=None)
+    html = admin_client.get("/admin/").content.decode()
+    assert "Imported pages to review" not in html  # no imported page, no panel
