@@ -211,10 +211,8 @@ def title_affix(page_title: str, units: Sequence[Unit]) -> str:
     ("Harbour Lights - The Reel Cellar Review" over the headline "Harbour Lights")."""
     title = normalise_space(page_title)
     top = list(units[:HEADER_UNITS])
-    headline = next(
-        (normalise_space(u.text) for u in top if u.style.heading and u.text),
-        normalise_space(emphasised_first_line(top)),
-    )
+    headline = next((normalise_space(u.text) for u in top if u.style.heading and u.text), "")
+    headline = headline or normalise_space(emphasised_first_line(top))
     if not headline or len(title) <= len(headline) or not content_words(headline):
         return ""
     if title.startswith(headline):
@@ -319,7 +317,14 @@ class PageNames:
     def template_keys(self, unit: Unit) -> list[Key]:
         """The unit with the page's own title put back as ``{title}`` ("{title} - Film
         Vault", "Buy {title} at the Shop"), and a linked picture by the file it shows: the
-        shapes of a template that prints each page's name or links each page elsewhere."""
+        shapes of a template that prints each page's name or links each page elsewhere.
+        Kept on the unit (learning and parsing both ask)."""
+        cached = unit.__dict__.get("_template_keys")
+        if cached is None or cached[0] != self:
+            cached = unit.__dict__["_template_keys"] = (self, self._template_keys(unit))
+        return cached[1]
+
+    def _template_keys(self, unit: Unit) -> list[Key]:
         if unit.image is not None:
             found = [self._templated("<tpl-img>", unit.image.alt)]
             if unit.image.href and unit.image.src:

@@ -18,6 +18,7 @@ a new name on most pages beside a credits label a creator; a date slot in the he
 area is the page's date. Learning holds counts and value hashes, not pages.
 """
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ from .credits import opens_with_role_label
 from .dates import posted_label, search_date, updated_label
 from .document import Removed, Signature
 from .header import is_body
-from .lexicon import active
+from .lexicon import Lexicon, active
 from .ratings import is_rating
 from .text import content_words
 from .units import Item, Span, Style, Unit, items_text, rebuild_unit
@@ -168,15 +169,23 @@ def page_hits(units: Sequence[Unit]) -> list[Hit]:
                     Hit(label, label_key(label), text, href, index, -1, zones[index], printed)
                 )
                 continue
-        for number, line in enumerate(unit.lines):
-            split = _split_line(line)
-            if split is not None:
-                label, value, href = split
-                printed = unit.line_texts[number]
-                hits.append(
-                    Hit(label, label_key(label), value, href, index, number, zones[index], printed)
-                )
+        for number, (label, value, href) in _line_splits(unit):
+            printed = unit.line_texts[number]
+            hits.append(
+                Hit(label, label_key(label), value, href, index, number, zones[index], printed)
+            )
     return [hit for hit in hits if hit.key]
+
+
+def _line_splits(unit: Unit) -> list[tuple[int, tuple[str, str, str | None]]]:
+    """Each line's (label, value, link), kept on the unit: learning and parsing both ask,
+    and a unit never changes (in the lexicon it was read with)."""
+    lex = active()
+    cached = unit.__dict__.get("_slot_splits")
+    if cached is None or cached[0] is not lex:
+        found = [(n, split) for n, line in enumerate(unit.lines) if (split := _split_line(line))]
+        cached = unit.__dict__["_slot_splits"] = (lex, found)
+    return cached[1]
 
 
 def _zones(units: Sequence[Unit]) -> list[str]:
@@ -204,16 +213,24 @@ def _split_line(line: list[Item]) -> tuple[str, str, str | None] | None:
 
 def _lexicon_label_end(text: str) -> int:
     """Where a label of the lexicon (a byline's, a credits role's, a date's) ends, or 0."""
-    lex = active()
-    for name in ("bylines.labels", "bylines.colon_labels"):
-        found = re.match(rf"^\W*(?:{lex.pattern(name)})\b\s*:?\s*", text, re.IGNORECASE)
-        if found and len(content_words(found.group(0))) > (name == "bylines.labels"):
+    labels, colon_labels = _byline_labels(active())
+    for pattern, least in ((labels, 2), (colon_labels, 1)):
+        found = pattern.match(text)
+        if found and len(content_words(found.group(0))) >= least:
             return found.end()  # "By" alone is too short to be a label of the template
     for pattern in (posted_label(), updated_label()):
         found = pattern.match(text.lstrip())
         if found:
             return found.end() + len(text) - len(text.lstrip())
     return _role_label(text)
+
+
+@functools.cache
+def _byline_labels(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return tuple(
+        re.compile(rf"^\W*(?:{lex.pattern(name)})\b\s*:?\s*", re.IGNORECASE)
+        for name in ("bylines.labels", "bylines.colon_labels")
+    )
 
 
 def _role_label(text: str) -> int:
@@ -245,7 +262,16 @@ def _styled_split(line: list[Item]) -> tuple[str, str, str | None] | None:
 
 
 def _label_only(unit: Unit) -> str | None:
-    """A short unit that is only a label: "Directed by", "Autor:", "Starring" set bold."""
+    """A short unit that is only a label: "Directed by", "Autor:", "Starring" set bold
+    (kept on the unit, as ``_line_splits``)."""
+    lex = active()
+    cached = unit.__dict__.get("_slot_label")
+    if cached is None or cached[0] is not lex:
+        cached = unit.__dict__["_slot_label"] = (lex, _read_label_only(unit))
+    return cached[1]
+
+
+def _read_label_only(unit: Unit) -> str | None:
     text = unit.text.strip()
     words = content_words(text)
     if not 0 < len(words) <= MAX_LABEL_WORDS or unit.hrefs:
