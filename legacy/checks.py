@@ -204,7 +204,7 @@ def date_missing_or_approximate(facts: PageFacts) -> str | None:
 def kind_outlier(facts: PageFacts) -> str | None:
     """The page's kind differs from the other pages of its template cluster."""
     if facts.cluster_outlier:
-        return f"Its template is shared by pages of another kind ({facts.cluster_outlier})."
+        return f"Its template's other pages are another kind: {facts.cluster_outlier}"
     return None
 
 
@@ -215,6 +215,8 @@ KIND_NOTE = "check kind:"  # legacy.parsing.classify: placed by content against 
 def kind_against_folder(facts: PageFacts) -> str | None:
     """The parser read the page as another kind than its folder holds (a page without
     credits among the reviews: a game, a list, or a review whose credits it missed)."""
+    if facts.cluster_outlier:
+        return None  # kind_outlier says it, with the cluster's reason
     for note in facts.parser_notes:
         if note.startswith(KIND_NOTE):
             return note[len(KIND_NOTE) :].strip().capitalize()

@@ -50,6 +50,7 @@ def page_facts(
     words_removed: int,
     missing_images: list[str],
     signers: SiteSigners,
+    title_affixes: tuple[str, ...] = (),
 ) -> PageFacts:
     """What the checks read about the page just written from ``document``."""
     signer = _page_signer(page) or signer_of(document)
@@ -63,7 +64,7 @@ def page_facts(
         signer_pages=signers.count(signer),
         signed_reviews=signers.signed_reviews,
         title=page.title,
-        title_affixes=tuple(getattr(document, "title_affixes", ()) or ()),
+        title_affixes=title_affixes,
         summary=getattr(page, "summary", ""),
         first_paragraph=paragraphs[0] if paragraphs else "",
         image_alts=[block.alt for block in document.blocks if isinstance(block, Image)],
@@ -77,14 +78,14 @@ def page_facts(
         words_source=words_source,
         words_removed=words_removed,
         missing_images=missing_images,
-        cluster_outlier=str(getattr(document, "cluster_outlier", "") or ""),
+        cluster_outlier=document.cluster_outlier,
         parser_notes=list(document.warnings),
     )
 
 
 def cluster_of(document: LegacyDocument | None) -> str:
-    """The template cluster the parser put the page in, once it learns them (issue 23)."""
-    return str(getattr(document, "cluster", "") or "")[:40] if document else ""
+    """The template cluster the parser put the page in (issue 23)."""
+    return document.cluster[:40] if document else ""
 
 
 def _page_signer(page: Page) -> str:

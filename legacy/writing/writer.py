@@ -67,6 +67,7 @@ from legacy.parsing.paths import (
 )
 from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
 from legacy.parsing.sections import SHAPES_OF, SKIP, SectionMap, SectionRule
+from legacy.parsing.site import site_of
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
 from reviews.models import Contributor
@@ -302,6 +303,7 @@ class LegacyImporter:
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
         self.contributors: dict[str, Contributor] | None = None  # confusable_key → them
         self.signers = SiteSigners(())  # who signs how many pages of the run
+        self.title_affixes: dict[str, tuple[str, ...]] = {}  # site → its learnt title affixes
         self.muted = 0
         self.report = ImportReport()  # so far: whole once ``run_import`` returns
 
@@ -329,6 +331,10 @@ class LegacyImporter:
         models: dict[str, dict] = {}
         parsed = parse_sources(read, self.options.parse, self._split_asked, report.news, models)
         report.sites = [models[site] for site in sorted(models)]
+        self.title_affixes = {
+            model.get("site", ""): tuple(a["affix"] for a in model.get("title_affixes", ()))
+            for model in report.sites
+        }
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
@@ -601,6 +607,7 @@ class LegacyImporter:
             words_removed=words.chrome + words.lost,
             missing_images=[self.images.key_for(src, parsed.key) or src for src in images],
             signers=self.signers,
+            title_affixes=self.title_affixes.get(site_of(parsed.key), ()),
         )
         findings, muted = run_checks(facts, self.options.mutes)
         self.muted += muted

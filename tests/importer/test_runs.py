@@ -151,7 +151,7 @@ def test_command_writes_the_report_in_the_documented_shape(small_mirror, tmp_pat
         stdout=(out := io.StringIO()),
     )
     report = json.loads(report_path.read_text())
-    assert set(report) == {"summary", "checks", "warning_types", "muted", "items"}
+    assert set(report) == {"summary", "checks", "warning_types", "muted", "sites", "items"}
     assert report["summary"] == {
         "created": 3,
         "updated": 0,
