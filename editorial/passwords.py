@@ -23,10 +23,12 @@ import math
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from wagtail import views as wagtail_views
+from wagtail.models import PageViewRestriction
 
 from editorial.models import PagePasswordFailures
 from ops.security import client_ip
@@ -123,6 +125,8 @@ def authenticate_with_password(
     """Wagtail's view, refused to a client with too many wrong passwords for this page."""
     if request.method != "POST":  # only a submitted password is a guess
         return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    # Only a guess at a password that exists is counted (a row must name a real restriction).
+    get_object_or_404(PageViewRestriction, pk=page_view_restriction_id)
     client = client_ip(request)
     attempt = claim_attempt(page_view_restriction_id, client)
     if attempt is None:

@@ -121,3 +121,9 @@ def test_an_administrator_lifts_a_lockout_early(admin_client, review, restrictio
     url = f"/django-admin/editorial/pagepasswordfailures/{lockout.pk}/delete/"
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
     assert try_password(guesser, restriction, review, PASSWORD).status_code == 302
+
+
+def test_a_guess_at_no_such_password_is_not_found_and_not_counted(review, restriction):
+    url = f"/_util/authenticate_with_password/{restriction.pk + 1000}/{review.pk}/"
+    assert reader("203.0.113.9").post(url, {"password": "x"}).status_code == 404
+    assert not PagePasswordFailures.objects.exists()
