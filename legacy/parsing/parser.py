@@ -228,6 +228,7 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     (``clusters``), instead of the page's own reading."""
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
     slotted = take_slots(page.units, site.slots, removed)
+    warnings += slotted.notes
     units = drop_chrome_units(
         slotted.units, site, removed, PageNames.of(page.page_title, source_path)
     )

@@ -447,6 +447,7 @@ class TakenSlots:
     signatures: list[Signature] = field(default_factory=list)
     date: str = ""
     date_label: str = ""
+    notes: list[str] = field(default_factory=list)  # for the page's warnings
 
 
 def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]) -> TakenSlots:
@@ -470,7 +471,16 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
         (hit for hit in hits if slots[hit.key].field in SIGNING_FIELDS and hit.zone == "head"),
         None,
     )
-    if signing is not None and (names := split_names(signing.value)):
+    unsigned: set[int] = set()
+    if signing is not None and not (names := split_names(signing.value)):
+        # the slot that signs this site's pages holds no name here (a template's
+        # placeholder, "[Shared Documents/byline.htm]"): text, never a contributor
+        unsigned.add(signing.unit)
+        taken.notes.append(
+            f"the byline slot {signing.label!r} holds no person's name: {signing.value!r} "
+            "(kept as text)"
+        )
+    elif signing is not None:
         taken.signatures = [Signature(name) for name in names]
         reason = f"the label of the byline slot {signing.label!r} (its name is the byline)"
         removed += removal(reason, _without(signing.text, names), slot=HELD)
@@ -493,7 +503,7 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
         if hit.line < 0 and hit.unit not in drop_units and slots[hit.key].field != CHROME
     }
     # a person slot that signs nothing ("Written by" among credits) is never a byline
-    unsigned = {
+    unsigned |= {
         hit.unit
         for hit in hits
         if slots[hit.key].type == PERSON and slots[hit.key].field in {CREATOR, CONTENT}

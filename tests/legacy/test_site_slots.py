@@ -156,3 +156,14 @@ def test_a_spanish_site_its_bylines_credits_over_cells_and_two_authors():
         assert document.credits.people == people, path
         for snippet in wanted["chrome"]:
             assert snippet not in document.content_text, (path, snippet)
+
+
+def test_a_template_placeholder_in_the_byline_slot_names_nobody():
+    # FrontPage prints a missing include as its path in brackets
+    path, data, _ = PAGES[1]
+    placeholder = data.replace(b">Ines Marchetti</a>", b">[Shared Documents/byline.htm]</a>")
+    pages = [(placeholder if p == path else d, p) for p, d, _ in PAGES]
+    documents = dict(zip([p for _, p in pages], parse_site(pages), strict=True))
+    assert signatures(documents[path]) == []
+    assert "Shared Documents" in documents[path].content_text  # kept, never a contributor
+    assert signatures(documents[PAGES[2][0]]) == [EXPECTED[PAGES[2][0]]["signature"]]
