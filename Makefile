@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where readers reach the site: every absolute URL (canonical, feeds, sitemap) and the Site.
+SITE_URL ?= http://$(HOST):$(PORT)
+DEV := SITE_URL=$(SITE_URL)
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= talkingpictures
 
@@ -34,20 +37,20 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev $(AXE)
 
 migrate: install
-	$(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) migrate --noinput
 
 demo: migrate
-	$(MANAGE) load_demo_content
-	$(MANAGE) import_legacy home/fixtures/legacy-mirror --base-url http://www.talkingpictures.example/
-	$(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
+	$(DEV) $(MANAGE) load_demo_content
+	$(DEV) $(MANAGE) import_legacy home/fixtures/legacy-mirror --base-url http://www.talkingpictures.example/
+	$(DEV) $(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
 
 run: demo
 	@echo ""
-	@echo "  Talking Pictures is at   http://$(HOST):$(PORT)/"
-	@echo "  Admin:                   http://$(HOST):$(PORT)/admin/"
+	@echo "  Talking Pictures is at   $(SITE_URL)/"
+	@echo "  Admin:                   $(SITE_URL)/admin/"
 	@echo "  Login:                   $(ADMIN_USER) / $(ADMIN_PASSWORD)"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n0 -x" for a serial run.
 PYTEST_ARGS ?= -n auto

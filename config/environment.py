@@ -5,6 +5,8 @@ Kept out of the settings module so each piece can be tested with a plain dict.
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
@@ -21,6 +23,43 @@ def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) ->
 
 def env_list(name: str, default: str = "", environ: Mapping[str, str] = os.environ) -> list[str]:
     return [item.strip() for item in environ.get(name, default).split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class SiteURL:
+    """Where readers reach the site (SITE_URL): the one source of every absolute URL."""
+
+    scheme: str
+    hostname: str
+    port: int
+
+    @property
+    def origin(self) -> str:
+        default_port = {"http": 80, "https": 443}[self.scheme]
+        port = "" if self.port == default_port else f":{self.port}"
+        return f"{self.scheme}://{self.hostname}{port}"
+
+
+def parse_site_url(value: str) -> SiteURL:
+    """``http://127.0.0.1:8000`` or ``https://magazine.example``; ValueError saying what is
+    wrong otherwise. Wagtail's Site tells the scheme by its port (443 is https, any other
+    http), so https must be on 443 and http not on it."""
+    parts = urlsplit(value.strip())
+    example = "e.g. SITE_URL=https://magazine.example or http://127.0.0.1:8000"
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(f"SITE_URL must be an http(s) URL with a host, not {value!r} ({example})")
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"SITE_URL is the site's origin only, no path: {value!r} ({example})")
+    try:
+        port = parts.port or {"http": 80, "https": 443}[parts.scheme]
+    except ValueError:
+        raise ValueError(f"SITE_URL has an invalid port: {value!r} ({example})") from None
+    if (parts.scheme == "https") != (port == 443):
+        raise ValueError(
+            f"SITE_URL {value!r}: https is served on port 443 and http on any other port "
+            "(Wagtail's Site derives the scheme of absolute URLs from the port)"
+        )
+    return SiteURL(scheme=parts.scheme, hostname=parts.hostname, port=port)
 
 
 def redis_caches(redis_url: str) -> dict:

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial.passwords import authenticate_with_password
 from home.feeds import SiteAtomFeed, SiteFeed
-from home.sitemaps import SITEMAPS
+from home.sitemaps import SITEMAPS, sitemap_index
 from home.views import robots_txt, sitemap_section
 from ops.health import healthz
 from ops.media import media_urlpatterns
@@ -26,7 +26,7 @@ urlpatterns = [
     path("feed/atom/", SiteAtomFeed(), name="feed_atom"),
     path(
         "sitemap.xml",
-        sitemaps.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

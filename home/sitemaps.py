@@ -5,14 +5,19 @@ pages in chunks); a sitemap page here lists at most ``limit`` pages however larg
 (figures: bench/README.md). Search engines read the index and fetch each page.
 """
 
+from dataclasses import replace
 from datetime import datetime
 
 from django.db.models import Max
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
 
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as sitemaps_views
 from wagtail.query import PageQuerySet
 
+from ops.sites import absolute_url
 from reviews.models import readable_pages
 
 
@@ -32,3 +37,15 @@ class PagesSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PagesSitemap}
+
+
+def sitemap_index(request: HttpRequest, **kwargs) -> TemplateResponse:
+    """Wagtail's sitemap index, its sitemap pages on SITE_URL (Django's would name the host
+    this request came in by)."""
+    response = sitemaps_views.index(request, **kwargs)
+    request_origin = f"{request.scheme}://{request.get_host()}"
+    response.context_data["sitemaps"] = [
+        replace(item, location=absolute_url(request, item.location.removeprefix(request_origin)))
+        for item in response.context_data["sitemaps"]
+    ]
+    return response

@@ -5,10 +5,12 @@ Safe to run any number of times: what exists is found and reused, never duplicat
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Page, Site
 
+from config.environment import parse_site_url
 from editorial.roles import apply_page_permissions
 from home.models import HomePage, StandardPage
 from reviews import kinds
@@ -32,8 +34,10 @@ class SiteTree:
 
 
 @transaction.atomic
-def ensure_site_tree(hostname: str = "localhost", port: int = 80) -> SiteTree:
-    home = ensure_home_page(hostname, port)
+def ensure_site_tree(hostname: str | None = None, port: int | None = None) -> SiteTree:
+    """The tree, its default Site answering at ``hostname:port`` (by default SITE_URL's)."""
+    site_url = parse_site_url(settings.SITE_URL)
+    home = ensure_home_page(hostname or site_url.hostname, port or site_url.port)
     sections = {kind.value: ensure_section(home, kind) for kind in kinds.KINDS}
     tree = SiteTree(home=home, sections=sections, about=ensure_about_page(home))
     # Page-level roles and the moderation workflow can only be granted once the pages exist.
@@ -64,6 +68,19 @@ def ensure_home_page(hostname: str, port: int) -> HomePage:
         site.site_name = site.site_name or "Talking Pictures"
         site.save()
     return home
+
+
+def apply_site_url() -> Site | None:
+    """Give the default Site SITE_URL's hostname and port (hence the scheme of its absolute
+    URLs, see config.environment.parse_site_url); run by every ``migrate`` and ``setup_site``."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    site_url = parse_site_url(settings.SITE_URL)
+    if (site.hostname, site.port) != (site_url.hostname, site_url.port):
+        site.hostname, site.port = site_url.hostname, site_url.port
+        site.save()  # clears Wagtail's site root paths and bumps the content version
+    return site
 
 
 def remove_wagtail_welcome_page() -> None:

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import views as sitemaps
 
 from ops.pagecache import accept_parameter
+from ops.sites import absolute_url
 
 # The admin is no business of crawlers; search results are endless near-duplicates.
 DISALLOWED_PATHS = ("/admin/", "/django-admin/", "/search/")
@@ -13,7 +14,7 @@ DISALLOWED_PATHS = ("/admin/", "/django-admin/", "/search/")
 @require_safe  # GET and HEAD: monitors and link checkers send HEAD
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS)]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {absolute_url(request, reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -6,6 +6,7 @@ is saved, which changes the content version (ops.invalidation), so they are kept
 the cached (pickled) Site is a fragment, so its key names the release too (ops.fragments).
 """
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 
@@ -45,3 +46,10 @@ def _lookup(hostname: str, port: str) -> Site | None:
         return None
     site.root_page = site.root_page.specific  # routing starts here: no query for it later
     return site
+
+
+def absolute_url(request: HttpRequest, path: str) -> str:
+    """``path`` on the site readers reach (its Site's root URL, set from SITE_URL), not on
+    whatever host this request came in by (a proxy's, a health checker's)."""
+    site = Site.find_for_request(request)
+    return f"{site.root_url if site else settings.WAGTAILADMIN_BASE_URL}{path}"

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from ops.pagecache import accept_parameter
+from ops.sites import absolute_url
 from reviews.cards import paginate_cards
 from reviews.listings import contributor_work
 from reviews.models import SECTION_PAGE_SIZE, Contributor
@@ -20,6 +21,6 @@ def contributor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "items": work,
         "meta_title": contributor.name,
         "meta_description": contributor.bio or f"Reviews and articles by {contributor.name}.",
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": absolute_url(request, request.path),
     }
     return TemplateResponse(request, "reviews/contributor_detail.html", context)

@@ -12,6 +12,7 @@ from django.utils.html import escape
 
 from wagtail.models import Page
 
+from ops.sites import absolute_url
 from reviews.page_meta import meta_description
 
 FEED_LENGTH = 20
@@ -31,6 +32,10 @@ class StoryFeed(Feed):
         # RSS <description> and Atom <summary type="html"> are HTML to a feed reader, and
         # the description is plain text (possibly holding "<"): escaped, it reads as written.
         return escape(meta_description(item, length=500))
+
+    def feed_url(self, obj) -> str:
+        # Django would prefix the host this request came in by; readers use SITE_URL's.
+        return absolute_url(self.request, self.request.path)
 
     def item_link(self, item: Page) -> str:
         return item.get_full_url(self.request)

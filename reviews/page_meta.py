@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page
 
+from ops.sites import absolute_url
 from reviews.pictures import rendition_or_none
 
 DESCRIPTION_LENGTH = 160
@@ -49,7 +50,10 @@ def share_image_url(page: Page, request) -> str | None:
     """An absolute URL of the lead image cropped for link previews, or None (no image, or
     its file is missing: the page is shared without a picture)."""
     rendition = rendition_or_none(getattr(page, "lead_image", None), SHARE_IMAGE_SPEC)
-    return request.build_absolute_uri(rendition.url) if rendition else None
+    if rendition is None:
+        return None
+    url = rendition.url
+    return url if url.startswith(("http://", "https://")) else absolute_url(request, url)
 
 
 RSS, ATOM = "application/rss+xml", "application/atom+xml"

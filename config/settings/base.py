@@ -5,6 +5,7 @@ from importlib import metadata
 from pathlib import Path
 
 from config.database import database_settings
+from config.environment import parse_site_url
 from search.backend_settings import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -157,7 +158,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Talking Pictures"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site: the default Site's hostname, port and scheme (set by migrate and
+# setup_site, home/tree.py), hence every absolute URL (canonical, feeds, sitemap, JSON-LD), and
+# the admin's base URL in its emails. `make run` derives it from HOST and PORT; production
+# requires it.
+SITE_URL = os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = parse_site_url(SITE_URL).origin
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 
 # Search: the database backend (SQLite FTS5, or PostgreSQL full-text search when DATABASE_URL

@@ -1,6 +1,7 @@
 """Production: every secret and host comes from the environment; nothing insecure by default.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL), REDIS_URL.
+Required: SECRET_KEY, SITE_URL (where readers reach the site), DATABASE_URL; REDIS_URL for
+more than one host.
 Optional: AWS_STORAGE_BUCKET_NAME (+ AWS_*) for S3-compatible media, FRONTEND_CACHE_* for
 a CDN, SEARCH_URL for OpenSearch, and the tuning knobs below. See docs/deployment.md.
 """
@@ -19,6 +20,7 @@ from config.environment import (
     env_list,
     frontend_cache_backends,
     media_storage,
+    parse_site_url,
     redis_caches,
 )
 
@@ -34,7 +36,14 @@ def required(name: str) -> str:
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = required("SECRET_KEY")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+SITE_URL = required("SITE_URL")
+try:
+    _site_url = parse_site_url(SITE_URL)
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+WAGTAILADMIN_BASE_URL = _site_url.origin
+# The site's own host is always allowed; ALLOWED_HOSTS adds others (127.0.0.1 for probes).
+ALLOWED_HOSTS = list(dict.fromkeys([_site_url.hostname, *env_list("ALLOWED_HOSTS")]))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # --- Database: persistent, health-checked connections (one per gunicorn worker) -------------

@@ -23,7 +23,7 @@ if os.environ.get("REDIS_URL"):
     }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="talkingpictures-test-media-")
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # client.login() passes no request, which django-axes refuses; its own tests turn it on.
 AXES_ENABLED = False

@@ -8,6 +8,7 @@ from django import template
 
 from wagtail.models import Page
 
+from ops.sites import absolute_url
 from reviews import structured_data
 from reviews.page_meta import feeds_for, meta_description, share_image_url
 
@@ -30,7 +31,7 @@ def page_meta(context) -> dict:
     title = context.get("meta_title") or (page and (page.seo_title or page.title)) or SITE_NAME
     description = context.get("meta_description") or (meta_description(page) if page else "")
     canonical = context.get("canonical_url") or (
-        page.get_full_url(request) if page else request.build_absolute_uri(request.path)
+        page.get_full_url(request) if page else absolute_url(request, request.path)
     )
     # Routes (A–Z, by year...) describe a listing, not the page's own lead image or JSON-LD.
     own_page = page is not None and "canonical_url" not in context

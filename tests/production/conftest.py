@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "testserver,magazine.example",
+    "SITE_URL": "https://magazine.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/tp_prod",
     "REDIS_URL": "redis://127.0.0.1:6379/3",
 }

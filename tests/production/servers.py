@@ -29,13 +29,15 @@ def plain_http_production_env(
     workdir: Path, database_url: str, redis_url: str, **extra: str
 ) -> dict[str, str]:
     """Production settings made to work over plain HTTP on 127.0.0.1 (no TLS here), with
-    their own files in ``workdir``; for the benchmarks that run gunicorn."""
+    their own files in ``workdir``; for the benchmarks that run gunicorn. Readers reach the
+    site at its GUNICORN_BIND address (SITE_URL), when ``extra`` gives one."""
     environ = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
         **environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": f"http://{extra.get('GUNICORN_BIND', PUBLIC_HOST)}",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(workdir / "media"),

@@ -44,10 +44,29 @@ def test_check_deploy_also_clean_with_object_storage_and_cdn():
     assert "no issues (0 silenced)" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "SITE_URL"])
 def test_production_refuses_to_start_without_required_settings(missing):
-    with pytest.raises(ImproperlyConfigured, match=missing):
+    with pytest.raises(ImproperlyConfigured, match=f"Set the {missing} environment variable"):
         load_production_settings(**{missing: ""})
+
+
+@pytest.mark.parametrize(
+    ("site_url", "says"),
+    [
+        ("magazine.example", "http\\(s\\) URL with a host"),
+        ("https://magazine.example/reviews/", "no path"),
+        ("https://magazine.example:8443", "https is served on port 443"),
+    ],
+)
+def test_a_site_url_readers_cannot_use_is_refused_with_the_reason(site_url, says):
+    with pytest.raises(ImproperlyConfigured, match=says):
+        load_production_settings(SITE_URL=site_url)
+
+
+def test_site_url_is_the_admin_base_url_and_an_allowed_host():
+    settings = load_production_settings(SITE_URL="https://films.example", ALLOWED_HOSTS="")
+    assert settings["WAGTAILADMIN_BASE_URL"] == "https://films.example"
+    assert settings["ALLOWED_HOSTS"] == ["films.example"]
 
 
 def test_logs_are_json_lines_on_stdout():
