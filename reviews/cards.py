@@ -15,6 +15,8 @@ from django.db.models.functions import Coalesce
 
 from wagtail.models import Page
 
+from reviews.pagination import page_or_404
+
 
 def load_specific(
     rows: Iterable[tuple[int, int]], prepare: Callable[[QuerySet], QuerySet]
@@ -43,9 +45,8 @@ def load_cards(rows: Iterable[tuple[int, int]]) -> list[Page]:
 
 def paginate_cards(pages: QuerySet, page_number, per_page: int) -> PaginatorPage:
     """Paginate a mixed queryset of pages, loading only the cards of the page being shown."""
-    paginated = Paginator(pages.values_list("pk", "content_type_id"), per_page).get_page(
-        page_number
-    )
+    rows = Paginator(pages.values_list("pk", "content_type_id"), per_page)
+    paginated = page_or_404(rows, page_number)
     paginated.object_list = load_cards(paginated.object_list)
     return paginated
 

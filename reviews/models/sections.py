@@ -52,6 +52,7 @@ from reviews.browsing import (
 from reviews.feeds import SectionAtomFeed, SectionFeed
 from reviews.models.querysets import ReadableQuerySet
 from reviews.page_meta import ATOM, RSS, FeedLink
+from reviews.pagination import page_or_404
 
 SECTION_PAGE_SIZE = 20
 OTHER_LETTER_SLUG = "other"
@@ -162,10 +163,10 @@ class SectionPage(RoutablePageMixin, ChildPageRouteMixin, ViewRestrictionsInOneQ
         return self.child_model.objects.child_of(self).readable().for_listing()
 
     def paginate(self, request, items: QuerySet | None = None) -> PaginatorPage:
-        # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page.
+        # ?page=abc is page 1; ?page=9999 past the last page is a 404 (reviews/pagination.py).
         items = self.latest_items() if items is None else items
         number = request.GET.get("page")
-        page = Paginator(items, SECTION_PAGE_SIZE).get_page(number)
+        page = page_or_404(Paginator(items, SECTION_PAGE_SIZE), number)
         accept_parameter(request, "page", None if number is None else page.number)
         return page
 
