@@ -11,7 +11,7 @@ DEV := SITE_URL=$(SITE_URL)
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= talkingpictures
 
-.PHONY: run test install install-dev migrate demo lint format check bench soak serve-prod clean goldens
+.PHONY: run test install install-dev migrate demo lint format check bench bench-peer soak serve-prod clean goldens
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,13 @@ serve-prod: install
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/http_bench.py $(BENCH_ARGS)
+
+# This site beside Wagtail's demo, page for page: BAKERYDEMO=path/to/a/bakerydemo/checkout.
+# Its virtualenv gets this project's Wagtail and Django. PEER_ARGS=--help
+bench-peer: install
+	@test -n "$(BAKERYDEMO)" || (echo "BAKERYDEMO=path to a checkout of wagtail/bakerydemo" && false)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/peer.py --bakerydemo $(BAKERYDEMO) $(PEER_ARGS)
 
 # Soak: 16 clients x 60 s while a review is published every second, on SQLite and on
 # PostgreSQL + Redis (needs redis-server and PostgreSQL on 127.0.0.1). SOAK_ARGS=--help

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from editorial.passwords import authenticate_with_password
 from home.feeds import SiteAtomFeed, SiteFeed
 from home.sitemaps import SITEMAPS, sitemap_index
-from home.views import robots_txt, sitemap_section
+from home.views import favicon, robots_txt, sitemap_section
 from ops.health import healthz
 from ops.media import media_urlpatterns
 from reviews.contributor_views import contributor_detail
@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("contributors/<str:slug>/", contributor_detail, name="contributor"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Wagtail's page-password view behind a lockout; the same path, so it shadows Wagtail's.

@@ -14,7 +14,7 @@ from wagtail.images.models import Image
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from home.tree import SiteTree, ensure_site_tree
+from home.tree import HOME_INTRO, SiteTree, ensure_site_tree
 from reviews.models import ArticlePage, BookReviewPage, Contributor, FilmReviewPage, WorkCreator
 
 CONTRIBUTORS = {
@@ -365,7 +365,10 @@ def load_demo_content() -> int:
     created = [load_film(tree, item) for item in FILMS]
     created += [load_book(tree, item) for item in BOOKS]
     created += [load_article(tree, item) for item in ARTICLES]
-    if tree.home.featured_review_id is None:
-        tree.home.featured_review = FilmReviewPage.objects.get(slug=FILMS[0]["slug"])
+    if tree.home.featured_review_id is None or not tree.home.intro:
+        tree.home.featured_review = tree.home.featured_review or FilmReviewPage.objects.get(
+            slug=FILMS[0]["slug"]
+        )
+        tree.home.intro = tree.home.intro or HOME_INTRO
         tree.home.save_revision().publish()
     return sum(page is not None for page in created)

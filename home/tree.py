@@ -16,6 +16,7 @@ from home.models import HomePage, StandardPage
 from reviews import kinds
 from reviews.models import SectionPage
 
+HOME_INTRO = "<p>Independent reviews of films and books, with news and features, since 2000.</p>"
 ABOUT_SLUG = "about-us"
 ABOUT_TEXT = (
     "<p>Talking Pictures is an independent magazine of film and book reviews, "
@@ -52,7 +53,10 @@ def ensure_home_page(hostname: str, port: int) -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         remove_wagtail_welcome_page()
-        home = HomePage(title="Talking Pictures", slug="home", show_in_menus=False)
+        # The intro is also the home page's meta description until an editor writes one.
+        home = HomePage(
+            title="Talking Pictures", slug="home", intro=HOME_INTRO, show_in_menus=False
+        )
         Page.get_first_root_node().add_child(instance=home)
         home.save_revision().publish()
     if site is None:

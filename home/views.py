@@ -1,4 +1,6 @@
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -9,6 +11,13 @@ from ops.sites import absolute_url
 
 # The admin is no business of crawlers; search results are endless near-duplicates.
 DISALLOWED_PATHS = ("/admin/", "/django-admin/", "/search/")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: send them to
+    the static file (its hashed name in production, so it can be cached for long)."""
+    return redirect(static("favicon.ico"))
 
 
 @require_safe  # GET and HEAD: monitors and link checkers send HEAD

@@ -31,7 +31,6 @@ from reviews.models import (
     SectionPage,
     WorkCreator,
 )
-from reviews.pagination import page_or_404
 from search.query import ParsedQuery, highlight, highlighted_excerpt, log_key, stream_text
 
 RESULTS_PER_PAGE = 10
@@ -304,9 +303,11 @@ def run_search(
         rest = backend.search(query, rest_pages, order_by_relevance=True)
     else:
         rest = backend.search(query, newest_first(pages), order_by_relevance=False)
-    # ?page=abc is page 1; ?page=9999 past the last page is a 404 (reviews/pagination.py).
+    # get_page() turns ?page=abc into page 1 and ?page=9999 into the last page: unlike a
+    # listing's (reviews/pagination.py), a search's last page moves as content changes, and a
+    # reader's ?page=5 of yesterday's search should show results, not a 404.
     listing = PinnedFirst(pinned, rest, rest_count, rest_slice)
-    result_page = page_or_404(Paginator(listing, per_page), criteria.page_number)
+    result_page = Paginator(listing, per_page).get_page(criteria.page_number)
     promoted_ids = {page.pk for page in promoted}
     return SearchOutcome(
         criteria=criteria,

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from ops.sites import absolute_url
 from reviews import structured_data
+from reviews.feeds import SITE_DESCRIPTION
 from reviews.page_meta import feeds_for, meta_description, share_image_url
 
 register = template.Library()
@@ -29,7 +30,11 @@ def page_meta(context) -> dict:
         return {}
     page: Page | None = context.get("page")
     title = context.get("meta_title") or (page and (page.seo_title or page.title)) or SITE_NAME
-    description = context.get("meta_description") or (meta_description(page) if page else "")
+    description = (
+        context.get("meta_description")
+        or (meta_description(page) if page else "")
+        or SITE_DESCRIPTION  # a page with no text of its own: what the site is
+    )
     canonical = context.get("canonical_url") or (
         page.get_full_url(request) if page else absolute_url(request, request.path)
     )

@@ -86,3 +86,25 @@ def test_home_and_section_are_websites_with_descriptions(client, site_tree):
     assert meta(soup, name="description") == "Every film we have reviewed."
     assert meta(soup, property="og:type") == "website"
     assert soup.find("link", rel="canonical")["href"] == section.full_url
+
+
+def test_the_home_page_is_described_by_its_intro_until_an_editor_writes_one(client, site_tree):
+    home = site_tree.home
+    assert meta(soup_of(client.get("/")), name="description") == (
+        "Independent reviews of films and books, with news and features, since 2000."
+    )
+    home.intro = "<p>Films and <b>books</b>, reviewed.</p>"
+    home.save_revision().publish()
+    assert meta(soup_of(client.get("/")), name="description") == "Films and books, reviewed."
+    home.search_description = "The independent film and book magazine."
+    home.save_revision().publish()
+    assert meta(soup_of(client.get("/")), name="description") == (
+        "The independent film and book magazine."
+    )
+
+
+def test_every_page_names_its_icon_and_favicon_ico_finds_it(client, site_tree):
+    icon = soup_of(client.get("/")).find("link", rel="icon")["href"]
+    assert icon.endswith("favicon.ico")
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == icon

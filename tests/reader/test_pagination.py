@@ -76,9 +76,3 @@ def test_a_page_past_the_last_is_not_found(client, thirteen_pages):
     assert client.get(thirteen_pages.url + "?page=14").status_code == 404
     assert client.get(thirteen_pages.url + "?page=0").status_code == 404
     assert client.get(thirteen_pages.url + "?page=abc").status_code == 200  # read as page 1
-
-
-def test_search_results_past_the_last_page_are_not_found(client, site_tree):
-    quick_film(site_tree.section_for("film"), "Harbour Lights")
-    assert client.get("/search/?q=harbour").status_code == 200
-    assert client.get("/search/?q=harbour&page=2").status_code == 404

@@ -14,7 +14,8 @@ from reviews.models import SECTION_PAGE_SIZE, Contributor
 from tests.conftest import make_article
 from tests.reader.conftest import quick_film
 
-SMALL, LARGE = 5, 3 * SECTION_PAGE_SIZE  # one part-filled page, then three full ones
+# Two pages (the second holds one: ?page=2 exists at both sizes), then three full ones.
+SMALL, LARGE = SECTION_PAGE_SIZE + 1, 3 * SECTION_PAGE_SIZE
 
 LISTINGS = [
     "/",

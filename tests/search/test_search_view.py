@@ -182,9 +182,8 @@ def test_pagination_keeps_filters_and_order(client, site_tree):
         assert expected in next_link
     second = client.get(SEARCH + next_link.replace("&amp;", "&"))
     assert result_titles(second) == ["Noir 1", "Noir 0"]
-    assert re.search(
-        r'rel="prev" href="[^"]*section=film-reviews[^"]*page=1', second.content.decode()
-    )
+    previous = re.search(r'rel="prev" href="([^"]+)"', second.content.decode()).group(1)
+    assert "section=film-reviews" in previous and "page=" not in previous  # page 1: no page
 
 
 def test_sql_queries_do_not_grow_with_the_page_size(site_tree, contributor):
