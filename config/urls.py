@@ -4,7 +4,6 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import views as sitemaps
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial.passwords import authenticate_with_password
