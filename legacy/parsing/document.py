@@ -144,6 +144,8 @@ class IndexEntry:
     text: str  # the link's text
     date: datetime.date | None = None
     blurb: str = ""  # the line the index prints about the page, as printed
+    printed_date: str = ""  # the date as printed
+    printed: str = ""  # all the entry prints: its line, and the cells of its date and blurb
 
 
 @dataclass
@@ -164,10 +166,15 @@ class LegacyDocument:
     removed: list[Removed] = field(default_factory=list)  # in page order
     residue: list[str] = field(default_factory=list)  # kept units that look like chrome
     entries: list[IndexEntry] = field(default_factory=list)  # an index's, with dates, blurbs
+    intro: str = ""  # an index's introduction, before its entries: its section's intro
+    summary: str = ""  # the blurb an index of the site prints beside its link to the page
     # Where ``published`` came from: "printed" on the page, or the site's evidence
     # ("index", "folder", "neighbours", "copyright": ``evidence.py``), then approximate.
     date_source: str = ""
     date_approximate: bool = False
+    turns: list[tuple[str, str]] = field(default_factory=list)  # ("next", href): other parts
+    continues: str = ""  # a later part of an article printed over pages: the first part's path
+    parts: list[str] = field(default_factory=list)  # on the first part: the later parts' paths
     cluster: str = ""  # the site's template the page is an instance of ("1999/films#1")
     cluster_outlier: str = ""  # why its kind is to check against its cluster's, if it is
 

@@ -32,7 +32,7 @@ from .options import ParseOptions
 from .paths import LinkKind, resolve_href
 from .site import site_of
 from .text import content_words
-from .units import Unit
+from .units import Span, Unit
 
 BLURB_MAX_WORDS = 40  # an index's line beside a link is a blurb, not an essay
 BLURB_MIN_WORDS = 3  # fewer is a letter heading or a name, not a line about the page
@@ -49,31 +49,55 @@ UNDATED_KINDS = (Kind.LISTING, Kind.STUB)  # not imported as pages: never dated
 
 
 def index_entries(units: Sequence[Unit], date_order: str = "dmy") -> list[IndexEntry]:
-    """The entries of an index page: each unit holding one link, with the date and the
-    blurb printed beside it, in the unit itself ("Title (3 May 1999) - blurb") or in the
-    unit before or after it (a row of cells: date | link | blurb; <dt> link, <dd> blurb)."""
+    """The entries of an index page: each line holding one link, with the date and the
+    blurb printed beside it, in the line itself ("Title (3 May 1999) - blurb") or, for a
+    unit of one line, in the unit before or after it (a row of cells: date | link | blurb;
+    <dt> link, <dd> blurb)."""
     entries = []
     for index, unit in enumerate(units):
-        if len(set(unit.hrefs)) != 1:
-            continue  # no link, or a nav bar of several
-        href = unit.hrefs[0]
-        text = normalise_space("".join(s.text for s in unit.spans if s.style.href))
-        rest = normalise_space(" ".join(s.text for s in unit.spans if s.style.href is None))
-        found = search_date(rest, date_order)
-        date = found.date if found else None
-        if found:
-            rest = rest.replace(found.printed, " ", 1)
-        blurb = _blurb(rest)
-        before = units[index - 1] if index else None
-        after = units[index + 1] if index + 1 < len(units) else None
-        if date is None and before is not None and not before.hrefs:
-            date = date_line(before.text, date_order)
-        if date is None and after is not None and not after.hrefs:
-            date = date_line(after.text, date_order)
-        if not blurb and after is not None and _is_blurb(after, date_order):
-            blurb = _blurb(after.text)
-        entries.append(IndexEntry(href, text, date, blurb))
+        lines = unit.lines
+        for line in lines:
+            spans = [item for item in line if isinstance(item, Span)]
+            hrefs = {span.style.href for span in spans if span.style.href is not None}
+            if len(hrefs) != 1:
+                continue  # no link, or a nav bar of several
+            alone = len(lines) == 1
+            before = units[index - 1] if index and alone else None
+            after = units[index + 1] if index + 1 < len(units) and alone else None
+            entries.append(_entry(spans, hrefs.pop(), before, after, date_order))
     return entries
+
+
+def _entry(
+    spans: list[Span], href: str, before: Unit | None, after: Unit | None, date_order: str
+) -> IndexEntry:
+    text = normalise_space("".join(s.text for s in spans if s.style.href))
+    rest = normalise_space(" ".join(s.text for s in spans if s.style.href is None))
+    printed = [normalise_space("".join(s.text for s in spans))]
+    found = search_date(rest, date_order)
+    date, printed_date = (found.date, found.printed) if found else (None, "")
+    if found:
+        rest = rest.replace(found.printed, " ", 1)
+    blurb = _blurb(rest)
+    for beside in (before, after):  # a row of cells: the date in its own cell
+        if date is None and beside is not None and not beside.hrefs:
+            date, printed_date = date_line(beside.text, date_order), beside.text
+            printed += [beside.text] if date else []
+    if not blurb and after is not None and _is_blurb(after, date_order):
+        blurb = _blurb(after.text)
+        printed.append(after.text)
+    return IndexEntry(href, text, date, blurb, printed_date if date else "", "\n".join(printed))
+
+
+def index_intro(units: Sequence[Unit], date_order: str = "dmy") -> str:
+    """An index's introduction: the sentences it prints before its first link."""
+    intro = []
+    for unit in units:
+        if unit.hrefs:
+            break
+        if len(content_words(unit.text)) >= BLURB_MIN_WORDS and not date_line(unit.text):
+            intro.append(normalise_space(unit.text))
+    return "\n\n".join(intro)
 
 
 def _blurb(text: str) -> str:
@@ -102,17 +126,46 @@ class DateEvidence:
     note: str  # what the operator is told: "the index 1999/reviews.htm (3 May 1999)"
 
 
-def date_pages(documents: Sequence[LegacyDocument], options: ParseOptions) -> None:
+def apply_site_evidence(documents: Sequence[LegacyDocument], options: ParseOptions) -> None:
+    """What the site's indexes and folders say about its pages, in place: each page an
+    index lists with a blurb gets it as its ``summary`` (the first index's); each page
+    that prints no date is dated (``date_pages``)."""
+    listed = _listed(documents, options)
+    by_key = {document.source_path: document for document in documents}
+    for key, entries in listed.items():
+        blurbs = [entry.blurb for _, entry in entries if entry.blurb]
+        if blurbs and not by_key[key].summary:
+            by_key[key].summary = blurbs[0]
+    date_pages(documents, _indexed_dates(listed))
+
+
+def _listed(
+    documents: Sequence[LegacyDocument], options: ParseOptions
+) -> dict[str, list[tuple[str, IndexEntry]]]:
+    """The index entries that link to each page of the run: (the index's path, entry)."""
+    keys = {document.source_path for document in documents}
+    listed: dict[str, list[tuple[str, IndexEntry]]] = defaultdict(list)
+    for document in documents:
+        for entry in document.entries:
+            target = resolve_href(entry.href, document.source_path, options.base_url)
+            if target.kind is LinkKind.PAGE and target.value in keys:
+                listed[target.value].append((document.source_path, entry))
+    return listed
+
+
+def date_pages(
+    documents: Sequence[LegacyDocument], indexed: dict[str, DateEvidence] | None = None
+) -> None:
     """Date every page of the run that prints no date from its site's evidence (see the
     module's docstring), in place: ``published``, ``date_source``, ``date_approximate``
     and a warning naming the evidence. Pages that print their date get the source
-    ``printed``; pages with no evidence keep none."""
-    by_key = {document.source_path: document for document in documents}
-    indexed = _indexed_dates(documents, by_key, options)
+    ``printed``; pages with no evidence keep none. ``indexed``: the dates the site's
+    index entries give the pages they link to."""
+    indexed = indexed or {}
     neighbours = _neighbour_dates(documents)
     copyright_years = _site_copyright_years(documents)
     for document in documents:
-        if document.kind in UNDATED_KINDS:
+        if document.kind in UNDATED_KINDS or document.continues:
             continue
         if document.published is not None:
             document.date_source = document.date_source or "printed"
@@ -137,23 +190,15 @@ def date_pages(documents: Sequence[LegacyDocument], options: ParseOptions) -> No
         )
 
 
-def _indexed_dates(
-    documents: Sequence[LegacyDocument], by_key: dict[str, LegacyDocument], options: ParseOptions
-) -> dict[str, DateEvidence]:
-    """The date each dated index entry gives the page it links to (the earliest, when two
-    indexes disagree: a page is listed when it is new)."""
+def _indexed_dates(listed: dict[str, list[tuple[str, IndexEntry]]]) -> dict[str, DateEvidence]:
+    """The date the site's dated index entries give each page they link to (the earliest,
+    when two indexes disagree: a page is listed when it is new)."""
     found: dict[str, DateEvidence] = {}
-    for document in documents:
-        for entry in document.entries:
-            if entry.date is None:
-                continue
-            target = resolve_href(entry.href, document.source_path, options.base_url)
-            if target.kind is not LinkKind.PAGE or target.value not in by_key:
-                continue
-            known = found.get(target.value)
-            if known is None or entry.date < known.date:
-                note = f"the index {document.source_path} ({entry.date:%-d %B %Y})"
-                found[target.value] = DateEvidence(entry.date, "index", note)
+    for key, entries in listed.items():
+        dated = [(entry.date, index) for index, entry in entries if entry.date is not None]
+        if dated:
+            date, index = min(dated)
+            found[key] = DateEvidence(date, "index", f"the index {index} ({date:%-d %B %Y})")
     return found
 
 

@@ -31,10 +31,11 @@ from .blocks import (
 from .chrome import remove_chrome_elements, strip_chrome_markup
 from .classify import decide_kind, path_hints
 from .clusters import cluster_pages, template_keys
+from .continued import join_parts, take_turns
 from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
-from .evidence import date_pages, index_entries
+from .evidence import apply_site_evidence, index_entries, index_intro
 from .header import choose_page_title, split_year, take_closing_credits, take_header
 from .names import site_name_keys
 from .news import MIN_ITEMS, count_news_items
@@ -126,7 +127,8 @@ def parse_site(
         )
         again.warnings += [w for w in flagged if w not in again.warnings]
         documents[index] = again
-    date_pages(documents, options)  # what the site says about the pages that print no date
+    join_parts(documents, options)  # articles printed over several pages, as one
+    apply_site_evidence(documents, options)  # blurbs and dates the site gives its pages
     return documents
 
 
@@ -232,6 +234,7 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     units = drop_chrome_units(
         slotted.units, site, removed, PageNames.of(page.page_title, source_path)
     )
+    units, turns = take_turns(units, page.units, removed)  # "Next page": joined later
     warnings += [
         f"a name or date under a label of the site's template removed as chrome: {entry.text!r}"
         " (counted as lost)"
@@ -299,6 +302,8 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
         removed=removed,
         residue=site_residue(units, site),
         entries=index_entries(units, site.options.date_order) if kind is Kind.LISTING else [],
+        intro=index_intro(units, site.options.date_order) if kind is Kind.LISTING else "",
+        turns=turns,
     )
 
 

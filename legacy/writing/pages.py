@@ -122,7 +122,8 @@ def fill_page(
     pictures = [
         text for b in document.blocks if isinstance(b, Image) for text in (b.alt, b.caption)
     ]
-    page.summary = summary_of(body, pictures)
+    # The line an index of the old site printed beside its link is the best summary it has.
+    page.summary = document.summary[:SUMMARY_LIMIT] or summary_of(body, pictures)
     if isinstance(page, ArticlePage):
         page.author = signer
     else:

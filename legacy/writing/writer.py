@@ -31,6 +31,7 @@ import hashlib
 import socket
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from html import escape
 from pathlib import Path
 
 from django.conf import settings
@@ -68,10 +69,12 @@ from legacy.parsing.paths import (
 from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
 from legacy.parsing.sections import SHAPES_OF, SKIP, SectionMap, SectionRule
 from legacy.parsing.site import site_of
+from legacy.parsing.text import content_words
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
-from reviews.models import Contributor
+from reviews.models import Contributor, SectionPage
 from textkit.identity import confusable_key, lookalike, strip_format_chars
+from textkit.markup import html_to_text
 from textkit.shorten import shorten_at_word
 
 from .checking import SiteSigners, cluster_of, page_facts, store_findings
@@ -297,6 +300,7 @@ class LegacyImporter:
         self.relinking = False  # in the second pass, a target still missing is dead
         self.images: ImageLibrary | None = None
         self.aliases: dict[str, str] = {}  # key of an inside symlink → key it points at
+        self.joined: dict[str, str] = {}  # key of a later part of an article → its first part
         self.tree: SiteTree | None = None
         self.run: ImportRun | None = None
         self.indexer = BatchedIndexer()
@@ -335,6 +339,7 @@ class LegacyImporter:
             model.get("site", ""): tuple(a["affix"] for a in model.get("title_affixes", ()))
             for model in report.sites
         }
+        self.joined = {item.key: item.document.continues for item in parsed if _part(item)}
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
@@ -373,6 +378,7 @@ class LegacyImporter:
         return bool(
             document
             and not parsed.items  # a split news page: its items are the pages
+            and not document.continues  # a later part: joined into the first part's page
             and document.kind not in (Kind.STUB, Kind.LISTING)
             and parsed.key != INDEX_KEY_NAME
             and self.sections.target_for(document) != SKIP
@@ -384,12 +390,12 @@ class LegacyImporter:
         where the links allow (depth-first; a cycle is broken where it is met)."""
         positions = {item.key: position for position, item in enumerate(parsed)}
         pages_at = [p for p, item in enumerate(parsed) if item.key in self.run_keys]
+        # Aliases and later parts of joined articles redirect to a page: after the pages.
+        after = [p for p, item in enumerate(parsed) if item.key in self.aliases or _part(item)]
+        later = set(after)
         order = [
-            p
-            for p, item in enumerate(parsed)
-            if item.key not in self.run_keys and item.key not in self.aliases
+            p for p, item in enumerate(parsed) if item.key not in self.run_keys and p not in later
         ]
-        aliases = [p for p, item in enumerate(parsed) if item.key in self.aliases]
         state: dict[int, int] = {}  # 1 = being visited, 2 = placed
         for root in pages_at:
             if root in state:
@@ -406,7 +412,7 @@ class LegacyImporter:
                 elif target not in state:
                     state[target] = 1
                     stack.append((target, iter(self._link_targets(parsed[target], positions))))
-        return order + aliases  # an alias once the page it names is written
+        return order + after  # an alias once the page it names is written
 
     def _link_targets(self, item: ParsedSource, positions: dict[str, int]) -> list[int]:
         targets = []
@@ -417,11 +423,13 @@ class LegacyImporter:
         return targets
 
     def _resolve_href(self, href: str, source_key: str) -> LinkTarget:
-        """resolve_href, with an old name that is a symlink inside the mirror read as the
-        page it points at."""
+        """resolve_href, with an old name that is a symlink inside the mirror, or a later
+        part of an article joined into its first, read as the page it now is."""
         target = resolve_href(href, source_key, self.options.base_url)
         if target.kind == LinkKind.PAGE and target.value in self.aliases:
             return LinkTarget(LinkKind.PAGE, self.aliases[target.value])
+        if target.kind == LinkKind.PAGE and target.value in self.joined:
+            return LinkTarget(LinkKind.PAGE, self.joined[target.value])
         return target
 
     @contextlib.contextmanager
@@ -498,6 +506,8 @@ class LegacyImporter:
             return self._refused(parsed)
         if document is None:
             return self._failed(parsed, parsed.error)
+        if document.continues:
+            return self._continuation(parsed)
         if document.kind == Kind.LISTING or parsed.key == INDEX_KEY_NAME:
             return self._redirect_only(parsed)
         if parsed.items:
@@ -746,7 +756,45 @@ class LegacyImporter:
         else:
             section = self.sections.listing_section(parsed.document)
             destination = self.tree.sections.get(section) or self.tree.home
-        return self._redirected(parsed, destination, "Index page: not imported")
+        document = parsed.document
+        if document.kind is not Kind.LISTING:
+            return self._redirected(parsed, destination, "Index page: not imported")
+        intro_placed = self._give_intro(destination, document.intro)
+        words = self._index_account(document, intro_placed)
+        notes = ["Index page: not imported"]
+        if document.intro and not intro_placed:
+            notes.append("its introduction not used: the section has an intro of its own")
+        return self._redirected(parsed, destination, "; ".join(notes), words)
+
+    def _give_intro(self, destination: Page, intro: str) -> bool:
+        """An index's introduction becomes its section's intro when the section has none;
+        whether the section's intro holds it."""
+        section = destination.specific
+        if not intro or not isinstance(section, SectionPage):
+            return False
+        held = content_words(html_to_text(section.intro or ""))
+        if section.intro and not set(content_words(intro)) <= set(held):
+            return False
+        if not section.intro:
+            section.intro = "".join(f"<p>{escape(part)}</p>" for part in intro.split("\n\n"))
+            with transaction.atomic():
+                revision = section.save_revision()
+                if section.live:
+                    revision.publish()
+        return True
+
+    def _index_account(self, document: LegacyDocument, intro_placed: bool) -> WordAccount:
+        """Where an index's words went: its introduction to its section's intro, each blurb
+        to the page it describes (its summary), each link's text and date to that page's
+        title and date; the rest was chrome, or is lost (reported)."""
+        described = []
+        for entry in document.entries:
+            target = self._resolve_href(entry.href, document.source_path)
+            if target.kind == LinkKind.PAGE and target.value in self.run_keys:
+                described.append(entry.printed)  # the page it lists holds what it says
+        kept = "\n".join([document.intro if intro_placed else "", *described])
+        held, removed = removed_texts(document.removed)
+        return account(document.source_text, kept, f"{document.title}\n{held}", removed, "")
 
     def _news_page(self, parsed: ParsedSource) -> ItemReport:
         """A news page split into one article per item: its old URL leads to the news
@@ -756,15 +804,42 @@ class LegacyImporter:
         what = f"News page split into {parsed.items} articles ({parsed.key}#1 to #{parsed.items})"
         return self._redirected(parsed, destination, what)
 
-    def _redirected(self, parsed: ParsedSource, destination: Page, what: str) -> ItemReport:
-        """An old page that becomes no page of its own: a redirect and a skipped record."""
+    def _redirected(
+        self,
+        parsed: ParsedSource,
+        destination: Page,
+        what: str,
+        words: WordAccount | None = None,
+    ) -> ItemReport:
+        """An old page that becomes no page of its own: a redirect and a skipped record
+        (``words``: where its words went, for an index)."""
         self.page_ids.setdefault(parsed.key, destination.pk)
-        note = f"{what}; its old URL redirects to {destination.url}"
+        notes = [f"{what}; its old URL redirects to {destination.url}"]
+        notes += _account_warnings(words) if words and words.lost else []
         with transaction.atomic(), self.indexer.batch():
             self._point_redirect(parsed.key, destination)
-            self._save_record(parsed, ImportStatus.SKIPPED, destination, "", [note], None)
+            self._save_record(parsed, ImportStatus.SKIPPED, destination, "", notes, words)
         kind = parsed.document.kind
-        return self._item(parsed.key, ImportStatus.SKIPPED, kind, destination, [note])
+        item = self._item(parsed.key, ImportStatus.SKIPPED, kind, destination, notes, words)
+        item.fidelity = None  # an index is no page: its words are accounted, not its fidelity
+        return item
+
+    def _continuation(self, parsed: ParsedSource) -> ItemReport:
+        """A later part of an article printed over pages: joined into the first part's page
+        (``continued.join_parts``), to which its old URL now leads."""
+        first = parsed.document.continues
+        page = Page.objects.filter(pk=self.page_ids.get(first)).first()
+        if page is None:
+            note = f"A later part of {first}, which was not imported: nothing to redirect to."
+        else:
+            self.page_ids[parsed.key] = page.pk
+            note = f"A later part of {first}, joined into its page: its old URL redirects there."
+        notes = [note, *parsed.document.warnings]
+        with transaction.atomic(), self.indexer.batch():
+            if page is not None:
+                self._point_redirect(parsed.key, page)
+            self._save_record(parsed, ImportStatus.SKIPPED, page, "", notes, None)
+        return self._item(parsed.key, ImportStatus.SKIPPED, parsed.document.kind, page, notes)
 
     def _alias(self, parsed: ParsedSource) -> ItemReport:
         """A symlink to another page of the mirror: its name is one more old URL of it."""
@@ -854,7 +929,10 @@ class LegacyImporter:
             "status": status,
             "warnings": [_storable(warning) for warning in warnings],
             "leftovers": [_storable(text) for text in document.leftovers] if document else [],
-            "fidelity": None if words is None else round(words.fidelity, 4),
+            # an index is no page: its words are accounted for, its fidelity is no page's
+            "fidelity": None
+            if words is None or status == ImportStatus.SKIPPED
+            else round(words.fidelity, 4),
             **{f"words_{name}": count for name, count in counts.items()},
             "removed": [asdict(entry) for entry in document.removed] if document else [],
             "undated": undated,
@@ -956,6 +1034,11 @@ def _date_source(document: LegacyDocument, file_date: datetime.date | None) -> s
     if document.published is not None:
         return document.date_source or "printed"
     return "file" if file_date else "none"
+
+
+def _part(item: ParsedSource) -> bool:
+    """A later part of an article printed over pages (joined into the first)."""
+    return bool(item.document and item.document.continues)
 
 
 def record_is_new(record: ImportRecord | None) -> bool:

@@ -40,6 +40,9 @@ def snapshot(document: LegacyDocument) -> dict:
     else:
         for entry in data["entries"]:
             entry["date"] = entry["date"].isoformat() if entry["date"] else None
+    for name in ("intro", "summary", "turns", "continues", "parts"):  # shown where they are
+        if not data[name]:
+            del data[name]
     del data["cluster"]  # the run's template clusters are named in the site's model
     if not document.cluster_outlier:
         del data["cluster_outlier"]

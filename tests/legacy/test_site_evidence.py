@@ -194,3 +194,70 @@ def test_the_profile_decides_a_folders_kind_outright():
     holidays = [d for d in documents if d.source_path.startswith("holidays/") and d.entries == []]
     assert {d.kind for d in holidays} == {Kind.PAGE}
     assert not any(d.cluster_outlier for d in holidays)
+
+
+# -- index blurbs and intros -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("build", [year_folder_magazine, spanish_games])
+def test_the_blurb_an_index_prints_beside_a_link_is_that_pages_summary(build):
+    site = build()
+    documents = parsed_corpus(build)
+    summarised = {p: e["summary"] for p, e in site.expected().items() if "summary" in e}
+    assert len(summarised) >= 20
+    assert {path: documents[path].summary for path in summarised} == summarised
+    unlisted = [p for p, e in site.expected().items() if e.get("kind") == "film_review"]
+    assert all(documents[p].summary == "" for p in unlisted if p not in summarised)
+
+
+def test_an_indexs_introduction_is_read_apart_from_its_entries():
+    reviews = parsed_corpus(year_folder_magazine)["1999/reviews.htm"]
+    assert reviews.intro == "Every film we saw this year, newest last, with a line on each."
+    assert len(reviews.entries) == 20
+    table = parsed_corpus(spanish_games)["comentarios.htm"]  # date | link | blurb cells
+    assert table.intro == "Todos los juegos que hemos probado este año."
+    assert table.entries[0].printed_date == "02/01/98" and table.entries[0].blurb
+
+
+# -- articles printed over several pages -----------------------------------------------------
+
+
+def test_a_three_part_article_linked_by_next_is_one_page_in_order():
+    from legacy.parsing.accounting import document_account
+    from legacy.parsing.text import blocks_text
+
+    site = year_folder_magazine()
+    documents = parsed_corpus(year_folder_magazine)
+    first = documents["1999/features/company.htm"]
+    assert first.parts == ["1999/features/company2.htm", "1999/features/company3.htm"]
+    texts = [p for path in ["1999/features/company.htm", *first.parts]
+             for p in site.pages[path].paragraphs]  # fmt: skip
+    body = blocks_text(first.blocks)
+    position = 0
+    for text in texts:  # every part's paragraphs, in reading order
+        position = body.index(text, position) + len(text)
+    assert "Next page" not in body and "Previous page" not in body
+    assert document_account(first).lost == 0
+    for number, path in enumerate(first.parts, start=2):
+        assert documents[path].continues == "1999/features/company.htm"
+        assert f"part {number} of 3" in documents[path].warnings[-1]
+
+
+def test_reviews_linked_previous_and_next_stay_apart():
+    writer = Writer(9)
+    site = Site("Night Shift", template="handmade")
+    names = ["alpha.htm", "bravo.htm", "charlie.htm"]
+    for number, name in enumerate(names):
+        site.add(
+            Article(
+                f"reviews/{name}",
+                f"Film {name[:-4].title()}",
+                writer.review(name),
+                credits=["Directed by Hollis Grange"],
+                previous_link=("Previous", f"reviews/{names[number - 1]}") if number else None,
+                next_link=("Next", f"reviews/{names[number + 1]}") if number < 2 else None,
+            )
+        )
+    documents = parse(site)
+    assert all(d.turns for d in documents.values())  # the links are read as turns ...
+    assert not any(d.parts or d.continues for d in documents.values())  # ... but not parts
