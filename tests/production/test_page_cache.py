@@ -127,7 +127,13 @@ def test_a_page_first_asked_for_with_junk_is_served_not_stored(counted_cache, si
 def test_parameters_a_page_ignores_add_no_keys(counted_cache, site_tree, review):
     reader = Client()
     section = site_tree.section_for("film").url
-    ignored = [f"{review.url}?q=", "/?page=", f"{section}?order=", f"{section}?year="]
+    ignored = [
+        f"{review.url}?q=",
+        "/?page=",
+        f"{section}?q=",
+        f"{section}?order=",
+        f"{section}?year=",
+    ]
     for url in (review.url, "/", section):
         reader.get(url)
     before = stored_pages()
