@@ -5,6 +5,7 @@ Every block type appears at least once. Loading is idempotent: pages are keyed b
 
 import datetime
 import io
+from decimal import Decimal
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -46,6 +47,7 @@ FILMS = [
         ],
         "pull_quote": "Light, water and the patience of a girl who refuses to leave.",
         "trailer": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        "rating": ("8", 10, "8/10"),
     },
     {
         "title": "Nine Winters",
@@ -56,6 +58,7 @@ FILMS = [
         "reviewer": "Tobias Reyes",
         "date": datetime.date(2024, 2, 14),
         "colour": "#6b3535",
+        "rating": ("3.5", 5, "★★★½"),
         "summary": "Two siblings direct a wry, wintry comedy about a family that never moves house.",
         "paragraphs": [
             "The Marchettis have made a comedy of staying put. Nine winters pass in a single farmhouse, and each one is shot from the same kitchen window.",
@@ -296,6 +299,14 @@ def publish_child(parent, page) -> None:
     revision.publish()
 
 
+def rating_fields(item: dict) -> dict:
+    """A demo review's rating (mark, top of the scale, as printed), so readers see ratings."""
+    if "rating" not in item:
+        return {}
+    value, best, printed = item["rating"]
+    return {"rating_value": Decimal(value), "rating_best": best, "rating_printed": printed}
+
+
 def load_film(tree: SiteTree, item: dict):
     section = tree.sections["film"]
     if FilmReviewPage.objects.child_of(section).filter(slug=item["slug"]).exists():
@@ -313,6 +324,7 @@ def load_film(tree: SiteTree, item: dict):
         lead_image=image,
         body=review_body(item, image),
         creators=[WorkCreator(name=name) for name in item["directors"]],
+        **rating_fields(item),
     )
     publish_child(section, page)
     return page

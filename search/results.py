@@ -418,23 +418,34 @@ def section_of(page: Page, sections: Sequence[SectionPage]) -> SectionPage | Non
     return next((s for s in sections if page.path.startswith(s.path) and page.pk != s.pk), None)
 
 
+# A text this short is a label (an epigraph's attribution, a spoiler notice's title), not
+# prose to show when no text names the words searched for.
+PROSE_WORDS = 8
+
+
 def page_text(page: Page) -> list[str]:
-    """The summary, then the text of every body block, for the excerpt."""
+    """The summary, then each piece of text of each body block on its own (a paragraph; an
+    epigraph's quotation and its attribution apart): an excerpt is cut from one of them, so
+    a block's label never runs into the next block's prose."""
     texts = [getattr(page, "summary", "") or ""]
     body = getattr(page, "body", None)
     if body is not None:
         # raw_data is the stored JSON: reading it converts no blocks and runs no queries.
-        texts.append(" ".join(stream_text(list(body.raw_data))))
+        for block in body.raw_data:
+            texts.extend(stream_text(block.get("value")))
     return [text for text in texts if text]
 
 
 def best_excerpt(texts: Sequence[str], terms: Sequence[str]) -> str:
-    """The first text that mentions a term, else the first text; highlighted."""
+    """The first text that mentions a term, else the first that reads as prose; highlighted."""
     lowered_terms = [term.casefold() for term in terms]
     chosen = next(
         (text for text in texts if any(term in text.casefold() for term in lowered_terms)),
-        texts[0] if texts else "",
+        None,
     )
+    if chosen is None:
+        prose = [text for text in texts if len(text.split()) >= PROSE_WORDS]
+        chosen = (prose or [*texts, ""])[0]
     return highlighted_excerpt(chosen, terms)
 
 

@@ -135,3 +135,22 @@ def make_article(
         **fields,
     )
     return publish(section, page)
+
+
+BROWSER_SKIP_PREFIX = "browser tests skipped: "
+
+
+def pytest_unconfigure(config):
+    """After pytest's own last line: one line saying how many browser tests were skipped, why
+    and how to install what they need (tests/browser/conftest.py skips them with that prefix)."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    reasons = [
+        report.longrepr[2]
+        for report in reporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and BROWSER_SKIP_PREFIX in report.longrepr[2]
+    ]
+    if reasons:
+        why = reasons[0].split(BROWSER_SKIP_PREFIX, 1)[1]
+        reporter.write_line(f"{len(reasons)} browser tests skipped: {why}, then make test again.")

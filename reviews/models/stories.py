@@ -122,6 +122,19 @@ class StoryFields(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def repeated_lead_image_block(self) -> int | None:
+        """The index of the body's first picture when it is the lead image again (imported
+        pages and hurried editors repeat it): the page shows it once, at the top. Read from
+        the stored JSON, so no image is loaded to decide."""
+        if self.lead_image_id is None:
+            return None
+        for index_, block in enumerate(self.body.raw_data):
+            if block["type"] == "image":
+                image = (block.get("value") or {}).get("image")
+                return index_ if image == self.lead_image_id else None
+        return None
+
 
 class ReviewPage(  # noqa: DJ008 (Page has __str__)
     SectionChildMixin, StoryFields, RatingFields, ViewRestrictionsInOneQueryMixin, Page

@@ -15,7 +15,8 @@ from tests.conftest import use_a_file_for_sqlite_test_database
 # ORM calls from it (the usual setting for Playwright with Django's test server).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's package; another path (or a missing one, to see the suite without it) from the env.
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (375, 1280)
@@ -30,7 +31,7 @@ def missing_browser() -> str | None:
     if sync_playwright is None:
         return "the playwright package is not installed (pip install -e '.[dev]')"
     if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
+        return f"{CHROMIUM} is missing: install Debian's browser with apt-get install chromium"
     return None
 
 
