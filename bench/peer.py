@@ -50,6 +50,7 @@ PEER_SETTINGS = """
 import os
 from bakerydemo.settings.production import *  # noqa: F403
 DEBUG = False
+SECURE_SSL_REDIRECT = False  # plain HTTP on 127.0.0.1, as this site's SECURE_SSL_REDIRECT=false
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "peer_urls"
 MEDIA_ROOT = os.environ["PEER_MEDIA_ROOT"]
