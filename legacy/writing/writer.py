@@ -354,6 +354,7 @@ class LegacyImporter:
             try:
                 for position in self._write_order(parsed):
                     items[position] = self._import_guarded(parsed[position])
+                    self._release(parsed[position])
                     if on_item:
                         on_item(items[position])
                 report.items = [items[position] for position in range(len(parsed))]
@@ -497,6 +498,12 @@ class LegacyImporter:
             with contextlib.suppress(DatabaseError), transaction.atomic():
                 return self._failed(parsed, reason)
             return self._item(parsed.key, ImportStatus.FAILED, "", None, [reason])
+
+    def _release(self, parsed: ParsedSource) -> None:
+        """Drop a written page's parse and text (several times its size) unless the second
+        pass rewrites its links: memory is given back page by page, not at the run's end."""
+        if parsed.key not in self.pending:
+            parsed.document, parsed.original_html = None, ""
 
     def import_one(self, parsed: ParsedSource) -> ItemReport:
         document = parsed.document

@@ -1,0 +1,71 @@
+"""Importer memory against the size of what it reads (issue 21, finding 7): a run keeps no
+copy of a page's text once the page is written. Before, a cache of word tokens kept every
+whole page's text and words (~60 MB per 1.5 MB page) until the process ended: 8 pages of
+1.5 MB peaked at 734 MB. bench/import_memory.py measures peak RSS; this test measures what
+a run leaves behind, with tracemalloc, on small big pages so that it stays fast."""
+
+import gc
+import random
+import tracemalloc
+
+import pytest
+
+from legacy.writing.writer import ImportOptions, LegacyImporter
+
+from .conftest import BASE_URL
+from .mirror import write_mirror
+
+pytestmark = pytest.mark.django_db
+
+PAGE_SIZE = 60_000
+WORDS = [
+    "light",
+    "river",
+    "winter",
+    "orchard",
+    "camera",
+    "silence",
+    "road",
+    "lantern",
+    "harbour",
+    "story",
+    "memory",
+]
+
+
+def long_review(rng: random.Random, number: int) -> str:
+    head = (
+        f"<html><head><title>Long Film {number}</title></head><body>\n"
+        f"<h1>Long Film {number}</h1>\n<p><b>Director {number}. U.K. 2001.</b></p>\n"
+    )
+    paragraphs = []
+    while sum(map(len, paragraphs)) < PAGE_SIZE:
+        words = " ".join(rng.choice(WORDS) for _ in range(90))
+        paragraphs.append(f"<p>{words.capitalize()} {rng.random()}.</p>\n")
+    return head + "".join(paragraphs) + "<p align=right><b>Ada Quill</b></p></body></html>"
+
+
+def left_behind(tmp_path, pages: int, seed: int) -> int:
+    """Bytes still allocated after a dry run over ``pages`` long reviews."""
+    rng = random.Random(seed)
+    mirror = write_mirror(
+        tmp_path / f"site{seed}",
+        {f"reviews/long{n}.htm": long_review(rng, n) for n in range(pages)},
+    )
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    LegacyImporter(ImportOptions(base_url=BASE_URL, dry_run=True)).run_import([mirror])
+    gc.collect()
+    return tracemalloc.get_traced_memory()[0] - before
+
+
+def test_a_run_keeps_no_copy_of_the_pages_it_read(tmp_path):
+    left_behind(tmp_path, 1, seed=1)  # lexicons, templates and the like load once
+    tracemalloc.start()
+    try:
+        one = left_behind(tmp_path, 1, seed=2)
+        two = left_behind(tmp_path, 2, seed=3)
+    finally:
+        tracemalloc.stop()
+    # Before: each long page left ~9 times its size behind (its words, cached).
+    assert two - one < PAGE_SIZE
