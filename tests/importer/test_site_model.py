@@ -64,9 +64,12 @@ def test_the_dry_run_prints_the_learnt_model_and_the_report_holds_it(mirror, tmp
 
 def test_a_profile_corrects_the_site_for_every_page(mirror, tmp_path):
     profile = tmp_path / "site.toml"
-    profile.write_text('[[slot]]\nlabel = "Review by"\nfield = "content"\n', "utf-8")
+    profile.write_text(
+        '[site]\nlanguage = ["en"]\n[[slot]]\nlabel = "Review by"\nfield = "content"\n', "utf-8"
+    )
     out = import_site(mirror, "--dry-run", "--profile", str(profile))
     assert 'slot "Review by" = content' in out
+    assert "Learnt of the site (31 pages, en)" in out  # the profile's language, alone
     import_site(mirror, "--profile", str(profile))
     assert not FilmReviewPage.objects.filter(reviewer__isnull=False).exists()
 
