@@ -27,19 +27,30 @@ from .document import (
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
-# The parser's shape tests ask about the same short unit many times: those words are
-# cached. A longer text (a paragraph, a whole page's) is tokenised afresh: a cache of whole
-# pages' words held ~90 MB per 1.5 MB page for the rest of the run (issue 21, finding 7).
-CACHED_TEXT_LENGTH = 256
+# The parser's shape tests ask about the same unit many times: a unit's words are cached
+# (lines and labels in a large cache, paragraphs in a small one). A whole page's text is
+# tokenised afresh: one cache for all texts held ~60 MB per 1.5 MB page, four whole-page
+# texts and their words, until the process ended (issue 21, finding 7).
+SHORT_TEXT = 256
+UNIT_TEXT = 4096
 
 
 def content_words(text: str) -> list[str]:
     """Casefolded word tokens of ``text``, punctuation stripped (unicode aware)."""
-    return list(_cached_words(text) if len(text) <= CACHED_TEXT_LENGTH else _words(text))
+    if len(text) <= SHORT_TEXT:
+        return list(_short_words(text))
+    if len(text) <= UNIT_TEXT:
+        return list(_unit_words(text))
+    return list(_words(text))
 
 
 @lru_cache(maxsize=16384)
-def _cached_words(text: str) -> tuple[str, ...]:
+def _short_words(text: str) -> tuple[str, ...]:
+    return _words(text)
+
+
+@lru_cache(maxsize=1024)  # at most ~40 MB of paragraphs and their words
+def _unit_words(text: str) -> tuple[str, ...]:
     return _words(text)
 
 

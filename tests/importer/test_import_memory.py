@@ -40,7 +40,7 @@ def long_review(rng: random.Random, number: int) -> str:
     )
     paragraphs = []
     while sum(map(len, paragraphs)) < PAGE_SIZE:
-        words = " ".join(rng.choice(WORDS) for _ in range(90))
+        words = " ".join(rng.choice(WORDS) for _ in range(700))  # longer than a cached unit
         paragraphs.append(f"<p>{words.capitalize()} {rng.random()}.</p>\n")
     return head + "".join(paragraphs) + "<p align=right><b>Ada Quill</b></p></body></html>"
 
