@@ -57,10 +57,10 @@ def figures(name: str) -> dict:
         "date sources": dict(
             Counter(
                 d.date_source or "none"
-                for d in documents.values()
-                if d.kind.value not in ("listing", "stub")
+                for p, d in documents.items()
+                if d.kind.value not in ("listing", "stub") and p not in parts
             )
-        ),  # fmt: skip
+        ),
         "news articles": sum(len(items) for items in splits.items.values()),
         "junk news": junk,
         "held back": sum(splits.held_back.values()),
