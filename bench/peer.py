@@ -19,10 +19,12 @@ bench/results/peer.json. ``--before PATH`` serves a checkout of this project at 
 """
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -105,7 +107,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per site")
-    parser.add_argument("--port", type=int, default=8741, help="first of four ports")
+    parser.add_argument("--port", type=int, default=0, help="first of three ports (0: free)")
     parser.add_argument("--no-cached", action="store_true", help="skip the page-cache pass")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     return parser.parse_args()
@@ -257,7 +259,8 @@ class Gunicorn:
                 sys.exit(f"gunicorn on {self.port} exited with {self.process.returncode}")
             try:
                 with urllib.request.urlopen(f"{self.base_url}/healthz", timeout=5) as response:
-                    if response.status == 200:
+                    time.sleep(1)  # a gunicorn that could not bind exits: not our server
+                    if response.status == 200 and self.process.poll() is None:
                         return self
             except OSError:
                 time.sleep(0.3)
@@ -376,7 +379,7 @@ def main() -> None:
     pins = versions()
     venv = peer_venv(checkout, pins)
     work = Path(tempfile.mkdtemp(prefix="tp-peer-"))
-    ports = {"ours": args.port, "peer": args.port + 1, "before": args.port + 2}
+    ports = dict(zip(("ours", "peer", "before"), free_ports(args.port), strict=True))
     try:
         print("loading bakerydemo's initial data and this site's demo content...", flush=True)
         peer_env, peer_paths = build_peer(checkout, venv, work / "peer")
@@ -407,9 +410,9 @@ def main() -> None:
         }
         servers["peer"] = peer_server(peer_env, venv, checkout, ports["peer"], args.workers)
         paths = {name: paths for name, (_, _, paths) in sites.items()} | {"peer": peer_paths}
-        for server in servers.values():
-            server.__enter__()
-        try:
+        with contextlib.ExitStack() as running:  # every server started is stopped, whatever fails
+            for server in servers.values():
+                running.enter_context(server)
             for pair in PAIRS:
                 for name, server in servers.items():
                     results["pages"][pair][name] = measure(server, paths[name][pair], args)
@@ -418,9 +421,6 @@ def main() -> None:
                         f"  {pair:<8}{name:<8}{m['rps']:8.0f} req/s  (load {m['load']})",
                         flush=True,
                     )
-        finally:
-            for server in servers.values():
-                server.__exit__()
         if not args.no_cached:
             _, env, ours_paths = sites["ours"]
             results["cached"] = {}
@@ -444,6 +444,19 @@ def main() -> None:
             print(f"work folder kept: {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def free_ports(first: int) -> list[int]:
+    """Three ports: ``first`` and the next two, or (0) three the system says are free now."""
+    if first:
+        return [first, first + 1, first + 2]
+    sockets = [socket.socket() for _ in range(3)]
+    for sock in sockets:
+        sock.bind(("127.0.0.1", 0))
+    ports = [sock.getsockname()[1] for sock in sockets]
+    for sock in sockets:
+        sock.close()
+    return ports
 
 
 def mkdir(path: Path) -> Path:
