@@ -189,7 +189,10 @@ def views_to_measure(tree) -> list[tuple[str, str]]:
         ("Contributors list", "/admin/reviews/contributor/"),
         ("one contributor's reviews", f"/admin/reviews/contributor/{busiest.pk}/reviews/"),
         ("import records list", "/admin/legacy/importrecord/"),
-        ("import records with warnings", "/admin/legacy/importrecord/?has_warnings=yes"),
+        (
+            "review queue: review without reviewer",
+            "/admin/legacy/importrecord/?check=review_without_reviewer",
+        ),
     ]
 
 

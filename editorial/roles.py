@@ -36,6 +36,13 @@ SEARCH_PERMISSIONS = [
     ],
     ("wagtailsearchpromotions", "query", "view_query"),
 ]
+# Imports are run from the command line; editors review what they produced (the review
+# queue's state is a change to the record).
+REVIEW_QUEUE_PERMISSIONS = [
+    ("legacy", "importrecord", "view_importrecord"),
+    ("legacy", "importrecord", "change_importrecord"),
+    ("legacy", "importrun", "view_importrun"),
+]
 GLOBAL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
     CONTRIBUTORS: [ACCESS_ADMIN],
     EDITORS: [
@@ -44,9 +51,7 @@ GLOBAL_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
             ("reviews", "contributor", f"{action}_contributor")
             for action in ("add", "change", "delete", "view")
         ],
-        # Imports are run from the command line; editors inspect what they produced.
-        ("legacy", "importrecord", "view_importrecord"),
-        ("legacy", "importrun", "view_importrun"),
+        *REVIEW_QUEUE_PERMISSIONS,
         *SEARCH_PERMISSIONS,
     ],
 }

@@ -129,6 +129,7 @@ class ImportReport:
     items: list[ItemReport] = field(default_factory=list)
     news: NewsSplits = field(default_factory=NewsSplits)  # split news pages, and held back
     muted: int = 0  # findings the run's mutes dropped
+    run_id: int | None = None  # the ImportRun (None for a dry run)
     stopped: str = ""  # why the run stopped before its end (then ``items`` is partial)
     sites: list[dict] = field(default_factory=list)  # each site's learnt model, as shown
 
@@ -307,6 +308,7 @@ class LegacyImporter:
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
         self.contributors: dict[str, Contributor] | None = None  # confusable_key → them
         self.signers = SiteSigners(())  # who signs how many pages of the run
+        self.planned = 0
         self.title_affixes: dict[str, tuple[str, ...]] = {}  # site → its learnt title affixes
         self.muted = 0
         self.report = ImportReport()  # so far: whole once ``run_import`` returns
@@ -343,6 +345,7 @@ class LegacyImporter:
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
+        self.planned = len(parsed)  # items to write: the progress bar's total
         self.run_keys = {item.key for item in parsed if self._will_be_page(item)}
         self.signers = SiteSigners(item.document for item in parsed if item.key in self.run_keys)
         roots = mirror_roots(paths, self.options.root)
@@ -984,6 +987,7 @@ class LegacyImporter:
         self.run.finished_at = timezone.now()
         self.run.muted = report.muted = self.muted
         self.run.summary = report.run_summary()
+        report.run_id = None if self.options.dry_run else self.run.pk
         if not quietly:
             self.run.save()
             return

@@ -99,3 +99,17 @@ def test_checks_survive_an_unchanged_rerun_and_are_replaced_on_a_rewrite(mirror,
         )
     )
     assert "review_without_reviewer" not in names
+
+
+def test_the_terminal_summary_says_what_to_do_next(mirror):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_legacy", str(mirror), "--base-url", BASE_URL, stdout=out, stderr=err)
+    text = out.getvalue()
+    run = ImportRun.objects.get()
+    assert "Pages by kind" in text and "Film review" in text
+    assert "Review without a reviewer" in text and "review_without_reviewer" in text
+    problems = text.split("Most common problems")[1].split("Where to look")[0]
+    assert problems.count("\n  ") <= 5 and "1. " in problems
+    assert f"/admin/legacy/importrecord/?last_run={run.pk}" in text
+    assert f"/admin/legacy/importrun/inspect/{run.pk}/" in text
+    assert "written 2 of 2 (100%)" in err.getvalue()  # plain lines off a terminal

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tqdm import tqdm
 
-from legacy.checks import Mutes
+from legacy.checks import Mutes, count_by_type, label_of
+from legacy.models import KIND_LABELS
 from legacy.parsing.lexicon import LANGUAGES
 from legacy.parsing.options import DATE_ORDERS, ParseOptions
 from legacy.parsing.profile import SiteProfile
@@ -109,7 +110,8 @@ class Command(BaseCommand):
         importer = LegacyImporter(self.import_options(options))
         try:
             with self.progress_bar() as bar:
-                importer.run_import(options["paths"], on_item=lambda item: bar.update())
+                progress = Progress(bar, importer, self.stderr)
+                importer.run_import(options["paths"], on_item=progress.item)
         except KeyboardInterrupt:
             self.report(importer.report, options)
             raise CommandError(importer.report.stopped, returncode=130) from None
@@ -173,7 +175,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
 
     def progress_bar(self) -> tqdm:
-        # Only on a terminal: logs and CI stay quiet.
+        # A bar with the total and the time left on a terminal; plain lines otherwise.
         return tqdm(unit="page", disable=not sys.stderr.isatty(), leave=False)
 
     def print_summary(self, report: ImportReport, *, dry_run: bool) -> None:
@@ -206,12 +208,43 @@ class Command(BaseCommand):
                     f"--section '{key}=news' splits it)"
                 )
             )
-        warned = sum(1 for item in report.items if item.warnings)
-        if warned:
-            self.stdout.write(f"  {warned} page(s) with warnings (see --report or the admin)")
+        self.print_findings(report)
         if dry_run:
             for model in report.sites:
                 self.print_site_model(model)
+
+    def print_findings(self, report: ImportReport) -> None:
+        """Pages by kind, checks with counts, the five commonest problems, where to look."""
+        pages = [item for item in report.items if item.page_id and item.status != "skipped"]
+        kinds = count_by_type(KIND_LABELS.get(item.kind, item.kind) for item in pages)
+        if kinds:
+            self.stdout.write(self.style.MIGRATE_HEADING("Pages by kind"))
+            for kind, count in kinds.items():
+                self.stdout.write(f"  {kind:<24} {count:>6}")
+        checks = report.check_counts()
+        self.stdout.write(self.style.MIGRATE_HEADING("Checks (pages)"))
+        if not checks:
+            self.stdout.write("  none raised")
+        for name, count in checks.items():
+            self.stdout.write(f"  {label_of(name):<36} {count:>6}  {name}")
+        if report.muted:
+            self.stdout.write(f"  {'muted (--mute)':<36} {report.muted:>6}")
+        problems = {label_of(name): n for name, n in checks.items()}
+        problems.update(report.warning_types())
+        top = sorted(problems.items(), key=lambda item: -item[1])[:TOP_PROBLEMS]
+        if top:
+            self.stdout.write(self.style.MIGRATE_HEADING("Most common problems"))
+            for number, (problem, count) in enumerate(top, start=1):
+                self.stdout.write(f"  {number}. {problem} ({count})")
+        self.stdout.write(self.style.MIGRATE_HEADING("Where to look"))
+        run = report.run_id
+        if run:
+            self.stdout.write(f"  review queue:  /admin/legacy/importrecord/?last_run={run}")
+            self.stdout.write(f"  run dashboard: /admin/legacy/importrun/inspect/{run}/")
+        self.stdout.write(
+            "  every page's checks and warnings: --report FILE (JSON); mute a check or the "
+            "site's own icons with --mute NAME or --mute 'images/icons/*'"
+        )
 
     def print_site_model(self, model: dict) -> None:
         """What was learnt of a site, in the terms of a profile file that corrects it."""
@@ -239,6 +272,32 @@ class Command(BaseCommand):
 
 
 PRINTED_MODEL_KEYS = {"site", "pages", "languages", "names", "slots", "title_affixes", "chrome"}
+TOP_PROBLEMS = 5
+PLAIN_LINES = 10  # progress lines when not on a terminal: one per tenth of the run
+
+
+class Progress:
+    """Counts written items: tqdm's bar on a terminal (total and time left, once the
+    parse has counted them), a plain line per tenth otherwise."""
+
+    def __init__(self, bar: tqdm, importer: LegacyImporter, stream) -> None:
+        self.bar, self.importer, self.stream = bar, importer, stream
+        self.done = 0
+
+    def item(self, item) -> None:
+        self.done += 1
+        total = self.importer.planned
+        if not self.bar.disable:
+            if self.bar.total != total:
+                self.bar.total = total
+                self.bar.refresh()
+            self.bar.update()
+            return
+        step = max(1, total // PLAIN_LINES)
+        if total and (self.done % step == 0 or self.done == total):
+            self.stream.write(f"  written {self.done} of {total} ({self.done / total:.0%})")
+
+
 _SIZE = re.compile(r"\s*(\d+)\s*([kmg]?)b?\s*", re.IGNORECASE)
 
 

@@ -1,0 +1,120 @@
+"""An editor checks an import in the admin: from the dashboard to the review queue, ten
+unsigned reviews given their reviewer in one action and marked checked, a misfiled review
+converted to a film review that its old URL still finds, and one page side by side."""
+
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from legacy.models import ImportCheck, ImportRecord, ImportRun
+from reviews.models import Contributor, FilmReviewPage
+from tests.conftest import make_article, make_film_review
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PASSWORD = "correct horse battery staple"
+
+
+def imported(page, *checks: str, kind="film_review", section="film", run=None) -> ImportRecord:
+    record = ImportRecord.objects.create(
+        source_path=f"reviews/{page.slug}.htm",
+        title=page.title,
+        page=page,
+        kind=kind,
+        section=section,
+        status="created",
+        severity=3 if checks else 0,
+        last_run=run,
+        fidelity=1.0,
+        words_source=420,
+        words_lost=0,
+        original_html=f"<html><body><h1>{page.title}</h1><p>Old words.</p></body></html>",
+    )
+    for name in checks:
+        ImportCheck.objects.create(record=record, name=name, severity=3, detail="No signature")
+    return record
+
+
+def log_in(page, live_server, django_user_model) -> None:
+    django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def select_rows(page, titles: list[str]) -> None:
+    for title in titles:
+        page.locator("tr", has_text=title).locator("input[type=checkbox]").check()
+
+
+def bulk(page, action: str) -> None:
+    button = page.locator("[data-bulk-action-button]", has_text=action)
+    if not button.is_visible():
+        page.get_by_role("button", name="More").click()
+    button.first.click()
+
+
+def test_an_editor_reviews_an_import_from_the_dashboard(
+    page, live_server, site_tree, django_user_model, screenshot_dir
+):
+    run = ImportRun.objects.create(invoked_by="tests", sources=[])
+    films = site_tree.sections["film"]
+    unsigned = [
+        make_film_review(films, title=f"Unsigned {n:02}", countries="", slug=f"unsigned-{n:02}")
+        for n in range(12)
+    ]
+    for film in unsigned:
+        imported(film, "review_without_reviewer", run=run)
+    misfiled = make_article(site_tree.sections["feature"], title="Misfiled Review")
+    imported(misfiled, "kind_against_folder", kind="feature", section="feature", run=run)
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/reviews/misfiled.htm", redirect_page=misfiled)
+    Contributor.objects.create(name="Ada Quill")
+    log_in(page, live_server, django_user_model)
+
+    # The dashboard's totals lead to the queue, filtered by the check
+    page.get_by_role("link", name="Review without a reviewer").click()
+    expect(page).to_have_url(re.compile(r"check=review_without_reviewer"))
+    expect(page.locator("tbody tr")).to_have_count(12)
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.screenshot(path=str(screenshot_dir / "queue.png"))
+    ten = [f"Unsigned {n:02}" for n in range(10)]
+    select_rows(page, ten)
+    bulk(page, "Set reviewer")
+    page.get_by_label("Reviewer or author").select_option(label="Ada Quill")
+    page.get_by_role("button", name="Set reviewer").click()
+    expect(page.locator(".messages")).to_contain_text("10 page(s)")
+    assert FilmReviewPage.objects.filter(reviewer__name="Ada Quill").count() == 10
+    expect(page.locator("tbody tr")).to_have_count(2)  # the two left without one
+
+    page.goto(live_server.url + "/admin/legacy/importrecord/?q=Unsigned")
+    select_rows(page, ten)
+    bulk(page, "Mark checked")
+    page.get_by_role("button", name="Mark checked").click()
+    expect(page.locator(".messages")).to_contain_text("10 record(s) marked 'Checked'")
+    assert ImportRecord.objects.filter(review_state="checked").count() == 10
+
+    # A misfiled review becomes a film review; its old URL follows it
+    page.goto(live_server.url + "/admin/legacy/importrecord/?check=kind_against_folder")
+    select_rows(page, ["Misfiled Review"])
+    bulk(page, "Change kind")
+    page.get_by_label("New kind").select_option(label="Film reviews")
+    page.get_by_role("button", name="Change kind").click()
+    expect(page.locator(".messages")).to_contain_text("Kind changed: 1 page(s)")
+    page.goto(live_server.url + "/reviews/misfiled.htm")
+    expect(page).to_have_url(re.compile(r"/film-reviews/misfiled-review/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Misfiled Review")
+
+    # Side by side, one click from the queue
+    page.goto(live_server.url + "/admin/legacy/importrecord/?q=Misfiled")
+    page.get_by_role("link", name="Side by side").first.click()
+    expect(page.get_by_role("heading", name="The old page")).to_be_visible()
+    old = page.frame_locator("iframe[title='The old page, as it rendered']")
+    expect(old.locator("h1")).to_have_text("Misfiled Review")
+    new = page.frame_locator('iframe[title="The new page\'s preview"]')
+    expect(new.get_by_role("heading", level=1)).to_have_text("Misfiled Review")
