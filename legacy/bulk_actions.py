@@ -156,7 +156,7 @@ class MarkToCheckAction(SetStateAction):
     action_type = "mark_to_check"
     aria_label = "Put the selected pages back to check"
     state = ReviewState.TO_CHECK
-    action_priority = 12
+    action_priority = 45
 
 
 class ReviewerForm(forms.Form):
@@ -234,7 +234,7 @@ class ChangeKindAction(RecordBulkAction):
     aria_label = "Change the kind of the selected pages, or move them to another section"
     form_class = KindForm
     settles = ("kind_against_folder", "kind_outlier", "outside_sections")
-    action_priority = 40
+    action_priority = 25  # among the four buttons the footer shows, not under "More"
 
     def act(self, records):
         target = self.cleaned_form.cleaned_data["kind"]
