@@ -125,10 +125,22 @@ def opens_with_label(text: str) -> bool:
     return bool(_rules(active()).label.match(text))
 
 
+# An include the editor never filled in: FrontPage prints "[Shared Documents/…/x.html]" in
+# place of the file it could not include; a bracketed path names files, never a person.
+_PLACEHOLDER = re.compile(r"\[[^\]\n]*(?:/|\\)[^\]\n]*\]|\[[^\]\n]*\.[A-Za-z0-9]{2,5}\]")
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` is only a bracketed file path (an unfilled include)."""
+    return bool(_PLACEHOLDER.fullmatch(text.strip()))
+
+
 def parse_byline(text: str) -> Byline | None:
     """The parts of a byline or signature (one to four lines), or None when the text does
     not open with a label nor with something shaped like a name. Never raises; every
     character but separators is in one of the parts."""
+    if is_placeholder(text):
+        return None
     lines = text.split("\n")
     first = lines[0]
     label_match = _rules(active()).label.match(first)

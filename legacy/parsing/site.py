@@ -38,7 +38,7 @@ from .chrome import is_chrome_unit, is_nav_unit
 from .credits import is_credits, only_facts
 from .dates import date_line
 from .document import Removed
-from .header import HEADER_UNITS, emphasised_first_line
+from .header import HEADER_UNITS
 from .lexicon import ALL, Lexicon
 from .names import site_name_keys
 from .options import ParseOptions
@@ -56,7 +56,7 @@ from .slots import (
 )
 from .text import content_words
 from .titles import title_parts
-from .units import Span, Unit, join_lines
+from .units import Span, Unit, items_text, join_lines
 from .visible import removal
 
 if TYPE_CHECKING:
@@ -210,9 +210,28 @@ def title_affix(page_title: str, units: Sequence[Unit]) -> str:
     """What a <title> prints beyond the page's headline, at its start or its end
     ("Harbour Lights - The Reel Cellar Review" over the headline "Harbour Lights")."""
     title = normalise_space(page_title)
-    top = list(units[:HEADER_UNITS])
-    headline = next((normalise_space(u.text) for u in top if u.style.heading and u.text), "")
-    headline = headline or normalise_space(emphasised_first_line(top))
+    for headline in headline_candidates(units[:HEADER_UNITS]):
+        if affix := _affix_around(title, headline):
+            return affix
+    return ""
+
+
+def headline_candidates(top: Sequence[Unit]) -> Iterable[str]:
+    """Headings first, then each short emphasised line near the top: a template may put its
+    nav, a banner's caption or a "Buy it!" line above the headline, so the headline is the
+    emphasised line the <title> repeats, not only the first one."""
+    yield from (normalise_space(u.text) for u in top if u.style.heading and u.text)
+    for unit in top:
+        if unit.image is None and unit.lines and emphasised(unit.lines[0]):
+            yield normalise_space(items_text(unit.lines[0]))
+
+
+def emphasised(line: Sequence[object]) -> bool:
+    spans = [item for item in line if isinstance(item, Span)]
+    return bool(spans) and all(s.style.bold or s.style.heading for s in spans)
+
+
+def _affix_around(title: str, headline: str) -> str:
     if not headline or len(title) <= len(headline) or not content_words(headline):
         return ""
     if title.startswith(headline):

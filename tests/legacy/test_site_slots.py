@@ -2,6 +2,7 @@
 what varies under a constant label is a field, never chrome."""
 
 import random
+import re
 
 from legacy.parsing.accounting import DROPPED, HELD, account, document_account, removed_texts
 from legacy.parsing.chrome import alt_carries_words
@@ -167,3 +168,24 @@ def test_a_template_placeholder_in_the_byline_slot_names_nobody():
     assert signatures(documents[path]) == []
     assert "Shared Documents" in documents[path].content_text  # kept, never a contributor
     assert signatures(documents[PAGES[2][0]]) == [EXPECTED[PAGES[2][0]]["signature"]]
+
+
+def test_a_template_placeholder_closing_every_page_signs_none():
+    # an unfilled FrontPage include at the foot of every page, bold like a signature
+    placeholder = b"<p><strong>[Shared Documents/General/_private/storesrch.html]</strong></p>"
+    pages = [(d.replace(b"</body>", placeholder + b"</body>"), p) for p, d, _ in PAGES]
+    for (_, path), document in zip(pages, parse_site(pages), strict=True):
+        wanted = EXPECTED[path].get("signature")
+        assert signatures(document) == ([wanted] if wanted else []), path
+
+
+def test_title_affixes_are_learnt_under_lines_the_template_prints_above_the_headline():
+    # the headline a bold line, not a heading, under a line of the template's own:
+    # the headline is the bold line the <title> repeats, wherever it sits
+    above = b'<p><font size="1">Film credits at the Vault</font></p>'
+    bold_headline = above + rb'<p align="center"><strong>\1</strong></p>'
+    heading = re.compile(rb"<h2[^>]*><font[^>]*>(.*?)</font></h2>")
+    pages = [(heading.sub(bold_headline, d, count=1), p) for p, d, _ in PAGES]
+    assert sum(bool(heading.search(d)) for _, d, _ in PAGES) >= 20  # the pages changed
+    for (_, path), document in zip(pages, parse_site(pages), strict=True):
+        assert " - The Reel Cellar" not in document.title, path
