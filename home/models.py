@@ -1,6 +1,8 @@
 """The home page and plain standalone pages such as About Us."""
 
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -61,11 +63,24 @@ class HomePage(ChildPageRouteMixin, ViewRestrictionsInOneQueryMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = self.get_featured_review()
-        context["section_listings"] = [
+        # The costliest part of the home page (four listings' queries, their cards and
+        # pictures) and the same for every reader: rendered once per published state
+        # (ops.fragments; any publish changes the content version), as a review's aside is.
+        listings_html = content_cached(
+            "home-listings",
+            f"{self.pk}:{request.get_host()}",  # its links are relative to the site being read
+            lambda: self.listings_html(request),
+        )
+        context["listings_html"] = mark_safe(listings_html)  # noqa: S308 - our own template
+        return context
+
+    def listings_html(self, request) -> str:
+        section_listings = [
             (section, list(section.latest_items()[:HOME_ITEMS_PER_SECTION]))
             for section in self.sections()
         ]
-        return context
+        context = {"section_listings": section_listings}
+        return render_to_string("home/includes/listings.html", context, request)
 
 
 class StandardPage(ViewRestrictionsInOneQueryMixin, Page):

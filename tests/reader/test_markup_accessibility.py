@@ -13,7 +13,15 @@ def urls(site_tree, contributor) -> list[str]:
     body = [
         ("paragraph", "<p>Opening.</p>"),
         ("heading", {"text": "The early films", "level": "h2"}),
-        ("image", {"image": image, "alt_text": "The keeper on the gallery", "caption": ""}),
+        # Another picture: the lead image again as the first body picture is not shown twice.
+        (
+            "image",
+            {
+                "image": ImageFactory(title="The gallery"),
+                "alt_text": "The keeper on the gallery",
+                "caption": "",
+            },
+        ),
         ("heading", {"text": "A detail", "level": "h3"}),
         ("paragraph", "<p>More.</p>"),
     ]
