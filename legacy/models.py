@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from legacy.checks import Severity, label_of
+from legacy.parsing.document import Kind
 from reviews import kinds
 
 # What the parser read each old page as (legacy.parsing.document.Kind), and what the
@@ -11,8 +12,8 @@ from reviews import kinds
 KIND_LABELS = {
     "film_review": "Film review",
     "book_review": "Book review",
-    "news": "News",
-    "feature": "Feature",
+    Kind.NEWS.value: "News",
+    Kind.FEATURE.value: "Feature",
     "page": "Page",
     "listing": "Listing",
     "stub": "Empty page",

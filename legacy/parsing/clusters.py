@@ -24,6 +24,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviews.kinds import KINDS
+
 from .document import Kind, LegacyDocument, Removed
 from .site import site_of
 from .text import content_words
@@ -43,12 +45,9 @@ CHROME_REASONS = (
 )
 CLUSTERED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE, Kind.PAGE}
 ARTICLE_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE}
-PROFILE_KINDS = {
-    "film": Kind.FILM_REVIEW,
-    "book": Kind.BOOK_REVIEW,
-    "feature": Kind.FEATURE,
-    "page": Kind.PAGE,
-    "news": Kind.NEWS,
+# A profile's `kind = "film"`: the registry's kind values (reviews/kinds.py), or "page"
+PROFILE_KINDS = {kind.value: Kind(kind.legacy_shapes[0]) for kind in KINDS} | {
+    Kind.PAGE.value: Kind.PAGE
 }
 _DIGITS = re.compile(r"\d+")
 INDEX_NAMES = {"index.htm", "index.html", "default.htm", "default.html", "index.shtml"}
@@ -142,11 +141,8 @@ def _majority(
     return changes
 
 
-_KIND_NAMES = {
-    Kind.FILM_REVIEW: "film review",
-    Kind.BOOK_REVIEW: "book review",
-    Kind.FEATURE: "feature",
-    Kind.PAGE: "plain page",
+_KIND_NAMES = {Kind(kind.legacy_shapes[0]): kind.singular.lower() for kind in KINDS} | {
+    Kind.PAGE: "plain page"
 }
 
 

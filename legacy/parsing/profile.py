@@ -20,14 +20,14 @@ keys, all optional (``/work/notes/i23-profile.md``, ``legacy/README.md``)::
     [titles]
     affixes = [" - The Reel Cellar Review"]   # cut from the start or end of <title>s
 
-    [[cluster]] / [dates] / [news]      # kinds, date rules and news splits (read by
-                                        # the steps that own them: ``sections``, ``dating``)
+    [[cluster]]                         # a folder's kind: folder = "juegos", kind = "feature"
+                                        # (read by the step that owns kinds: ``clusters``)
 
 A key the importer does not know is an error that names it: a typo never passes silently.
 """
 
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,7 @@ KNOWN = {
     "slot": {"label", "field"},
     "chrome": {"text", "keep"},
     "titles": {"affixes"},
-    "cluster": None,  # read by their own steps; any keys
-    "dates": None,
-    "news": None,
+    "cluster": None,  # read by the kinds step (clusters.py); any keys
 }
 
 
@@ -57,8 +55,6 @@ class SiteProfile:
     chrome_keep: tuple[str, ...] = ()
     title_affixes: tuple[str, ...] = ()
     clusters: tuple[dict, ...] = ()
-    dates: dict = field(default_factory=dict)
-    news: dict = field(default_factory=dict)
     source: str = ""  # the file it was read from, for messages
 
     @classmethod
@@ -93,8 +89,6 @@ class SiteProfile:
             chrome_keep=_strings(chrome.get("keep", []), source, "chrome.keep"),
             title_affixes=_strings(titles.get("affixes", []), source, "titles.affixes"),
             clusters=tuple(data.get("cluster", [])),
-            dates=dict(data.get("dates", {})),
-            news=dict(data.get("news", {})),
             source=source,
         )
 

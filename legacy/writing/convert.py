@@ -25,12 +25,13 @@ from wagtail.search import index
 from home.tree import SiteTree
 from legacy.models import ImportRecord
 from legacy.writing import pages
+from reviews.kinds import KINDS
 from reviews.models import ArticlePage, ReviewPage
 
 # The writer of a story: one field, under two names.
 WRITER_FIELDS = {ArticlePage: "author", ReviewPage: "reviewer"}
 # What the record's kind becomes with the page's (the parser's kinds: legacy.parsing.document)
-RECORD_KIND = {"film": "film_review", "book": "book_review", "news": "news", "feature": "feature"}
+RECORD_KIND = {kind.value: kind.legacy_shapes[0] for kind in KINDS}
 CONVERT_ACTION = "legacy.convert"
 CONVERTED = "Converted: "  # how the import report's warnings and items say so
 
