@@ -25,46 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-WORDS = [
-    "light",
-    "river",
-    "winter",
-    "orchard",
-    "camera",
-    "silence",
-    "family",
-    "road",
-    "lantern",
-    "harbour",
-    "story",
-    "memory",
-    "actor",
-    "scene",
-    "patient",
-    "quiet",
-    "final",
-    "image",
-    "ending",
-    "music",
-    "careful",
-    "long",
-    "take",
-    "summer",
-    "letter",
-    "window",
-    "mother",
-    "station",
-    "rain",
-    "border",
-    "kitchen",
-    "promise",
-    "bridge",
-    "field",
-    "brother",
-    "mirror",
-    "night",
-]
+from import_bench import WORDS  # noqa: E402  (the same invented vocabulary)
 
 
 def paragraph(rng: random.Random) -> str:
