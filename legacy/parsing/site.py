@@ -330,7 +330,8 @@ class PageNames:
         path = PurePosixPath(source_path.replace("\\", "/"))
         forms = {_normalised(part, digits=False) for part in title_parts(page_title)}
         forms.add(_normalised(re.sub(r"[_\-]+", " ", path.stem), digits=False))
-        ordered = sorted((form for form in forms if form), key=len, reverse=True)
+        # longest first, ties in a fixed order: never the hash seed's
+        ordered = sorted((form for form in forms if form), key=lambda form: (-len(form), form))
         return cls(tuple(ordered), str(path.parent))
 
     def template_keys(self, unit: Unit) -> list[Key]:
@@ -345,8 +346,10 @@ class PageNames:
 
     def _template_keys(self, unit: Unit) -> list[Key]:
         if unit.image is not None:
+            if not unit.image.href:
+                return []  # a still captioned "A still from {title}" is the page's own picture
             found = [self._templated("<tpl-img>", unit.image.alt)]
-            if unit.image.href and unit.image.src:
+            if unit.image.src:
                 found.append(
                     (
                         "<img-at>",
