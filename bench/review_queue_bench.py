@@ -13,11 +13,10 @@ queries as at 20.
 """
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
+from admin_bench import editor_client, measure  # the same editor, measured the same way
 from benchdb import bench_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,35 +36,6 @@ VIEWS = [
     ),
     ("queue: search 'page number 4'", "/admin/legacy/importrecord/?q=page+number+4"),
 ]
-
-
-def editor_client():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.test import Client
-
-    from editorial.roles import EDITORS
-
-    user = get_user_model().objects.create_user("bench-editor", password="unused")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def measure(client, url: str, repeat: int) -> tuple[float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            client.get(url)
-            timings.append(time.perf_counter() - started)
-    return statistics.median(timings), len(queries)
 
 
 def main() -> None:
