@@ -12,7 +12,7 @@ The pipeline, one stage per module (``legacy/README.md``, "Pipeline"):
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
@@ -53,6 +53,7 @@ from .site import (
 )
 from .site import residue as site_residue
 from .slots import page_hits, take_slots
+from .spill import Handle, Spill
 from .templates import remove_template_parts, strip_server_code
 from .text import content_words
 from .titles import title_from_path
@@ -88,48 +89,102 @@ def parse_site(
     (``site``), then parse each page with it. Same order as ``pages``; never raises.
     ``options``: what the operator said about the run (``ParseOptions``), which each
     site's model carries to every step. ``models``: filled with each site's learnt model
-    as the operator sees it (``site.model_summary``), for the dry run and the report."""
+    as the operator sees it (``site.model_summary``), for the dry run and the report.
+
+    Each pass holds one page's units at a time: prepared pages wait on disk (``Spill``)
+    between the passes, and learning keeps counts, not pages (issue 21, finding 7)."""
     options = options or ParseOptions()
-    prepared: list[PreparedPage | LegacyDocument | None] = [
-        _safely(source_path, _prepare, source, source_path, options)
-        for source, source_path in pages
-    ]
-    by_site: dict[str, list[PreparedPage]] = {}
-    for page in prepared:
-        if isinstance(page, PreparedPage):
-            by_site.setdefault(site_of(page.source_path), []).append(page)
-    learnt = {site: _learn(members, options) for site, members in by_site.items()}
-    del by_site
-    if models is not None:
-        models.update({site: model_summary(model, site) for site, model in learnt.items()})
-    documents: list[LegacyDocument] = []
-    templates: dict[int, frozenset[str]] = {}  # position -> the page's template (clusters)
-    for index, page in enumerate(prepared):
-        if isinstance(page, PreparedPage):
-            model = learnt[site_of(page.source_path)]
-            with lexicon.override(model.lexicon):
-                labels = [str(hit.key) for hit in page_hits(page.units) if hit.key in model.slots]
-                page = _safely(page.source_path, _finish, page, model)
-            templates[index] = template_keys(page.removed, labels)
-        documents.append(page)
-        prepared[index] = None  # a finished page's units are garbage: memory stays flat
+    with Spill() as spill:
+        read = [_set_aside(source, source_path, options, spill) for source, source_path in pages]
+        learnt = _learn_sites(read, spill, options)
+        if models is not None:
+            models.update({site: model_summary(model, site) for site, model in learnt.items()})
+        documents, templates = _finish_pages(read, learnt, spill)
     rules = options.profile.clusters if options.profile else ()
     for index, kind in cluster_pages(documents, templates, rules).items():
-        # The few pages whose template's majority decides their kind are parsed again.
-        source, source_path = pages[index]
-        model = learnt[site_of(source_path)]
-        with lexicon.override(model.lexicon):
-            again = _safely(source_path, _parse_as, source, source_path, model, kind)
-        flagged = [w for w in documents[index].warnings if w.startswith("check kind")]
-        again.cluster, again.cluster_outlier = (
-            documents[index].cluster,
-            documents[index].cluster_outlier,
-        )
-        again.warnings += [w for w in flagged if w not in again.warnings]
-        documents[index] = again
+        documents[index] = _parsed_again(documents[index], pages[index], learnt, kind)
     join_parts(documents, options)  # articles printed over several pages, as one
     apply_site_evidence(documents, options)  # blurbs and dates the site gives its pages
     return documents
+
+
+@dataclass(frozen=True)
+class AsidePage:
+    """A prepared page waiting on disk (``Spill``), with what the site pass asks of it
+    before reading it back: where it is and the language its words are in."""
+
+    source_path: str
+    handle: Handle
+    language: str | None  # ``lexicon.recognise``: None when too little text to tell
+
+
+def _set_aside(
+    source: bytes | DecodedText, source_path: str, options: ParseOptions, spill: Spill
+) -> AsidePage | LegacyDocument:
+    """The page prepared and written to ``spill`` (or a STUB saying why it could not be)."""
+    page = _safely(source_path, _prepare, source, source_path, options)
+    if not isinstance(page, PreparedPage):
+        return page
+    return AsidePage(source_path, spill.put(page), page_language(page))
+
+
+def page_language(page: "PreparedPage") -> str | None:
+    return lexicon.recognise(content_words(page.source_text), page.declared_language)
+
+
+def _learn_sites(
+    read: list[AsidePage | LegacyDocument], spill: Spill, options: ParseOptions
+) -> dict[str, SiteModel]:
+    """Each site's model, from its pages read back one at a time."""
+    by_site: dict[str, list[AsidePage]] = {}
+    for page in read:
+        if isinstance(page, AsidePage):
+            by_site.setdefault(site_of(page.source_path), []).append(page)
+    return {
+        site: _learn_from(
+            (spill.get(page.handle) for page in members),
+            options.languages or languages_of([page.language for page in members]),
+            options,
+        )
+        for site, members in by_site.items()
+    }
+
+
+def _finish_pages(
+    read: list[AsidePage | LegacyDocument], learnt: dict[str, SiteModel], spill: Spill
+) -> tuple[list[LegacyDocument], dict[int, frozenset[str]]]:
+    """Each page read back and finished with its site's model, in order; and the template
+    each page is an instance of, by position (``clusters``)."""
+    documents: list[LegacyDocument] = []
+    templates: dict[int, frozenset[str]] = {}
+    for index, page in enumerate(read):
+        if isinstance(page, AsidePage):
+            model = learnt[site_of(page.source_path)]
+            with lexicon.override(model.lexicon):
+                prepared = spill.get(page.handle)
+                labels = [str(h.key) for h in page_hits(prepared.units) if h.key in model.slots]
+                page = _safely(page.source_path, _finish, prepared, model)
+            templates[index] = template_keys(page.removed, labels)
+        documents.append(page)
+    return documents, templates
+
+
+def _parsed_again(
+    document: LegacyDocument,
+    source: tuple[bytes | DecodedText, str],
+    learnt: dict[str, SiteModel],
+    kind: Kind,
+) -> LegacyDocument:
+    """One of the few pages whose template's majority decides their kind, parsed again as
+    that kind, keeping its cluster and its "check kind" warnings."""
+    data, source_path = source
+    model = learnt[site_of(source_path)]
+    with lexicon.override(model.lexicon):
+        again = _safely(source_path, _parse_as, data, source_path, model, kind)
+    again.cluster, again.cluster_outlier = document.cluster, document.cluster_outlier
+    flagged = [w for w in document.warnings if w.startswith("check kind")]
+    again.warnings += [w for w in flagged if w not in again.warnings]
+    return again
 
 
 def _parse_as(
@@ -140,12 +195,16 @@ def _parse_as(
 
 
 def _learn(pages: list["PreparedPage"], options: ParseOptions) -> SiteModel:
-    """The site's model, read with the lexicon of its languages: those the operator gives
-    (``--language``), else those its pages are written in (``lexicon.recognise``) and
-    those read on every site (``lexicon.ALWAYS``: templates print "Last updated" anywhere)."""
-    languages = options.languages or site_languages(
-        [(content_words(page.source_text), page.declared_language) for page in pages]
-    )
+    """The model of a site whose prepared pages are all at hand."""
+    languages = options.languages or languages_of([page_language(page) for page in pages])
+    return _learn_from(pages, languages, options)
+
+
+def _learn_from(
+    pages: Iterable["PreparedPage"], languages: tuple[str, ...], options: ParseOptions
+) -> SiteModel:
+    """The site's model, read with the lexicon of its ``languages``: those the operator
+    gives (``--language``), else those its pages are written in (``languages_of``)."""
     with lexicon.override(lexicon.lexicon_for(languages)) as lexicon_of_site:
         model = learn_site(
             ((p.source_path, p.page_title, p.units, [r.text for r in p.removed]) for p in pages),
@@ -157,13 +216,18 @@ def _learn(pages: list["PreparedPage"], options: ParseOptions) -> SiteModel:
 
 def site_languages(pages: list[tuple[list[str], str]]) -> tuple[str, ...]:
     """The languages to read a site's pages in (each page as its words and its declared
-    ``lang``): each that a tenth of them or more are written in, and those read on every
-    site; every language there is a lexicon for when none can be told."""
-    found = Counter(
-        language for words, declared in pages if (language := lexicon.recognise(words, declared))
-    )
-    least = max(1, len(pages) * SITE_LANGUAGE_SHARE)
-    languages = {language for language, count in found.items() if count >= least}
+    ``lang``): see ``languages_of``."""
+    return languages_of([lexicon.recognise(words, declared) for words, declared in pages])
+
+
+def languages_of(found: list[str | None]) -> tuple[str, ...]:
+    """The languages to read a site's pages in (``found``: the language of each page, or
+    None): each that a tenth of them or more are written in, and those read on every site
+    (``lexicon.ALWAYS``: templates print "Last updated" anywhere); every language there is
+    a lexicon for when none can be told."""
+    counted = Counter(language for language in found if language)
+    least = max(1, len(found) * SITE_LANGUAGE_SHARE)
+    languages = {language for language, count in counted.items() if count >= least}
     if not languages:
         return lexicon.LANGUAGES
     return tuple(code for code in lexicon.LANGUAGES if code in languages | set(lexicon.ALWAYS))

@@ -22,6 +22,7 @@ Recurring blocks below the threshold, and kept blocks that are mostly links, are
 page's *residue*: they lower fidelity rather than being removed.
 """
 
+import hashlib
 import posixpath
 import re
 from collections import Counter
@@ -70,6 +71,36 @@ LINK_SHARE = 0.5  # a kept unit whose words are mostly links is residue
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 Key = tuple[str, ...]
+DIGEST = "<digest>"  # a long key, counted by its digest (``KeyCounts``)
+
+
+class KeyCounts:
+    """On how many pages each key sits. A key longer than ``PROSE_WORDS`` words (a
+    paragraph of prose, a long line) is counted by a digest of its words: such keys are
+    nearly all distinct, and held whole they were most of a run's memory, every word of
+    every page of the site (issue 21, finding 7). None of them is ever shown; a page
+    asking about one asks by the same digest."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[Key] = Counter()
+
+    def __getitem__(self, key: Key) -> int:
+        return self._counts[_countable(key)]
+
+    def update(self, keys: Iterable[Key]) -> None:
+        """One page's keys, each once."""
+        self._counts.update({_countable(key) for key in keys})
+
+    def items(self) -> Iterable[tuple[Key, int]]:
+        """The keys as they are, with their counts (not those counted by a digest)."""
+        return ((key, n) for key, n in self._counts.items() if key[:1] != (DIGEST,))
+
+
+def _countable(key: Key) -> Key:
+    if len(key) <= PROSE_WORDS:
+        return key
+    words = "\x1f".join(key).encode("utf-8", "surrogatepass")
+    return (DIGEST, hashlib.blake2b(words, digest_size=16).hexdigest())
 
 
 @dataclass
@@ -77,7 +108,7 @@ class SiteModel:
     """What one site's pages share: key -> number of pages printing it."""
 
     pages: int = 0
-    counts: Counter[Key] = field(default_factory=Counter)
+    counts: KeyCounts = field(default_factory=KeyCounts)
     title_segments: Counter[str] = field(default_factory=Counter)
     folders: frozenset[str] = frozenset()  # every folder name of the site: its sections
     options: ParseOptions = field(default_factory=ParseOptions)  # the run's, for every step

@@ -8,7 +8,7 @@ parser.py only ever looks at units.
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from html import escape
 
@@ -71,6 +71,9 @@ class LineBreak:
     def __repr__(self) -> str:
         return "<br>"
 
+    def __reduce__(self) -> str:
+        return "BREAK"  # the one instance, also once read back (``item is BREAK``)
+
 
 BREAK = LineBreak()
 Item = Span | LineBreak
@@ -99,6 +102,11 @@ class Unit:
     image: ImageRef | None = None
     table: TableRef | None = None  # a data table, kept whole (its words are in items too)
     as_text: bool = False  # a line of the site's template that is never a byline (a credit)
+
+    def __getstate__(self) -> dict:
+        """Its fields, not its cached views (made again when asked): a page set aside on
+        disk (``spill``) is stored at its size, not with its words and keys."""
+        return {name: self.__dict__[name] for name in _UNIT_FIELDS}
 
     @cached_property
     def spans(self) -> list[Span]:
@@ -142,6 +150,9 @@ class Unit:
         if self.image and self.image.href:
             found.append(self.image.href)
         return found
+
+
+_UNIT_FIELDS = tuple(spec.name for spec in fields(Unit))
 
 
 def join_lines(lines: list[list[Item]]) -> list[Item]:

@@ -1,0 +1,63 @@
+"""A site's parse holds one page's units at a time (issue 21, finding 7).
+
+Learning a site needs all of its pages before any is finished; holding every page's units
+(and the words and keys learning reads from them) for that cost ~15 times each page's
+size, so a run's memory grew with its mirror: 100 pages of 1.5 MB peaked at 2.7 GB. The
+peak of a parse of 4N pages, against that of N pages, tells whether it still does:
+tracemalloc in a fresh process (no cache of another test in the figures), pages whose
+paragraphs are too long for the word caches, so what grows is what the parse keeps."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE_SIZE = 40_000  # characters of prose per page
+FEW, MANY = 2, 8
+
+PEAK = r"""
+import random, sys, tracemalloc
+from legacy.parsing.parser import parse_site
+
+WORDS = "light river winter orchard camera silence road lantern harbour story".split()
+pages, size = int(sys.argv[1]), int(sys.argv[2])
+rng = random.Random(pages)
+
+def page(number):
+    prose = []
+    while sum(map(len, prose)) < size:
+        words = " ".join(rng.choice(WORDS) for _ in range(700))  # no word cache holds it
+        prose.append(f"<p>{words.capitalize()} {rng.random()}.</p>")
+    return (
+        f"<html><head><title>Long Film {number}</title></head><body><h1>Long Film {number}"
+        f"</h1><p><b>Director {number}. U.K. 2001.</b></p>{''.join(prose)}"
+        "<p align=right><b>Ada Quill</b></p></body></html>"
+    ).encode()
+
+site = [(page(n), f"reviews/long{n}.htm") for n in range(pages)]
+parse_site(site[:1])  # lexicons and patterns load once, outside the figure
+tracemalloc.start()
+documents = parse_site(site)
+print(tracemalloc.get_traced_memory()[1])
+"""
+
+
+def peak_bytes(pages: int) -> int:
+    """The traced peak of parsing ``pages`` long reviews as one site, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, str(pages), str(PAGE_SIZE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return int(done.stdout.strip())
+
+
+def test_parsing_more_pages_costs_little_more_memory_per_page():
+    few, many = peak_bytes(FEW), peak_bytes(MANY)
+    per_page = (many - few) / (MANY - FEW)
+    # With every page's units held until the site was learnt: ~15 times a page's size
+    # per page. Now its document (what the writer reads) and the words it printed.
+    assert per_page < 6 * PAGE_SIZE, f"{per_page / PAGE_SIZE:.1f} times a page's size per page"
