@@ -228,8 +228,11 @@ def choose_page_title(
     from_word: bool,
     site_folders: frozenset[str] = frozenset(),
     site_names: frozenset[str] = frozenset(),
+    template_title: str = "",
 ) -> TitleChoice:
-    """The most specific title among the <title> and the top of the page (``titles``)."""
+    """The most specific title among the <title> and the top of the page (``titles``).
+    ``template_title``: a <title> the site prints over many other headlines, which only
+    stands in for a page that prints no headline of its own."""
     top = units[:HEADER_UNITS]
     h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
     # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate.
@@ -237,15 +240,20 @@ def choose_page_title(
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]
-    return choose_title(
-        page_title,
-        h1,
-        others,
-        source_path,
-        prefer_heading=from_word,
-        site_folders=site_folders,
-        site_names=site_names,
-    )
+    choice = TitleChoice("")
+    for title in (page_title, template_title) if template_title else (page_title,):
+        choice = choose_title(
+            title,
+            h1,
+            others,
+            source_path,
+            prefer_heading=from_word,
+            site_folders=site_folders,
+            site_names=site_names,
+        )
+        if choice.title:
+            break
+    return choice
 
 
 def emphasised_first_line(top: list[Unit]) -> str:

@@ -306,8 +306,15 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
         if entry.slot == DROPPED
     ]
     page_title = without_site_name(site.without_title_affix(page.page_title), site, units)
+    template_title = page_title if site.is_shared_title(page.page_title) else ""
     choice = choose_page_title(
-        page_title, units, source_path, page.from_word, site.folders, site.given_names
+        "" if template_title else page_title,
+        units,
+        source_path,
+        page.from_word,
+        site.folders,
+        site.given_names,
+        template_title,
     )
     title, title_keys = choice.title, choice.keys
     if choice.note:

@@ -47,9 +47,11 @@ from .ratings import is_rating
 from .shapes import byline, heading, signature, spoiler_notice
 from .slots import (
     KEPT_FIELDS,
+    TITLE,
     Slot,
     SlotStats,
     decide,
+    headline_index,
     one_signing_slot,
     page_hits,
     same_site_link,
@@ -116,6 +118,9 @@ class SiteModel:
     slot_stats: dict[Key, SlotStats] = field(default_factory=dict)  # label -> what it held
     slots: dict[Key, Slot] = field(default_factory=dict)  # the labels that are slots
     title_affix_counts: Counter[str] = field(default_factory=Counter)  # " - X Review" -> pages
+    # (whole <title>, the page's headline): a <title> over many different headlines
+    # ("Spieleteil", "Press Release") names the template, not the page
+    title_headlines: set[tuple[Key, Key]] = field(default_factory=set)
     given_affixes: tuple[str, ...] = ()  # the profile's title affixes
     extra_chrome: frozenset[Key] = frozenset()  # the profile's chrome lines
     never_chrome: frozenset[Key] = frozenset()  # the profile's lines to keep
@@ -137,6 +142,18 @@ class SiteModel:
             if title.startswith(affix) and len(title) > len(affix):
                 return title[len(affix) :].strip()
         return title
+
+    @cached_property
+    def shared_titles(self) -> frozenset[Key]:
+        """Whole <title>s printed over the headlines of several different pages."""
+        heads = Counter(title for title, _ in self.title_headlines)
+        return frozenset(title for title, n in heads.items() if n >= MIN_PAGES)
+
+    def is_shared_title(self, page_title: str) -> bool:
+        """Whether the <title> is one the template gives many pages of other headlines:
+        then the page's own headline names it, and this <title> only stands in for one."""
+        key = _normalised(page_title, digits=False)
+        return self.pages >= MIN_PAGES and bool(key) and key in self.shared_titles
 
     def slot_of(self, label: Key) -> Slot | None:
         return self.slots.get(label)
@@ -230,6 +247,10 @@ def learn_site(
         model.title_segments.update(set(title_segments(page_title)))
         if affix := title_affix(page_title, units):
             model.title_affix_counts[affix] += 1
+        if head := next(iter(headline_candidates(units[:HEADER_UNITS])), ""):
+            model.title_headlines.add(
+                (_normalised(page_title, digits=False), _normalised(head, digits=False))
+            )
         _learn_slots(model, units, page)
     model.folders = frozenset(folders)
     decided = [slot for stats in model.slot_stats.values() if (slot := decide(stats))]
@@ -337,12 +358,14 @@ def _shown(key: Key) -> str:
 def _learn_slots(model: SiteModel, units: Sequence[Unit], page: "PageNames") -> None:
     """Count each label's values on one page (its first use of the label)."""
     seen: set[Key] = set()
+    headline = headline_index(units, HEADER_UNITS)
     for hit in page_hits(units):
         if hit.key in seen:
             continue
         seen.add(hit.key)
         stats = model.slot_stats.setdefault(hit.key, SlotStats())
-        stats.add(hit, value_type(hit.value, page.forms), same_site_link(hit.href))
+        type_ = TITLE if hit.unit == headline else value_type(hit.value, page.forms)
+        stats.add(hit, type_, same_site_link(hit.href))
 
 
 TEMPLATE_WORDS = 12  # a line this short may print the page's own title in the template

@@ -336,6 +336,13 @@ def value_type(value: str, own_titles: Sequence[Key] = ()) -> str:
     return TEXT
 
 
+def headline_index(units: Sequence[Unit], top: int) -> int:
+    """The index of the page's headline: its first heading among the ``top`` units, or -1.
+    A label on it ("Preview: Max Rally", "Test: Napalm") prints the page's own name, never
+    a person's, however name-shaped its values are."""
+    return next((i for i, unit in enumerate(units[:top]) if unit.style.heading), -1)
+
+
 def same_site_link(href: str | None) -> bool:
     """A link to a page of the same site: relative, not mail, not another host."""
     if not href:
