@@ -6,8 +6,9 @@
 Profiles (gunicorn with config/gunicorn.py and production settings, on 127.0.0.1 only):
 
 - ``sqlite``: a temporary SQLite file, no Redis (the cache on disk, page cache off);
-- ``postgres``: PostgreSQL (database tp_soak, created and dropped) with a redis-server of
-  the soak's own on --redis-port (page cache on), as in the scale-out deployment.
+- ``postgres``: PostgreSQL (database --database, tp_soak by default, created and dropped) with
+  a redis-server of the soak's own on --redis-port (page cache on), as in the scale-out
+  deployment.
 
 Each profile builds an archive (generate_archive, under the development settings, which
 alone install it, on the same database and media), warms every page of the mix once, then
@@ -15,7 +16,8 @@ measures /healthz alone with the same clients (the baseline), then runs the soak
 clients, each a bounded loop of requests (reviews, sections, searches, feeds) until
 --seconds have passed, while a publisher (manage.py shell) publishes a review every second.
 It prints requests, errors by status, p50/p99 latency, p99 as a multiple of the baseline's
-p99, and publishes ok/failed; it exits 1 if anything failed.
+p99, publishes ok/failed, and the servers' peak resident memory (gunicorn's master and
+workers, sampled from /proc every half second); it exits 1 if anything failed.
 """
 
 import argparse
@@ -27,6 +29,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -48,7 +51,7 @@ from tests.production.servers import (  # noqa: E402 - after the path is set
     stop_gunicorn,
 )
 
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/tp_soak"
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/{database}"
 SEARCHES = ["harbour", "winter+light", "harbour+light", "river", "night+train", "film"]
 SECTIONS = ["/", "/film-reviews/", "/book-reviews/", "/news/", "/features/"]
 SECTIONS += ["/film-reviews/?page=2", "/film-reviews/a-z/", "/film-reviews/years/"]
@@ -125,6 +128,53 @@ def request_mix(sample: dict) -> dict[str, list[str]]:
     }
 
 
+# -- The servers' memory --------------------------------------------------------------------------
+
+
+def group_rss_kib(group: int) -> dict[int, int]:
+    """Resident memory (KiB) of each live process in a process group (gunicorn's, from /proc)."""
+    sizes = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) != group:  # fields after the name: state, ppid, pgrp, ...
+                continue
+            status = (stat.parent / "status").read_text()
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while it was read
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                sizes[int(stat.parent.name)] = int(line.split()[1])
+    return sizes
+
+
+class MemoryWatch:
+    """Samples a process group's resident memory until stopped: the peak of the sum (master
+    and workers together) and of the largest single process, in MB."""
+
+    def __init__(self, group: int, every: float = 0.5):
+        self.group, self.every = group, every
+        self.peak_total = self.peak_process = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> "MemoryWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            sizes = group_rss_kib(self.group)
+            if sizes:
+                self.peak_total = max(self.peak_total, sum(sizes.values()) // 1024)
+                self.peak_process = max(self.peak_process, max(sizes.values()) // 1024)
+            self._stop.wait(self.every)
+
+
 # -- A profile ----------------------------------------------------------------------------------
 
 
@@ -172,7 +222,8 @@ def soak_profile(name: str, env: dict, args: argparse.Namespace, workdir: Path) 
         publisher = args.publish_every and start_publisher(
             env, slug=slug, title="Soak", seconds=args.seconds, interval=args.publish_every
         )
-        tally = asyncio.run(load(args.port, mix, args.clients, args.seconds))
+        with MemoryWatch(server.pid) as memory:
+            tally = asyncio.run(load(args.port, mix, args.clients, args.seconds))
         published = (
             publisher_result(publisher, timeout=args.seconds + 120)
             if publisher
@@ -181,7 +232,8 @@ def soak_profile(name: str, env: dict, args: argparse.Namespace, workdir: Path) 
     finally:
         stop_gunicorn(server)
     result = summarise(tally, baseline, published)
-    result.update(profile=name, warm_up_failures=dict(not_ok))
+    result.update(profile=name, warm_up_failures=dict(not_ok), seconds=args.seconds)
+    result.update(peak_rss_mb=memory.peak_total, peak_worker_rss_mb=memory.peak_process)
     result["tracebacks"] = error_lines(log) if result["errors"] or published["failed"] else []
     print_result(result, args)
     return result
@@ -227,7 +279,9 @@ def print_result(result: dict, args: argparse.Namespace) -> None:
         f"{args.seconds} s, errors {result['errors']} {result['errors_by_status'] or ''}\n"
         f"  p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms = {result['p99_ratio']} x "
         f"the /healthz p99 ({result['healthz_p99_ms']} ms, same clients, same run)\n"
-        f"  publishes {result['publishes_ok']} ok / {result['publishes_failed']} failed"
+        f"  publishes {result['publishes_ok']} ok / {result['publishes_failed']} failed\n"
+        f"  peak RSS {result['peak_rss_mb']} MB (gunicorn master and {args.workers} workers), "
+        f"largest process {result['peak_worker_rss_mb']} MB"
     )
     for kind, (count, p50, p99) in result["per_kind"].items():
         print(f"  {kind:<8} {count:>7,} requests  p50 {p50:>7.1f} ms  p99 {p99:>7.1f} ms")
@@ -254,6 +308,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8788)
     parser.add_argument("--redis-port", type=int, default=6383, help="the soak's own Redis")
     parser.add_argument(
+        "--database", default="tp_soak", help="PostgreSQL database (created and dropped)"
+    )
+    parser.add_argument(
         "--publish-every", type=float, default=1.0, help="seconds between publishes (0: none)"
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -267,15 +324,18 @@ def run_sqlite(args: argparse.Namespace, workdir: Path) -> dict:
 
 
 def run_postgres(args: argparse.Namespace, workdir: Path) -> dict:
-    on_the_server("DROP DATABASE IF EXISTS tp_soak WITH (FORCE)", "CREATE DATABASE tp_soak")
+    database = args.database
+    drop = f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'
+    on_the_server(drop, f'CREATE DATABASE "{database}"')
     redis = RedisServer(args.redis_port, workdir)
     try:
         redis.start()
-        env = production_env(workdir, POSTGRES_URL, redis.url, args.workers)
+        url = POSTGRES_URL.format(database=database)
+        env = production_env(workdir, url, redis.url, args.workers)
         return soak_profile("postgres+redis", env, args, workdir)
     finally:
         redis.kill()
-        on_the_server("DROP DATABASE IF EXISTS tp_soak WITH (FORCE)")
+        on_the_server(drop)
 
 
 def main() -> None:
