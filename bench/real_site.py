@@ -1,0 +1,210 @@
+"""A real old site imported whole, the way an operator does it, and the figures of issue 23.
+
+    .venv/bin/python bench/real_site.py /work/ext/nitrateonline/1999 \\
+        --base-url http://www.nitrateonline.com/1999/ --expect 'r*.html=film_review'
+
+The mirror is imported by ``import_legacy`` (with ``--report``) into a fresh SQLite
+database in a temporary folder, after ``migrate`` and ``setup_site``; then the pages are
+counted. A real site has no answers, so each figure reads what the old page itself prints:
+
+- reviewer right: the review's reviewer is a name the old page prints after "by";
+- summaries from links: the summary is (mostly) a link's text or an alt text of the old page;
+- summaries not prose: the summary opens with a credits label of the lexicon ("Directed by",
+  "Starring", ...) or is the reviewer's name, or is under six words;
+- misfiled: pages matched by ``--expect PATTERN=KIND`` (file names) filed as another kind;
+- dated today; titles keeping the ``<title>`` suffix most pages share (" - Site Review");
+- chrome leaked: imported pages whose body holds a line most of the old pages print;
+- joined: pages made of several old pages, and the parts they hold;
+- top level: imported pages outside every section (children of the home page);
+- checks: pages per check (the report's counts).
+"""
+
+import argparse
+import datetime
+import fnmatch
+import json
+import os
+import posixpath
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SUFFIXES = {".htm", ".html", ".shtml", ".asp", ".php"}
+MIN_SUMMARY_WORDS = 6
+CHROME_SHARE = 0.5  # a line printed on this share of the old pages is the template's
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("mirror", type=Path)
+    parser.add_argument("--base-url", default="")
+    parser.add_argument(
+        "--expect", action="append", default=[], help="PATTERN=KIND, e.g. 'r*.html=film_review'"
+    )
+    parser.add_argument("--keep", help="keep the database and the report in this folder")
+    args = parser.parse_args()
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="real-site-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    (folder / "db.sqlite3").unlink(missing_ok=True)
+    call_command("migrate", verbosity=0)
+    call_command("setup_site", verbosity=0)
+    report_path = folder / "report.json"
+    command = [str(args.mirror), "--report", str(report_path)]
+    if args.base_url:
+        command += ["--base-url", args.base_url]
+    started = time.perf_counter()
+    with open(os.devnull, "w") as quiet:
+        call_command("import_legacy", *command, stdout=quiet, stderr=quiet)
+    seconds = time.perf_counter() - started
+    report = json.loads(report_path.read_text())
+    expect = [tuple(rule.split("=", 1)) for rule in args.expect]
+    figures = measure(args.mirror, report, expect)
+    figures["import s"] = round(seconds, 1)
+    for key, value in figures.items():
+        print(f"{key:<28} {value}")
+    print(f"(database and report in {folder})")
+
+
+def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
+    from wagtail.models import Page
+
+    from bs4 import BeautifulSoup
+
+    from legacy.models import ImportRecord
+    from legacy.parsing import lexicon
+    from legacy.parsing.text import content_words
+
+    sources = {
+        str(p.relative_to(mirror)): p.read_bytes()
+        for p in sorted(mirror.rglob("*"))
+        if p.is_file() and p.suffix.lower() in SUFFIXES
+    }
+    soups = {path: BeautifulSoup(data, "html.parser") for path, data in sources.items()}
+    texts = {path: " ".join(soup.get_text(" ").split()) for path, soup in soups.items()}
+    lines = {path: _lines(soup) for path, soup in soups.items()}
+    common = Counter(line for found in lines.values() for line in set(found))
+    template_lines = {
+        line
+        for line, n in common.items()
+        if n >= CHROME_SHARE * len(sources) and len(line.split()) >= 3
+    }
+    suffix = _common_title_suffix(soups)
+    english = lexicon.lexicon_for(("en",))
+    credit_label = re.compile(
+        rf"^(?:{'|'.join(english.pattern(f'credits.{role}') for role in _ROLES)})\b", re.I
+    )
+    records = {r.source_path.split(":", 1)[-1]: r for r in ImportRecord.objects.all()}
+    home_depth = 2
+    figures: dict = {"pages in mirror": len(sources)}
+    reviews = right = signed = 0
+    from_links, not_prose, today, suffixed, leaked = [], [], [], [], []
+    top_level, misfiled, expected_total = [], [], 0
+    for path, record in sorted(records.items()):
+        page = record.page.specific if record.page_id else None
+        for pattern, kind in expect:
+            if fnmatch.fnmatch(posixpath.basename(path), pattern):
+                expected_total += 1
+                if record.kind != kind:
+                    misfiled.append(f"{path}:{record.kind}")
+        if page is None or record.status == "skipped":
+            continue
+        if page.depth == home_depth + 1:
+            top_level.append(path)
+        reviewer = getattr(page, "reviewer", None)
+        if hasattr(page, "reviewer_id"):
+            reviews += 1
+            if reviewer is not None:
+                signed += 1
+                right += bool(re.search(rf"\bby\s+{re.escape(reviewer.name)}", texts[path], re.I))
+        summary = getattr(page, "summary", "") or ""
+        if summary:
+            words = tuple(content_words(summary))
+            if _from_links(words, _link_and_alt_texts(soups[path], content_words)):
+                from_links.append(path)
+            elif (
+                credit_label.match(summary)
+                or (reviewer is not None and reviewer.name.casefold() in summary.casefold())
+                or len(summary.split()) < MIN_SUMMARY_WORDS
+            ):
+                not_prose.append(f"{path}: {summary[:50]}")
+        if getattr(page, "date", None) == datetime.date.today():
+            today.append(path)
+        if suffix and page.title.endswith(suffix):
+            suffixed.append(path)
+        body = " ".join(str(page.body).split()) if hasattr(page, "body") else ""
+        if any(line in body for line in template_lines):
+            leaked.append(path)
+    items = report["items"]
+    joined = [i for i in items if any("joined:" in w for w in i["warnings"])]
+    parts = [i for i in items if any("joined into its page" in w for w in i["warnings"])]
+    imported = [i for i in items if i["page_id"] and i["status"] != "skipped"]
+    figures |= {
+        "imported pages": len(imported),
+        "reviews with reviewer": f"{signed}/{reviews}",
+        "reviewer right": f"{right}/{signed}",
+        "summaries from links": f"{len(from_links)} {from_links[:4]}",
+        "summaries not prose": f"{len(not_prose)} {not_prose[:4]}",
+        "misfiled": f"{len(misfiled)}/{expected_total} {misfiled[:8]}",
+        "dated today": len(today),
+        f"titles with '{suffix}'": len(suffixed),
+        "chrome leaked (pages)": f"{len(leaked)} {leaked[:4]}",
+        "joined (pages/parts)": f"{len(joined)}/{len(parts)} "
+        f"{[i['source'].split(':', 1)[-1] for i in joined]}",
+        "top level": f"{len(top_level)} {top_level[:20]}",
+        "checks": report.get("checks", {}),
+        "languages": [site.get("languages") for site in report.get("sites", [])],
+    }
+    _ = Page  # the tree's depth is Wagtail's
+    return figures
+
+
+_ROLES = ("director", "cast", "author", "contributor", "editor")
+
+
+def _lines(soup) -> list[str]:
+    found = []
+    for element in soup.find_all(["p", "td", "li", "h1", "h2", "h3", "div", "center"]):
+        if element.find(["p", "td", "li", "div", "table"]):
+            continue
+        text = " ".join(element.get_text(" ").split())
+        if text:
+            found.append(text)
+    return found
+
+
+def _common_title_suffix(soups) -> str:
+    suffixes = Counter()
+    for soup in soups.values():
+        title = " ".join(soup.title.get_text().split()) if soup.title else ""
+        if " - " in title:
+            suffixes[" - " + title.rsplit(" - ", 1)[1]] += 1
+    return suffixes.most_common(1)[0][0] if suffixes else ""
+
+
+def _link_and_alt_texts(soup, content_words) -> set[tuple[str, ...]]:
+    texts = [a.get_text(" ") for a in soup.find_all("a")]
+    texts += [str(img.get("alt") or "") for img in soup.find_all("img")]
+    return {tuple(content_words(text)) for text in texts} - {()}
+
+
+def _from_links(summary: tuple[str, ...], texts: set[tuple[str, ...]]) -> bool:
+    return bool(summary) and any(
+        summary[: len(text)] == text and len(text) >= 0.6 * len(summary) for text in texts
+    )
+
+
+if __name__ == "__main__":
+    main()
