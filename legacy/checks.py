@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from html.parser import HTMLParser
 
+from legacy.parsing.accounting import HELD
 from legacy.parsing.bylines import is_person_name, opens_with_label, parse_byline
 from legacy.parsing.dates import posted_label, search_date
 from legacy.parsing.document import Credits, Removed
@@ -236,8 +237,8 @@ def byline_removed(facts: PageFacts) -> str | None:
     """Removed text that holds a labelled byline, a labelled date, or (on a page signed by
     nobody) a line that is a person's name alone: was a byline removed as chrome?"""
     for entry in facts.removed:
-        if KEPT_AS_FIELD in entry.reason:
-            continue
+        if KEPT_AS_FIELD in entry.reason or entry.slot == HELD:
+            continue  # a field holds it: the byline slot's label, the date slot's line
         segments = short_segments(entry.text)
         alone = len(segments) == 1  # the removed piece is this line alone, not a bar's item
         for segment in segments:

@@ -56,9 +56,11 @@ def decide_kind(
     title: str,
     news_like: bool,
     all_units: list[Unit],
+    signed: bool = False,
 ) -> tuple[Kind, list[str]]:
     """``all_units``: the page before chrome was removed (an index's links may be the
-    site's nav bar too: the index still lists them)."""
+    site's nav bar too: the index still lists them). ``signed``: the site's byline slot
+    signed the page (its byline is already off the units)."""
     words = content_words(" ".join(unit.text for unit in units))
     has_images = any(unit.image for unit in units)
     if not words and not has_images:
@@ -91,7 +93,7 @@ def decide_kind(
         ]
     headings = sum(1 for unit in units if heading(unit))
     if len(words) >= FEATURE_MIN_WORDS and (
-        headings >= 2 or any(map(byline, units[:FEATURE_BYLINE_UNITS]))
+        headings >= 2 or signed or any(map(byline, units[:FEATURE_BYLINE_UNITS]))
     ):
         return Kind.FEATURE, []
     return Kind.PAGE, []

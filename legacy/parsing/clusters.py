@@ -9,9 +9,12 @@ removed as the site's chrome or page furniture, digits collapsed) and the slots 
 
 - an outlier that is an article (a page or feature of ``ARTICLE_WORDS`` or more) takes the
   majority's kind: a review without its credits line is still a review of that folder;
+  signed under the template's own byline label ("Review by", as the others are), it is
+  one of them beyond doubt and is not flagged;
 - any other outlier keeps its kind;
 
-and either way it is flagged "check kind" with the reason (``cluster_outlier``). A
+and otherwise it is flagged "check kind" with the reason (``cluster_outlier``): the flag
+is for the pages an editor must look at, not for every page a rule filed. A
 template of plain pages filled ``MIN_CLUSTER`` times or more below the site's top folder
 holds articles, not the site's few top-level pages (About, Contact): they become features,
 flagged. The profile's ``[[cluster]]`` rules (``folder``, ``kind``) decide a folder's kind
@@ -31,6 +34,9 @@ from .site import site_of
 from .text import content_words
 
 SAME_TEMPLATE = 0.5  # Jaccard similarity of two pages' chrome and slots
+TEMPLATE_NOTE = "kind from its template"  # a page re-filed with no question left
+SIGNING = "signed:"  # the key of the label a page is signed under
+MIN_KEY_PAGES = 3  # a chrome line or slot on fewer of a folder's pages is no template's
 MIN_CLUSTER = 5  # pages of one template before its majority decides the rest
 MAJORITY = 0.6  # share of a cluster's pages one kind needs to apply to the others
 ARTICLE_WORDS = 80  # an outlier this long is an article of the template, not a stub
@@ -53,14 +59,25 @@ _DIGITS = re.compile(r"\d+")
 INDEX_NAMES = {"index.htm", "index.html", "default.htm", "default.html", "index.shtml"}
 
 
-def template_keys(removed: Sequence[Removed], slot_labels: Sequence[str]) -> frozenset[str]:
-    """A page's template, as the chrome it carried and the slots it filled."""
-    chrome = {
-        _DIGITS.sub("#", " ".join(entry.text.lower().split()))[:120]
-        for entry in removed
-        if entry.reason.startswith(CHROME_REASONS)
-    }
-    return frozenset(chrome | {f"slot:{label}" for label in slot_labels})
+def template_keys(
+    removed: Sequence[Removed],
+    slot_labels: Sequence[str],
+    title: str = "",
+    signing_labels: Sequence[str] = (),
+) -> frozenset[str]:
+    """A page's template, as the chrome it carried and the slots it filled (the label its
+    byline is signed under apart: "Review by" and "by" are two templates); the page's own
+    title in a chrome line is a placeholder ("{title} - Film Database" on every review)."""
+    own = " ".join(title.lower().split())
+    chrome = set()
+    for entry in removed:
+        if entry.reason.startswith(CHROME_REASONS):
+            text = " ".join(entry.text.lower().split())
+            if len(own) > 2 and own in text:
+                text = text.replace(own, "{title}")
+            chrome.add(_DIGITS.sub("#", text)[:120])
+    signing = {f"{SIGNING}{label}" for label in signing_labels}
+    return frozenset(chrome | signing | {f"slot:{label}" for label in slot_labels})
 
 
 @dataclass
@@ -79,19 +96,18 @@ def cluster_pages(
     and template; name each page's cluster (``LegacyDocument.cluster``), flag outliers
     (``cluster_outlier``, a "check kind" warning) and return the kinds that change, by
     position: the page is parsed again as that kind (see the module's docstring)."""
-    groups: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
-    for position, keys in templates.items():
+    by_folder: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position in templates:
         document = documents[position]
-        if document.kind not in CLUSTERED_KINDS:
-            continue
-        folder = posixpath.dirname(document.source_path)
-        found = groups[site_of(document.source_path), folder]
-        cluster = next((c for c in found if _jaccard(c.keys, keys) >= SAME_TEMPLATE), None)
-        if cluster is None:
-            cluster = Cluster(_name(folder, len(found) + 1), keys)
-            found.append(cluster)
-        cluster.members.append(position)
-        document.cluster = cluster.name
+        if document.kind in CLUSTERED_KINDS:
+            folder = posixpath.dirname(document.source_path)
+            by_folder[site_of(document.source_path), folder].append(position)
+    groups: dict[tuple[str, str], list[Cluster]] = {}
+    for (site, folder), positions in by_folder.items():
+        found = groups[site, folder] = _clusters(folder, positions, templates)
+        for cluster in found:
+            for position in cluster.members:
+                documents[position].cluster = cluster.name
     tops = _top_folders(documents)
     changes: dict[int, Kind] = {}
     for (site, folder), found in groups.items():
@@ -101,12 +117,62 @@ def cluster_pages(
                 changes |= {p: ruled for p in cluster.members if documents[p].kind is not ruled}
             else:
                 below_top = folder != tops.get(site, "")
-                changes |= _majority(cluster, documents, folder, below_top)
+                changes |= _majority(cluster, documents, folder, below_top, templates)
     return changes
 
 
+def _clusters(
+    folder: str, positions: list[int], templates: dict[int, frozenset[str]]
+) -> list[Cluster]:
+    """One folder's pages by template. A page's template is the keys it shares with at
+    least ``MIN_KEY_PAGES`` pages of the folder (a line with the page's own title in it,
+    "Dreamers - Film Database", is no part of a template); pages are compared with each
+    cluster's core (the keys most of its pages print), and clusters whose cores are alike
+    are one: the order of the pages never splits a template. A cluster too small to decide
+    anything joins a template signed under the same label (``_signed_alike``)."""
+    frequency = Counter(key for position in positions for key in templates[position])
+    shared = {
+        p: frozenset(k for k in templates[p] if frequency[k] >= MIN_KEY_PAGES) for p in positions
+    }
+    found: list[Cluster] = []
+    for position in positions:
+        keys = shared[position]
+        cluster = next((c for c in found if _alike(c.keys, keys)), None)
+        if cluster is None:
+            cluster = Cluster("", keys)
+            found.append(cluster)
+        cluster.members.append(position)
+    for cluster in found:
+        cluster.keys = _core(cluster, shared)
+    merged: list[Cluster] = []
+    for cluster in sorted(found, key=lambda c: -len(c.members)):
+        into = next((m for m in merged if _alike(m.keys, cluster.keys)), None)
+        if into is None and len(cluster.members) < MIN_CLUSTER:
+            into = next((m for m in merged if _signed_alike(m, cluster)), None)
+        if into is None:
+            merged.append(cluster)
+        else:
+            into.members += cluster.members
+    for cluster in merged:
+        cluster.members.sort()
+    merged.sort(key=lambda c: c.members[0])
+    for number, cluster in enumerate(merged, start=1):
+        cluster.name = _name(folder, number)
+    return merged
+
+
+def _core(cluster: Cluster, shared: dict[int, frozenset[str]]) -> frozenset[str]:
+    """The keys half of the cluster's pages or more print."""
+    counts = Counter(key for position in cluster.members for key in shared[position])
+    return frozenset(key for key, n in counts.items() if 2 * n >= len(cluster.members))
+
+
 def _majority(
-    cluster: Cluster, documents: Sequence[LegacyDocument], folder: str, below_top: bool
+    cluster: Cluster,
+    documents: Sequence[LegacyDocument],
+    folder: str,
+    below_top: bool,
+    templates: dict[int, frozenset[str]],
 ) -> dict[int, Kind]:
     members = [(position, documents[position]) for position in cluster.members]
     if len(members) < MIN_CLUSTER:
@@ -124,6 +190,7 @@ def _majority(
     if kind not in ARTICLE_KINDS:
         return {}
     name = _KIND_NAMES[kind]
+    signed = {key for key in cluster.keys if key.startswith(SIGNING)}  # the template's byline
     changes = {}
     for position, document in members:
         if document.kind is kind:
@@ -135,7 +202,14 @@ def _majority(
         article = document.kind in (Kind.PAGE, Kind.FEATURE)
         if article and len(content_words(document.content_text)) >= ARTICLE_WORDS:
             changes[position] = kind
-            _flag(document, reason, f"imported as a {name} like them")
+            if signed and signed <= templates[position]:
+                # signed under the template's own byline label ("Review by" as on the
+                # others): one of them whose credits went unread, nothing to check
+                document.warnings.append(
+                    f"{TEMPLATE_NOTE}: {reason}: imported as a {name} like them"
+                )
+            else:
+                _flag(document, reason, f"imported as a {name} like them")
         else:
             _flag(document, reason, "kept as it reads")
     return changes
@@ -176,6 +250,25 @@ def _top_folders(documents: Sequence[LegacyDocument]) -> dict[str, str]:
         if site not in tops or folder.count("/") < tops[site].count("/") or not folder:
             tops[site] = folder
     return tops
+
+
+def _signed_alike(big: Cluster, small: Cluster) -> bool:
+    """A few pages of a layout of their own, signed under the label a template of the
+    folder signs with ("Review by"): pages of that template, drawn another way (its
+    outliers, to check), not a template of their own."""
+    if len(big.members) < MIN_CLUSTER:
+        return False
+    signed = {key for key in small.keys if key.startswith(SIGNING)}
+    return bool(signed) and signed == {key for key in big.keys if key.startswith(SIGNING)}
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One template: alike enough, and not signed under two labels."""
+    signed_a = {key for key in a if key.startswith(SIGNING)}
+    signed_b = {key for key in b if key.startswith(SIGNING)}
+    if signed_a and signed_b and signed_a != signed_b:
+        return False
+    return _jaccard(a, b) >= SAME_TEMPLATE
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

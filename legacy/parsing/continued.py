@@ -10,11 +10,21 @@ the first part holds every part's blocks, words and removals, and each later par
 ``continues`` it, so the writer imports one page and redirects every part's old URL to it.
 Pages are joined only when each later part's file name continues the first's or its
 title holds the first's: a folder of reviews linked "Previous | Next" stays apart.
+
+Other sites link an article's parts by a *menu of part titles* on every part ("Main Page
+... / The Beginnings ... / The Early Films ...", the part being read unlinked). A page's
+menu is a run of units holding nothing but links to pages of its own folder (``PART``
+turns). Such pages are one article only on all the evidence together: the menu is
+mutual (one page's menu links every other part, every part's links that page and no
+page outside), every part is signed
+by the same writer, and the parts share a file-name stem (fhitch100, fhitch100-1, ...) or
+a title prefix ("Hitchcock at 100: ..."). Two reviews of one film by two writers
+(rechoes1, rechoes2), or a site's nav of its few top pages, are never joined.
 """
 
 import posixpath
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,15 +32,19 @@ from functools import cache
 from textkit.markup import normalise_space
 
 from . import lexicon
-from .document import Kind, LegacyDocument, Removed
+from .document import Kind, LegacyDocument, Removed, Signature
 from .options import ParseOptions
 from .paths import LinkKind, resolve_href
 from .site import site_of
 from .units import Unit
 
-NEXT, PREVIOUS = "next", "previous"
+NEXT, PREVIOUS, PART = "next", "previous", "part"
+MIN_MENU_LINKS = 2  # a menu of parts links at least this many other parts
+MENU_GAP_WORDS = 8  # an unlinked item of a menu (the part being read) is this short
+MIN_SHARED_STEM = 4  # characters of file name the parts share (fhitch100, fhitch100-1)
 JOINED_KINDS = {Kind.FILM_REVIEW, Kind.BOOK_REVIEW, Kind.FEATURE, Kind.PAGE}
-_SEPARATORS = re.compile(r"^[\s|\-–—:.,·•<>«»\[\]()]*$")
+_SEPARATORS = re.compile(r"^[\s|\-–—:.,·•<>«»\[\]()…]*$")
+_PAGE_HREF = re.compile(r"^[^/:?#]+\.(?:s?html?|asp|php)$", re.I)  # a page of the same folder
 _NUMBER = re.compile(r"(\d+)(?=\.[a-z]+$)")  # company2.htm -> 2
 
 
@@ -62,6 +76,7 @@ def take_turns(
         if links:
             turns += links
             found.add(id(unit))
+    turns += [(PART, href) for href in _menu_links(all_units)]
     kept = []
     for unit in units:
         if id(unit) in found:
@@ -92,16 +107,56 @@ def _turn_links(unit: Unit, patterns: _Patterns) -> list[tuple[str, str]]:
     return turns
 
 
+def _menu_links(units: Sequence[Unit]) -> list[str]:
+    """The hrefs of the page's menus of parts: runs of units that hold only links to pages
+    of the page's own folder, an unlinked short item (the part being read) allowed among
+    them, with ``MIN_MENU_LINKS`` links or more."""
+    menus: list[str] = []
+    run: list[str] = []
+    for unit in units:
+        links = _local_links(unit)
+        if links:
+            run += [href for href in links if href not in run]
+            continue
+        if unit.image is None and not unit.hrefs and len(unit.text.split()) <= MENU_GAP_WORDS:
+            continue  # "The Early Films ...": the part being read, unlinked
+        if len(run) >= MIN_MENU_LINKS:
+            menus += run
+        run = []
+    if len(run) >= MIN_MENU_LINKS:
+        menus += run
+    return menus
+
+
+def _local_links(unit: Unit) -> list[str]:
+    """The unit's links when it holds nothing but links to pages of its own folder."""
+    hrefs = []
+    for span in unit.spans:
+        if span.style.href is None:
+            if not _SEPARATORS.match(span.text):
+                return []
+        elif _PAGE_HREF.match(span.style.href.strip()):
+            hrefs.append(span.style.href.strip())
+        else:
+            return []
+    return hrefs
+
+
 def join_parts(documents: list[LegacyDocument], options: ParseOptions) -> None:
     """Join each article printed over pages linked by turns (see the module's docstring),
     in place: the first part holds them all, each later one ``continues`` it."""
     by_key = {d.source_path: d for d in documents if d.kind in JOINED_KINDS}
     links: dict[str, set[str]] = defaultdict(set)  # undirected: the pages' turns
     follows: dict[str, str] = {}  # page -> the page its "next" link leads to
+    menus: dict[str, set[str]] = defaultdict(set)  # page -> the parts its menu links
     for key, document in by_key.items():
         for direction, href in document.turns:
             target = resolve_href(href, key, options.base_url)
             other = target.value if target.kind is LinkKind.PAGE else ""
+            if direction == PART:
+                if other and other != key and _same_folder(key, other):
+                    menus[key].add(other)
+                continue
             if other in by_key and other != key and _same_folder(key, other):
                 links[key].add(other)
                 links[other].add(key)
@@ -116,6 +171,72 @@ def join_parts(documents: list[LegacyDocument], options: ParseOptions) -> None:
         parts = [by_key[part] for part in _in_order(group, follows)]
         if all(_continues(parts[0], part) for part in parts[1:]):
             _join(parts)
+    for group in _menu_groups(menus, by_key, seen):
+        _join([by_key[part] for part in sorted(group, key=_part_order(group))])
+
+
+def _menu_groups(
+    menus: dict[str, set[str]], by_key: dict[str, LegacyDocument], joined: set[str]
+) -> list[set[str]]:
+    """The groups of pages whose menus of parts make one article (the module's docstring):
+    a page whose menu links every other part (the article's first page, or any part), and
+    parts whose menus link that page and no page outside the group (a menu may miss a
+    part: an editor's slip, not another article)."""
+    groups = []
+    done = set(joined)
+    for hub in sorted(menus):
+        group = menus[hub] | {hub}
+        if group & done or not group <= by_key.keys():
+            continue
+        if any(not menus.get(part) or not menus[part] <= group for part in group):
+            continue  # a page outside the group, or a part without the menu
+        if any(hub not in menus[part] and menus[part] | {part} != group for part in group - {hub}):
+            continue
+        parts = [by_key[part] for part in group]
+        if _one_writer(parts) and (_shared_stem(group) or _shared_title_prefix(parts)):
+            groups.append(group)
+            done |= group
+    return groups
+
+
+def _one_writer(parts: list[LegacyDocument]) -> bool:
+    writers = {tuple(b.name for b in part.blocks if isinstance(b, Signature)) for part in parts}
+    return len(writers) == 1 and () not in writers
+
+
+def _stems(group: set[str]) -> list[str]:
+    return [posixpath.basename(key).rsplit(".", 1)[0].lower() for key in group]
+
+
+def _shared_stem(group: set[str]) -> bool:
+    stems = _stems(group)
+    return len(posixpath.commonprefix(stems).rstrip("-_ ")) >= MIN_SHARED_STEM
+
+
+def _shared_title_prefix(parts: list[LegacyDocument]) -> bool:
+    """The parts' titles open alike up to a colon or a dash ("Hitchcock at 100: ...")."""
+    heads = {
+        re.split(r"\s*[:–—-]\s+", normalise_space(p.title).casefold(), maxsplit=1)[0]
+        for p in parts
+    }
+    return (
+        len(heads) == 1
+        and "" not in heads
+        and all(len(re.split(r"\s*[:–—-]\s+", p.title, maxsplit=1)) == 2 for p in parts)
+    )
+
+
+def _part_order(group: set[str]):
+    """Reading order: the page the others continue (no number after the shared stem) first,
+    then by the number after it (fhitch100, fhitch100-1, fhitch100-2), else by name."""
+    prefix = posixpath.commonprefix(_stems(group))
+
+    def key(part: str) -> tuple[int, str]:
+        rest = posixpath.basename(part).rsplit(".", 1)[0].lower()[len(prefix) :]
+        digits = re.search(r"\d+", rest)
+        return (int(digits.group()) if digits else 0, part)
+
+    return key
 
 
 def _continues(first: LegacyDocument, part: LegacyDocument) -> bool:
@@ -164,8 +285,13 @@ def _name_order(key: str) -> tuple[str, int, str]:
 
 def _join(parts: list[LegacyDocument]) -> None:
     first, rest = parts[0], parts[1:]
+    signed = {block.name for block in first.blocks if isinstance(block, Signature)}
     for number, part in enumerate(rest, start=2):
-        first.blocks += part.blocks
+        for block in part.blocks:
+            if isinstance(block, Signature) and block.name in signed:
+                first.removed.append(Removed(f"the byline of part {number} (joined)", block.name))
+            else:
+                first.blocks.append(block)
         first.links += [href for href in part.links if href not in first.links]
         first.leftovers += part.leftovers
         first.residue += part.residue
@@ -179,6 +305,21 @@ def _join(parts: list[LegacyDocument]) -> None:
         part.warnings.append(
             f"part {number} of {len(parts)} of {first.source_path}: joined into its page"
         )
+    read_as_pages = [part for part in parts if part.kind is Kind.PAGE]
+    if first.kind is Kind.PAGE:  # a menu page opening a signed article: its parts' kind
+        kinds = Counter(part.kind for part in rest if part.kind is not Kind.PAGE)
+        if kinds:
+            first.kind = kinds.most_common(1)[0][0]
+        elif signed:
+            first.kind = Kind.FEATURE
+    for part in parts:
+        if part is not first or (part in read_as_pages and first.kind is not Kind.PAGE):
+            # a part read alone is short, a plain page beside its template's articles:
+            # joined, it is one of them, and no kind is left to check (a later part is
+            # no page of its own at all)
+            part.cluster_outlier = ""
+            part.warnings = [w for w in part.warnings if not w.startswith("check kind")]
+        part.kind = first.kind  # one article: its parts are what it is
     first.parts = [part.source_path for part in rest]
     first.warnings.append(
         f"an article over {len(parts)} pages, joined: {', '.join(first.parts)} continue it"

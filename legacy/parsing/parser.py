@@ -30,7 +30,7 @@ from .blocks import (
 )
 from .chrome import remove_chrome_elements, strip_chrome_markup
 from .classify import decide_kind, path_hints
-from .clusters import cluster_pages, template_keys
+from .clusters import TEMPLATE_NOTE, cluster_pages, template_keys
 from .continued import join_parts, take_turns
 from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
@@ -52,7 +52,7 @@ from .site import (
     without_site_name,
 )
 from .site import residue as site_residue
-from .slots import page_hits, take_slots
+from .slots import CREATOR, SIGNING_FIELDS, page_hits, take_slots
 from .spill import Handle, Spill
 from .templates import remove_template_parts, strip_server_code
 from .text import content_words
@@ -143,7 +143,7 @@ def _learn_sites(
     return {
         site: _learn_from(
             (spill.get(page.handle) for page in members),
-            options.languages or languages_of([page.language for page in members]),
+            [page.language for page in members],
             options,
         )
         for site, members in by_site.items()
@@ -162,11 +162,20 @@ def _finish_pages(
             model = learnt[site_of(page.source_path)]
             with lexicon.override(model.lexicon):
                 prepared = spill.get(page.handle)
-                labels = [str(h.key) for h in page_hits(prepared.units) if h.key in model.slots]
+                labels, signing = _template_slots(prepared, model)
                 page = _safely(page.source_path, _finish, prepared, model)
-            templates[index] = template_keys(page.removed, labels)
+            templates[index] = template_keys(page.removed, labels, page.title, signing)
         documents.append(page)
     return documents, templates
+
+
+def _template_slots(page: "PreparedPage", model: SiteModel) -> tuple[list[str], list[str]]:
+    """The slots of the site's template the page fills, and those it is signed under. A
+    work's credits labels vary with the work ("Screenplay by" or not): no template's."""
+    hits = [hit for hit in page_hits(page.units) if hit.key in model.slots]
+    labels = [str(hit.key) for hit in hits if model.slots[hit.key].field != CREATOR]
+    signing = [str(hit.key) for hit in hits if model.slots[hit.key].field in SIGNING_FIELDS]
+    return labels, signing
 
 
 def _parsed_again(
@@ -182,7 +191,7 @@ def _parsed_again(
     with lexicon.override(model.lexicon):
         again = _safely(source_path, _parse_as, data, source_path, model, kind)
     again.cluster, again.cluster_outlier = document.cluster, document.cluster_outlier
-    flagged = [w for w in document.warnings if w.startswith("check kind")]
+    flagged = [w for w in document.warnings if w.startswith(("check kind", TEMPLATE_NOTE))]
     again.warnings += [w for w in flagged if w not in again.warnings]
     return again
 
@@ -196,21 +205,24 @@ def _parse_as(
 
 def _learn(pages: list["PreparedPage"], options: ParseOptions) -> SiteModel:
     """The model of a site whose prepared pages are all at hand."""
-    languages = options.languages or languages_of([page_language(page) for page in pages])
-    return _learn_from(pages, languages, options)
+    return _learn_from(pages, [page_language(page) for page in pages], options)
 
 
 def _learn_from(
-    pages: Iterable["PreparedPage"], languages: tuple[str, ...], options: ParseOptions
+    pages: Iterable["PreparedPage"], found: list[str | None], options: ParseOptions
 ) -> SiteModel:
-    """The site's model, read with the lexicon of its ``languages``: those the operator
-    gives (``--language``), else those its pages are written in (``languages_of``)."""
+    """The site's model, read with the lexicon of its languages (``found``: each page's):
+    those the operator gives (``--language``), else those its pages are written in
+    (``languages_of``). The model's ``languages`` are those it is written in, as the
+    operator sees them: the lexicons read on every site make no site multilingual."""
+    languages = options.languages or languages_of(found)
     with lexicon.override(lexicon.lexicon_for(languages)) as lexicon_of_site:
         model = learn_site(
             ((p.source_path, p.page_title, p.units, [r.text for r in p.removed]) for p in pages),
             options,
         )
     model.lexicon = lexicon_of_site
+    model.languages = options.languages or written_languages(found)
     return apply_profile(model, options.profile)
 
 
@@ -225,12 +237,19 @@ def languages_of(found: list[str | None]) -> tuple[str, ...]:
     None): each that a tenth of them or more are written in, and those read on every site
     (``lexicon.ALWAYS``: templates print "Last updated" anywhere); every language there is
     a lexicon for when none can be told."""
-    counted = Counter(language for language in found if language)
-    least = max(1, len(found) * SITE_LANGUAGE_SHARE)
-    languages = {language for language, count in counted.items() if count >= least}
+    languages = set(written_languages(found))
     if not languages:
         return lexicon.LANGUAGES
     return tuple(code for code in lexicon.LANGUAGES if code in languages | set(lexicon.ALWAYS))
+
+
+def written_languages(found: list[str | None]) -> tuple[str, ...]:
+    """The languages a tenth of a site's pages or more are written in (none: not told)."""
+    counted = Counter(language for language in found if language)
+    least = max(1, len(found) * SITE_LANGUAGE_SHARE)
+    return tuple(
+        code for code in lexicon.LANGUAGES if counted[code] >= least and counted[code] > 0
+    )
 
 
 def _safely(source_path: str, step, *args):
@@ -333,7 +352,8 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     if year and credits is not None and credits.year is None:
         credits.year = year
 
-    read, reasons = decide_kind(units, credits, hints, title, news_like, page.units)
+    signed = bool(slotted.signatures)  # by the site's byline slot: an article's writer
+    read, reasons = decide_kind(units, credits, hints, title, news_like, page.units, signed)
     if kind is None or read is Kind.STUB:
         kind = read
         warnings += reasons

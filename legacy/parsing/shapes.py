@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, opens_with_label, parse_byline
+from .credits import is_credits
 from .dates import date_line
 from .document import (
     Block,
@@ -21,7 +22,7 @@ from .document import (
     Signature,
     SpoilerNotice,
 )
-from .lexicon import Lexicon, active
+from .lexicon import Lexicon, active, stopword_counts
 from .names import is_institution
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
@@ -38,6 +39,9 @@ MAX_SPOILER_WORDS = 40
 SPOILER_LINE_WORDS = 12  # a line this short that names spoilers is a notice
 MAX_PREFORMATTED_WORDS = 150  # more is a whole page set in <pre>: its paragraphs read as such
 _DASHES = " \t-–—~―"
+PROSE_MIN_WORDS = 5  # fewer is a label, a name, a title: never a sentence of the article
+PROSE_STOPWORD_SHARE = 0.25  # running text in any language is a fourth its stopwords or more
+PROSE_LOWERCASE_RUN = 2  # words in a row that are no name ("Directed and Edited by X" has none)
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 
 
@@ -70,6 +74,29 @@ def _rules(lex: Lexicon) -> _Rules:
         ),
         spoiler_word=re.compile(rf"\b(?:{lex.pattern('shapes.spoiler_words')})\b", re.IGNORECASE),
     )
+
+
+def reads_as_prose(text: str) -> bool:
+    """Whether ``text`` is a sentence of running text, what a summary must be: opens as a
+    sentence does, is not a line of credits ("Starring X, Y"), has words in a row that
+    are no names (a line of credits or a title capitalises each), and uses its language's
+    stopwords as running text does (a list of names, a film's title, a byline do not;
+    the stopwords are the lexicon's, so this holds in every language it knows)."""
+    words = content_words(text)
+    opening = text.lstrip(OPEN_QUOTES + " \t\n")[:1]
+    if len(words) < PROSE_MIN_WORDS or not opening or opening.islower():
+        return False
+    if is_credits(text) or _lowercase_run(text) < PROSE_LOWERCASE_RUN:
+        return False
+    return max(stopword_counts(words).values()) >= PROSE_STOPWORD_SHARE * len(words)
+
+
+def _lowercase_run(text: str) -> int:
+    run = longest = 0
+    for word in text.split():
+        run = run + 1 if word[:1].islower() else 0
+        longest = max(longest, run)
+    return longest
 
 
 def is_quotation(text: str, unit: Unit) -> bool:

@@ -114,7 +114,8 @@ class SiteModel:
     title_segments: Counter[str] = field(default_factory=Counter)
     folders: frozenset[str] = frozenset()  # every folder name of the site: its sections
     options: ParseOptions = field(default_factory=ParseOptions)  # the run's, for every step
-    lexicon: Lexicon = ALL  # the words of the site's languages
+    lexicon: Lexicon = ALL  # the words of the site's languages (and those read everywhere)
+    languages: tuple[str, ...] = ()  # the languages its pages are written in (none: not told)
     slot_stats: dict[Key, SlotStats] = field(default_factory=dict)  # label -> what it held
     slots: dict[Key, Slot] = field(default_factory=dict)  # the labels that are slots
     title_affix_counts: Counter[str] = field(default_factory=Counter)  # " - X Review" -> pages
@@ -334,7 +335,7 @@ def model_summary(model: SiteModel, site: str = "") -> dict:
     return {
         "site": site,
         "pages": model.pages,
-        "languages": list(model.lexicon.languages),
+        "languages": list(model.languages or model.lexicon.languages),
         "names": sorted(model.site_names),
         "slots": [slot.as_dict() for slot in sorted(model.slots.values(), key=_slot_order)],
         "chrome": [{"text": _shown(key), "pages": count} for key, count in chrome[:CHROME_SHOWN]],

@@ -17,6 +17,7 @@ from home.models import StandardPage
 from home.tree import SiteTree
 from legacy.parsing.document import Credits, Image, LegacyDocument, Rating
 from legacy.parsing.sections import PAGE
+from legacy.parsing.shapes import reads_as_prose
 from legacy.parsing.text import content_words
 from reviews import kinds
 from reviews.credits import join_names
@@ -233,9 +234,11 @@ def field_text(page: Page) -> str:
 
 def summary_of(body: list[dict], pictures: Iterable[str] = ()) -> str:
     """The first sentence or two of the first paragraph of the page's own words, for
-    listings and search results: never a paragraph that is only link text ("Buy it at the
-    shop"), nor one that only prints a picture's alt text or caption (``pictures``: a
-    picture not found in the mirror is kept as its words)."""
+    listings and search results: only prose (``shapes.reads_as_prose``: never the rest of a
+    cast list, a byline or a title left in the body), never a paragraph that is only link
+    text ("Buy it at the shop"), nor one that only prints a picture's alt text or caption
+    (``pictures``: a picture not found in the mirror is kept as its words). No summary
+    rather than one that is not a sentence of the page."""
     picture_words = {tuple(content_words(text)) for text in pictures} - {()}
     first = next(
         (
@@ -244,6 +247,7 @@ def summary_of(body: list[dict], pictures: Iterable[str] = ()) -> str:
             if block["type"] == "paragraph"
             and not _only_link_text(block["value"])
             and not _only_picture_words(block["value"], picture_words)
+            and reads_as_prose(html_to_text(block["value"]).replace("\n", " "))
         ),
         "",
     )

@@ -9,8 +9,9 @@
 """
 
 import unicodedata
+from html import escape
 
-from .pages import Article, Entry, FilmLog, Index, NewsPage, Picture, Site
+from .pages import Article, Entry, FilmLog, Index, NewsPage, Picture, Site, link
 from .texts import FILMS, REVIEWERS, SPANISH_GAMES, SPANISH_REVIEWERS, Writer
 
 MONTHS = [
@@ -297,7 +298,8 @@ def one_template_folder(seed: int = 3) -> Site:
     """A NetObjects Fusion film club: 24 reviews in ``html/`` with one template (title,
     credits, review, "Reviewed by" and a date), and three off-shape pages in the same
     folder: a review without its credits line, a short one and a two-film double bill.
-    All are film reviews; the off-shape ones are flagged "kind to check"."""
+    All are film reviews; the members' page, too short to be one, is flagged "kind to
+    check"; the review without credits, signed as the others are, is a review unflagged."""
     writer = Writer(seed)
     site = Site(
         name="Eastgate Film Circle",
@@ -330,7 +332,9 @@ def one_template_folder(seed: int = 3) -> Site:
                     "kind": "film_review",
                     "section": "film",
                     "off_shape": off_shape,
-                    "flagged": number == 24,  # no credits line: a review by its template
+                    # no credits line, but signed "Reviewed by" as every review of its
+                    # template: a review beyond doubt, noted, not flagged for an editor
+                    "flagged": False,
                     "date": f"2003-{month:02d}-{day:02d}",
                 },
             )
@@ -461,9 +465,165 @@ def spanish_games(seed: int = 4) -> Site:
     return site
 
 
+FOREIGN_TITLES = [  # films reviewed in English under their own names
+    ("Les Enfants du Quai", "Odile Fauchet", "Marc Lenoir"),
+    ("Der stille Hafen", "Jonas Albrecht", "Greta Vogel"),
+    ("La Nuit des Lanternes", "Amélie Roussel", "Hugo Perrin"),
+    ("Das Haus am Deich", "Karsten Möller", "Ilse Brandt"),
+]
+FEATURE_TOPICS = [
+    "The Festival Circuit",
+    "Summer Blockbusters",
+    "The Art House Revival",
+    "Screenwriters at Work",
+    "Restoring the Silents",
+    "Music for the Movies",
+    "The Year in Documentary",
+    "Cinemas of the Coast",
+    "Animation after Hours",
+    "The Critic's Notebook",
+]
+NOIR_PARTS = ["Main Page", "Shadows and Rain", "The Studio Years", "Neon and After"]
+
+
+def _run_on_credits(director: str, actor: str) -> str:
+    """Credits in a centred cell, the cast list run over lines of one paragraph (its names
+    broken at commas), as FrontPage 4 magazines printed them."""
+    return (
+        '<div align="center"><center><table border="0"><tr><td align="center">'
+        f"<strong><big><em>Directed by</em> {escape(director)}.</big></strong>"
+        f"<p><strong><big><em>Starring</em>\n    {escape(actor)}, Ada Quill, Bram Okoro,<br>\n"
+        "    Lise Hartung, Colm Reddy, Nell Aske,<br>\n"
+        "    Ivo Strand, <em>and</em> Tobias Fenn.</big></strong></p>"
+        "</td></tr></table></center></div>"
+    )
+
+
+def flat_folder_magazine(seed: int = 5) -> Site:
+    """A FrontPage 4 film magazine's folder of 1999, mirrored alone (its contents page, its
+    writers' pages and its indexes are in the folder above, outside the mirror): 48
+    reviews of one template ("Review by" a linked reviewer and "Posted" under the
+    headline, a picture whose alt is the film's title with the site's film database,
+    credits whose cast list runs on over lines), two of them without their credits
+    (off-shape: reviews still, signed as the others, not flagged), a short unsigned notice
+    drawn with the same template (flagged); six films reviewed twice by two writers in
+    files named in sequence (rsalt1, rsalt2), each pointing to the other; features signed
+    "by" a writer, and a four-page feature whose parts are linked by a menu of part titles
+    on every part. Four films are foreign, reviewed in English."""
+    writer = Writer(seed)
+    site = Site(
+        name="Silver Nitrate",
+        template="frontpage4",
+        nav=[
+            ("Contents", "../default.htm"),
+            ("Features", "../features.htm"),
+            ("Reviews", "../reviews.htm"),
+            ("Archives", "../archive.htm"),
+        ],
+        copyright="Copyright © 1999 by Silver Nitrate. All Rights Reserved.",
+        title_pattern="{title} - {site} {section}",
+    )
+    films = FILMS[:38] + FOREIGN_TITLES
+    twice = {3, 9, 15, 21, 27, 33}  # reviewed by two writers
+    for number, (title, director, actor) in enumerate(films):
+        stem = f"r{_slug(title)[:10]}"
+        writers = [REVIEWERS[number % 5], REVIEWERS[(number + 2) % 5]]
+        paths = [f"{stem}{n}.htm" for n in (1, 2)] if number in twice else [f"{stem}.htm"]
+        for turn, path in enumerate(paths):
+            reviewer = writers[turn]
+            month, day = 1 + number % 12, 1 + number % 27
+            off_shape = number in (5, 30)
+            others = [p for p in paths if p != path]
+            also = (
+                f'<p>Be sure to read <a href="{link(path, others[0])}">'
+                f"{writers[1 - turn]}'s</a> review as well.</p>"
+                if others
+                else ""
+            )
+            site.add(
+                Article(
+                    path,
+                    title,
+                    writer.review(title, director, actor),
+                    byline="Review by",
+                    author=reviewer,
+                    author_href=f"../{_slug(reviewer)}.htm",
+                    posted=f"Posted {day} {MONTHS[month - 1]} 1999",
+                    pictures=[
+                        Picture(
+                            f"images/r{number}.jpg",
+                            alt="{title} - Film Archive Online",
+                            href=f"http://filmarchive.example/title?{_slug(title)}",
+                        )
+                    ],
+                    credits_html="" if off_shape else _run_on_credits(director, actor),
+                    extra_html=also,
+                    expect={
+                        "kind": "film_review",
+                        "section": "film",
+                        "reviewer": reviewer,
+                        "off_shape": off_shape,
+                    },
+                )
+            )
+    site.add(
+        Article(
+            "rcorrect.htm",
+            "A Correction",
+            ["Last week's review gave the wrong running time; we regret the error."],
+            posted="Posted 12 March 1999",
+            pictures=[Picture("images/r0.jpg", alt="{title} - Film Archive Online")],
+            # a short unsigned notice drawn with the reviews' template: for an editor
+            expect={"kind": "page", "flagged": True},
+        )
+    )
+    for number, topic in enumerate(FEATURE_TOPICS):
+        author = REVIEWERS[number % 5]
+        site.add(
+            Article(
+                f"f{_slug(topic)[:12]}.htm",
+                topic,
+                # long, as features were: longer than any review of the site
+                writer.review(topic, paragraphs=4) + writer.review(f"{topic} again", paragraphs=4),
+                byline="by",
+                author=author,
+                author_href=f"../{_slug(author)}.htm",
+                posted=f"Posted {1 + number} {MONTHS[number]} 1999",
+                section="Feature",
+                expect={"kind": "feature", "section": "feature", "reviewer": author},
+            )
+        )
+    menu = [(text, f"fnoir{'-' + str(n) if n else ''}.htm") for n, text in enumerate(NOIR_PARTS)]
+    for number, (part, path) in enumerate(menu):
+        first = number == 0
+        site.add(
+            Article(
+                path,
+                "Noir at Fifty" if first else f"Noir at Fifty: {part}",
+                [
+                    "Lydia Farrant looks back at fifty years of film noir, "
+                    "from the rain of the studio streets to the neon of today. "
+                    "Follow the links below."
+                ]
+                if first
+                else writer.review(part, paragraphs=3),
+                byline="by",
+                author="Lydia Farrant",
+                author_href="../lydiafarrant.htm",
+                posted="Posted 29 October 1999",
+                section="Feature",
+                part_menu=menu,
+                expect={"kind": "feature", "section": "feature", "reviewer": "Lydia Farrant"}
+                | ({} if first else {"part_of": menu[0][1]}),
+            )
+        )
+    return site
+
+
 CORPORA = {
     "year-folder-magazine": year_folder_magazine,
     "family-film-log": family_film_log,
     "one-template-folder": one_template_folder,
     "spanish-games": spanish_games,
+    "flat-folder-magazine": flat_folder_magazine,
 }

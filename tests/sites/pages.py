@@ -34,7 +34,10 @@ class Article:
     "Review by") with ``author`` (linked to ``author_href`` when given) and ``posted`` (the
     whole line, "Posted 8 October 1999"). Credits as ``credits`` (lines in one paragraph)
     or ``credit_cells`` (a table: a label cell, a value cell of lines: names broken over
-    lines and cells). ``next_link``: (text, path) of a continuation page."""
+    lines and cells); ``credits_html``: credits as written by hand, markup and all (a cast
+    list run over lines in a cell of its own). ``next_link``: (text, path) of a
+    continuation page; ``part_menu``: (text, path) of every part of a multi-part article,
+    as a list under the text, the page's own part printed unlinked."""
 
     path: str
     title: str
@@ -45,11 +48,13 @@ class Article:
     posted: str = ""
     credits: list[str] = field(default_factory=list)
     credit_cells: list[tuple[str, list[str]]] = field(default_factory=list)
+    credits_html: str = ""
     pictures: list[Picture] = field(default_factory=list)
     head_title: str | None = None  # <title> as written; None: the site's title_pattern
     section: str = "Review"  # fills {section} in the site's title_pattern
     next_link: tuple[str, str] | None = None
     previous_link: tuple[str, str] | None = None
+    part_menu: list[tuple[str, str]] = field(default_factory=list)
     signature: str = ""  # a closing line, as printed ("-- Gordon Ashby")
     dateline: str = ""  # a closing date line, as printed
     extra_html: str = ""  # raw markup after the paragraphs
@@ -233,6 +238,8 @@ def _article(site: Site, article: Article) -> str:
     if article.credits:
         lines = "<br>\n".join(f"<b>{escape(line)}</b>" for line in article.credits)
         parts.append(_para(site, lines))
+    if article.credits_html:
+        parts.append(article.credits_html)
     if article.credit_cells:
         rows = "\n".join(
             f'<tr><td valign="top"><font size="2"><b>{escape(label)}</b></font></td>'
@@ -257,6 +264,14 @@ def _article(site: Site, article: Article) -> str:
         turns.append(f'<a href="{link(path, target)}">{escape(text)}</a>')
     if turns:
         parts.append(_para(site, " | ".join(turns), "center"))
+    if article.part_menu:
+        items = "\n".join(
+            f"  <li>{escape(text)} ...</li>"
+            if target == path
+            else f'  <li><a href="{link(path, target)}">{escape(text)} ...</a></li>'
+            for text, target in article.part_menu
+        )
+        parts.append(f"<hr>\n<ul>\n{items}\n</ul>\n<hr>")
     return "\n".join(parts)
 
 

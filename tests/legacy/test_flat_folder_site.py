@@ -1,0 +1,119 @@
+"""A flat folder of one template, read whole (``tests.sites.corpora.flat_folder_magazine``):
+a multi-part feature linked by a menu of part titles, films reviewed twice by two writers
+in files named in sequence, cast lists running on under the credits, foreign film titles
+on an English site. No Django models are touched."""
+
+import functools
+from collections import Counter
+
+from legacy.checks import PageFacts, byline_removed
+from legacy.parsing.accounting import HELD
+from legacy.parsing.document import Image, Kind, Paragraph, Removed, Signature
+from legacy.parsing.parser import parse_site
+from legacy.parsing.shapes import reads_as_prose
+from tests.sites.corpora import flat_folder_magazine
+
+NOIR = "fnoir.htm"
+
+
+@functools.cache
+def parsed() -> tuple[dict, dict]:
+    site = flat_folder_magazine()
+    pages = [
+        (html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in site.render().items()
+    ]
+    models: dict[str, dict] = {}
+    documents = {d.source_path: d for d in parse_site(pages, models=models)}
+    return documents, next(iter(models.values()))
+
+
+def signers(document) -> list[str]:
+    return [block.name for block in document.blocks if isinstance(block, Signature)]
+
+
+def test_a_feature_whose_parts_a_menu_of_part_titles_links_is_one_page_in_order():
+    documents, _ = parsed()
+    noir = documents[NOIR]
+    assert noir.parts == ["fnoir-1.htm", "fnoir-2.htm", "fnoir-3.htm"]
+    assert noir.kind is Kind.FEATURE
+    assert signers(noir) == ["Lydia Farrant"]  # once, not once per part
+    for part in noir.parts:
+        assert documents[part].continues == NOIR
+    text = noir.content_text
+    assert text.index("Shadows and Rain") < text.index("The Studio Years") < text.index("Neon")
+
+
+def test_two_reviews_of_one_film_in_files_named_in_sequence_stay_two_reviews():
+    documents, _ = parsed()
+    twice = sorted(p for p in documents if p.endswith(("1.htm", "2.htm")) and p.startswith("r"))
+    assert len(twice) == 12
+    for path in twice:
+        review = documents[path]
+        assert review.kind is Kind.FILM_REVIEW and not review.parts and not review.continues
+    first, second = documents[twice[0]], documents[twice[1]]
+    assert first.title == second.title and signers(first) != signers(second)
+
+
+def test_a_flat_folder_of_one_template_is_one_cluster_and_flags_only_what_an_editor_must_see():
+    site = flat_folder_magazine()
+    documents, _ = parsed()
+    reviews = site.of_kind("film_review")
+    assert len({documents[p].cluster for p in reviews}) == 1
+    flagged = {p for p, d in documents.items() if d.cluster_outlier}
+    assert flagged == {"rcorrect.htm"}  # short, unsigned: no review, a question
+    for path in reviews:  # without credits, signed as the others: reviews, noted
+        if site.expected()[path]["off_shape"]:
+            assert documents[path].credits is None
+            assert any(w.startswith("kind from its template") for w in documents[path].warnings)
+    kinds = Counter(d.kind for d in documents.values())
+    assert kinds == {Kind.FILM_REVIEW: 48, Kind.FEATURE: 14, Kind.PAGE: 1}
+
+
+def test_every_summary_is_prose_of_the_article_never_the_rest_of_its_cast_list():
+    from legacy.writing.pages import summary_of
+
+    site = flat_folder_magazine()
+    documents, _ = parsed()
+    for path in site.of_kind("film_review"):
+        document = documents[path]
+        body = [
+            {"type": "paragraph", "value": block.html}
+            for block in document.blocks
+            if isinstance(block, Paragraph)
+        ]
+        pictures = [b.alt for b in document.blocks if isinstance(b, Image)]
+        summary = summary_of(body, pictures)
+        assert summary and reads_as_prose(summary), path
+        assert "Tobias Fenn" not in summary and site.expected()[path]["reviewer"] not in summary
+
+
+def test_lines_that_are_no_prose_are_never_a_summary():
+    for line in [
+        "Bram Okoro, Lise Hartung, and Tobias Fenn.",
+        "and the voices of Tobias Fenn.",
+        "Written and Directed by Inga Vallin",
+        "Directed and Edited by Inga Vallin.",
+        "Starring Maren Holt, Ada Quill, Bram Okoro",
+        "Noir at Fifty: The Studio Years",
+        "by Lydia Farrant",
+    ]:
+        assert not reads_as_prose(line), line
+    for sentence in [
+        "Inga Vallin returns with a harrowing film about a salt marsh.",
+        "Der Film erzählt von einem Hafen, in dem nie etwas geschieht.",
+        "“Nobody leaves,” says the ferryman, and he is right about that.",
+    ]:
+        assert reads_as_prose(sentence), sentence
+
+
+def test_foreign_film_titles_do_not_make_an_english_site_multilingual():
+    _, model = parsed()
+    assert model["languages"] == ["en"]
+
+
+def test_a_byline_a_field_holds_is_no_removed_byline():
+    label = Removed("the label of the byline slot 'by' (its name is the byline)", "by", HELD)
+    facts = PageFacts(source_path="fnoir.htm", kind="feature", target="feature")
+    assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [label]})) is None
+    dropped = Removed("site chrome: on 40 pages", "by Lydia Farrant")
+    assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [dropped]}))
