@@ -86,7 +86,8 @@ def parse_site(
     models: dict[str, dict] | None = None,
 ) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
-    (``site``), then parse each page with it. Same order as ``pages``; never raises.
+    (``site``), then parse each page with it. Same order as ``pages``; never raises for
+    what a page holds (a temporary file that cannot be written, a full disk, stops it).
     ``options``: what the operator said about the run (``ParseOptions``), which each
     site's model carries to every step. ``models``: filled with each site's learnt model
     as the operator sees it (``site.model_summary``), for the dry run and the report.

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_SIZE = 40_000  # characters of prose per page
+PAGE_SIZE = 20_000  # characters of prose per page
 FEW, MANY = 2, 8
 
 PEAK = r"""
