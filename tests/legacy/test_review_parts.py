@@ -53,6 +53,9 @@ def signatures(document) -> list[Signature]:
         ("Howard Example, 2004", "", "Howard Example", "", "2004"),
         ("by Jens Beispiel, 13. August 2002", "by", "Jens Beispiel", "", "13. August 2002"),
         ("By Jane Smith on 3 May 2004", "By", "Jane Smith", "", "on 3 May 2004"),
+        # what the piece is, then its writer: the label, never part of a name
+        ("Festival Report by Ada Quill", "Festival Report by", "Ada Quill", "", ""),
+        ("interview by Bram Okoro, 2 May 1999", "interview by", "Bram Okoro", "", "2 May 1999"),
         (
             "Reviewed by R. P. Example\nProfessor of Old Testament\nWestbrook Seminary",
             "Reviewed by",
