@@ -23,7 +23,7 @@ from .document import (
     SpoilerNotice,
 )
 from .lexicon import Lexicon, active, stopword_counts
-from .names import is_institution
+from .names import is_institution, is_name_shaped
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
 
@@ -86,9 +86,20 @@ def reads_as_prose(text: str) -> bool:
     opening = text.lstrip(OPEN_QUOTES + " \t\n")[:1]
     if len(words) < PROSE_MIN_WORDS or not opening or opening.islower():
         return False
-    if is_credits(text) or _lowercase_run(text) < PROSE_LOWERCASE_RUN:
+    if is_credits(text) or _lowercase_run(text) < PROSE_LOWERCASE_RUN or _names_after_label(text):
         return False
     return max(stopword_counts(words).values()) >= PROSE_STOPWORD_SHARE * len(words)
+
+
+_LABEL_BY = re.compile(r"^\W*(?:[^\W\d][\w'’-]*\s+){0,4}?by\s+(\S+)\s+(\S+)", re.IGNORECASE)
+
+
+def _names_after_label(text: str) -> bool:
+    """A line that opens as a label of a few words and "by", then a name ("Screenplay by
+    Ann Lu, based on ...", "Directed and co-written by Tom Fenn"): a credit, not a sentence,
+    whatever follows the name."""
+    match = _LABEL_BY.match(text)
+    return bool(match) and is_name_shaped([match.group(1), match.group(2).rstrip(",.;:")])
 
 
 def _lowercase_run(text: str) -> int:
