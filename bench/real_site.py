@@ -9,8 +9,9 @@ counted. A real site has no answers, so each figure reads what the old page itse
 
 - reviewer right: the review's reviewer is a name the old page prints after "by";
 - summaries from links: the summary is (mostly) a link's text or an alt text of the old page;
-- summaries not prose: the summary opens with a credits label of the lexicon ("Directed by",
-  "Starring", ...) or is the reviewer's name, or is under six words;
+- summaries not prose: the summary opens with a credits label of the lexicon and a name
+  ("Directed by X", "Starring X"), or is the reviewer's name (a byline), or is under six
+  words, or most of its words are capitalised (a list of names, a title);
 - misfiled: pages matched by ``--expect PATTERN=KIND`` (file names) filed as another kind;
 - dated today; titles keeping the ``<title>`` suffix most pages share (" - Site Review");
 - chrome leaked: imported pages whose body holds a line most of the old pages print;
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 SUFFIXES = {".htm", ".html", ".shtml", ".asp", ".php"}
 MIN_SUMMARY_WORDS = 6
+NAMES_SHARE = 0.6  # a "summary" whose words are this capitalised is a list of names, a title
 CHROME_SHARE = 0.5  # a line printed on this share of the old pages is the template's
 
 
@@ -103,9 +105,8 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
     }
     suffix = _common_title_suffix(soups)
     english = lexicon.lexicon_for(("en",))
-    credit_label = re.compile(
-        rf"^(?:{'|'.join(english.pattern(f'credits.{role}') for role in _ROLES)})\b", re.I
-    )
+    labels = "|".join(english.pattern(f"credits.{role}") for role in _ROLES)
+    credit_label = re.compile(rf"^(?i:{labels})\s+[A-Z]")  # a label, then a name
     records = {r.source_path.split(":", 1)[-1]: r for r in ImportRecord.objects.all()}
     home_depth = 2
     figures: dict = {"pages in mirror": len(sources)}
@@ -136,8 +137,15 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
                 from_links.append(path)
             elif (
                 credit_label.match(summary)
-                or (reviewer is not None and reviewer.name.casefold() in summary.casefold())
+                or (
+                    reviewer is not None
+                    and summary.casefold().startswith(
+                        (reviewer.name.casefold(), f"by {reviewer.name.casefold()}")
+                    )
+                    and len(summary.split()) < 2 * MIN_SUMMARY_WORDS
+                )
                 or len(summary.split()) < MIN_SUMMARY_WORDS
+                or _capitalised_share(summary) >= NAMES_SHARE
             ):
                 not_prose.append(f"{path}: {summary[:50]}")
         if getattr(page, "date", None) == datetime.date.today():
@@ -172,6 +180,11 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
 
 
 _ROLES = ("director", "cast", "author", "contributor", "editor")
+
+
+def _capitalised_share(text: str) -> float:
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return sum(word[:1].isupper() for word in words) / max(1, len(words))
 
 
 def _lines(soup) -> list[str]:
