@@ -5,6 +5,7 @@ operator's ``--map`` and ``--section`` rules win over both (``sections.py``)."""
 import re
 from pathlib import PurePosixPath
 
+from .bylines import opens_with_label, parse_byline
 from .document import Credits, Kind
 from .options import FolderHints
 from .shapes import byline, heading
@@ -93,10 +94,22 @@ def decide_kind(
         ]
     headings = sum(1 for unit in units if heading(unit))
     if len(words) >= FEATURE_MIN_WORDS and (
-        headings >= 2 or signed or any(map(byline, units[:FEATURE_BYLINE_UNITS]))
+        headings >= 2 or signed or any(map(_signed, units[:FEATURE_BYLINE_UNITS]))
     ):
         return Kind.FEATURE, []
     return Kind.PAGE, []
+
+
+def _signed(unit: Unit) -> bool:
+    """A byline, as the unit or as one of its lines ("A Walk on the Moon<br>interview by
+    Ann Lu, 2 April 1999": a headline and its byline in one paragraph)."""
+    if byline(unit):
+        return True
+    for line in unit.line_texts[1:]:
+        found = opens_with_label(line) and parse_byline(line)
+        if found and found.label and found.name:
+            return True
+    return False
 
 
 def _index_entries(units: list[Unit]) -> int:

@@ -122,3 +122,17 @@ def test_a_byline_a_field_holds_is_no_removed_byline():
     assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [label]})) is None
     dropped = Removed("site chrome: on 40 pages", "by Lydia Farrant")
     assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [dropped]}))
+
+
+def test_a_long_interview_whose_byline_shares_a_paragraph_with_its_headline_is_a_feature():
+    from legacy.parsing.parser import parse_document
+    from tests.sites.texts import Writer
+
+    prose = "".join(f"<p>{p}</p>" for p in Writer(9).review("Salt Orchard", paragraphs=6))
+    page = (
+        "<html><head><title>Talking to Inga Vallin</title></head><body>"
+        "<p><b>The Salt Orchard</b><br>interview by Ada Quill, 2 April 1999</p>"
+        f"{prose}{prose}</body></html>"
+    )
+    document = parse_document(page.encode(), "fvallin.htm")
+    assert document.kind is Kind.FEATURE  # was a plain page at the top of the tree
