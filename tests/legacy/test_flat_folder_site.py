@@ -136,3 +136,11 @@ def test_a_long_interview_whose_byline_shares_a_paragraph_with_its_headline_is_a
     )
     document = parse_document(page.encode(), "fvallin.htm")
     assert document.kind is Kind.FEATURE  # was a plain page at the top of the tree
+
+
+def test_a_link_to_a_film_database_on_every_review_is_chrome_never_a_signature():
+    site = flat_folder_magazine()
+    documents, _ = parsed()
+    for path in site.of_kind("film_review"):
+        assert "Movie Credits" not in documents[path].content_text, path
+        assert "Movie Credits" not in signers(documents[path]), path

@@ -486,11 +486,14 @@ FEATURE_TOPICS = [
 NOIR_PARTS = ["Main Page", "Shadows and Rain", "The Studio Years", "Neon and After"]
 
 
-def _run_on_credits(director: str, actor: str) -> str:
+def _run_on_credits(director: str, actor: str, title: str) -> str:
     """Credits in a centred cell, the cast list run over lines of one paragraph (its names
-    broken at commas), as FrontPage 4 magazines printed them."""
+    broken at commas), as FrontPage 4 magazines printed them; beside them, a link to the
+    film's page at a film database ("Movie Credits" on every review)."""
     return (
-        '<div align="center"><center><table border="0"><tr><td align="center">'
+        '<div align="center"><center><table border="0"><tr><td valign="top">'
+        f'<a href="http://filmarchive.example/credits?{_slug(title)}"><font size="1">'
+        'Movie Credits</font></a></td><td align="center">'
         f"<strong><big><em>Directed by</em> {escape(director)}.</big></strong>"
         f"<p><strong><big><em>Starring</em>\n    {escape(actor)}, Ada Quill, Bram Okoro,<br>\n"
         "    Lise Hartung, Colm Reddy, Nell Aske,<br>\n"
@@ -558,7 +561,7 @@ def flat_folder_magazine(seed: int = 5) -> Site:
                             href=f"http://filmarchive.example/title?{_slug(title)}",
                         )
                     ],
-                    credits_html="" if off_shape else _run_on_credits(director, actor),
+                    credits_html="" if off_shape else _run_on_credits(director, actor, title),
                     extra_html=also,
                     expect={
                         "kind": "film_review",
