@@ -235,7 +235,8 @@ def field_text(page: Page) -> str:
 def summary_of(body: list[dict], pictures: Iterable[str] = ()) -> str:
     """The first sentence or two of the first paragraph of the page's own words, for
     listings and search results: only prose (``shapes.reads_as_prose``: never the rest of a
-    cast list, a byline or a title left in the body), never a paragraph that is only link
+    cast list, a byline or a title left in the body), never a short paragraph all in bold
+    (a subtitle), never a paragraph that is only link
     text ("Buy it at the shop"), nor one that only prints a picture's alt text or caption
     (``pictures``: a picture not found in the mirror is kept as its words). No summary
     rather than one that is not a sentence of the page."""
@@ -247,6 +248,7 @@ def summary_of(body: list[dict], pictures: Iterable[str] = ()) -> str:
             if block["type"] == "paragraph"
             and not _only_link_text(block["value"])
             and not _only_picture_words(block["value"], picture_words)
+            and not _bold_line(block["value"])
             and reads_as_prose(html_to_text(block["value"]).replace("\n", " "))
         ),
         "",
@@ -260,6 +262,20 @@ def summary_of(body: list[dict], pictures: Iterable[str] = ()) -> str:
 
 
 _LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.IGNORECASE | re.DOTALL)
+
+
+_BOLD = re.compile(r"<(b|strong)\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
+BOLD_LINE_WORDS = 20  # a bold paragraph this short is a heading or a subtitle
+
+
+def _bold_line(html: str) -> bool:
+    """A short paragraph all in bold: the article's subtitle or a heading, not its text."""
+    words = content_words(html_to_text(html))
+    return (
+        0 < len(words) < BOLD_LINE_WORDS
+        and bool(_BOLD.search(html))
+        and not content_words(html_to_text(_BOLD.sub(" ", html)))
+    )
 
 
 def _only_link_text(html: str) -> bool:

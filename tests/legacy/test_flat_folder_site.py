@@ -144,3 +144,33 @@ def test_a_link_to_a_film_database_on_every_review_is_chrome_never_a_signature()
     for path in site.of_kind("film_review"):
         assert "Movie Credits" not in documents[path].content_text, path
         assert "Movie Credits" not in signers(documents[path]), path
+
+
+def test_a_subtitle_in_bold_over_the_text_is_no_summary():
+    from legacy.writing.pages import summary_of
+
+    body = [
+        {"type": "paragraph", "value": "<b>The Salt Orchard: Inga Vallin Speaks</b><br/>"
+         "<b>about her Latest Film</b>"},
+        {"type": "paragraph", "value": "<b>I</b>nga Vallin speaks softly, in long sentences "
+         "that she finishes with care, and she laughs at the questions she has heard before."},
+    ]  # fmt: skip
+    assert summary_of(body).startswith("Inga Vallin speaks softly")
+    lead = "<b>Nobody who saw it at the festival forgot</b> the last reel of the film."
+    assert summary_of([{"type": "paragraph", "value": lead}]).startswith("Nobody who saw")
+
+
+def test_a_shop_link_at_a_reviews_foot_signs_nothing():
+    from legacy.parsing.parser import parse_document
+    from tests.sites.texts import Writer
+
+    prose = "".join(f"<p>{p}</p>" for p in Writer(3).review("The Salt Orchard", "Inga Vallin"))
+    for text in ["RENT DVD", "BUY VIDEO", "ORDER VHS"]:
+        page = (
+            "<html><head><title>The Salt Orchard</title></head><body>"
+            "<p><b>The Salt Orchard</b></p><p>Directed by Inga Vallin.</p>"
+            f'{prose}<p align="center"><b><a href="http://shop.example/c?1">{text}</a></b>'
+            "</body></html>"
+        )
+        document = parse_document(page.encode(), "rsalt.htm")
+        assert not [b for b in document.blocks if isinstance(b, Signature)], text
