@@ -20,7 +20,9 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from home.tree import ensure_site_tree
 from legacy.models import SECTION_LABELS, ImportCheck, ImportRecord, ReviewState
+from legacy.parsing.profile import ProfileError, SiteProfile
 from legacy.writing.convert import ConversionRefused, convert_page
+from legacy.writing.reimport import Reimported, reimport
 from reviews.models import ArticlePage, Contributor, ReviewPage
 from reviews.models.stories import StoryFields
 
@@ -253,6 +255,65 @@ class ChangeKindAction(RecordBulkAction):
         return f"Kind changed: {num_parent_objects} page(s)."
 
 
+class ReimportForm(forms.Form):
+    section = forms.ChoiceField(
+        label="File under",
+        required=False,
+        choices=[("", "Where the import put it"), *SECTION_LABELS.items()],
+        help_text="A page filed under another kind becomes a page of that kind (as Change "
+        "kind does), read again from its old file.",
+    )
+    profile = forms.CharField(
+        label="Site profile",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "legacy-monospace"}),
+        help_text="Corrections to what was learnt of the site, as the profile file of "
+        "import_legacy --profile (TOML: [site], [[slot]], [chrome], [titles]). Empty: the "
+        "run's own profile, if it had one.",
+    )
+
+    def clean_profile(self) -> SiteProfile | None:
+        text = self.cleaned_data["profile"].strip()
+        if not text:
+            return None
+        try:
+            return SiteProfile.from_toml(text, source="the profile given in the review queue")
+        except ProfileError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+class ReimportAction(RecordBulkAction):
+    display_name = "Re-import"
+    action_type = "reimport"
+    aria_label = "Read the selected pages again from the old site, with a section or a profile"
+    form_class = ReimportForm
+    action_priority = 40
+
+    def act(self, records):
+        data = self.cleaned_form.cleaned_data
+        self.outcome = reimport(
+            records,
+            section=data["section"],
+            profile=data["profile"],
+            invoked_by=f"{self.request.user.get_username()} (review queue)",
+        )
+        for problem in (*self.outcome.refused, *self.outcome.failed):
+            messages.error(self.request, problem)
+        written = set(self.outcome.written)
+        return [record for record in records if record.source_path in written]
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return reimport_message(self.outcome)
+
+
+def reimport_message(outcome: Reimported) -> str:
+    message = f"Re-imported: {len(outcome.written)} page(s) written again"
+    if outcome.converted:
+        message += f", {len(outcome.converted)} converted ({'; '.join(outcome.converted)})"
+    runs = ", ".join(str(run) for run in outcome.runs if run)
+    return f"{message}. Run {runs}." if runs else f"{message}."
+
+
 class PublishAction(RecordBulkAction):
     display_name = "Publish"
     action_type = "publish_pages"
@@ -299,6 +360,7 @@ ACTIONS = (
     SetReviewerAction,
     SetDateAction,
     ChangeKindAction,
+    ReimportAction,
     PublishAction,
     UnpublishAction,
 )

@@ -107,6 +107,7 @@ class ImportOptions:
     parse: ParseOptions = field(default_factory=ParseOptions)  # date order, languages, ...
     date_from_mtime: bool = False  # a page that prints no date: the file's modification time
     mutes: Mutes = field(default_factory=Mutes)  # checks and paths the run does not report
+    rewrite: frozenset[str] = frozenset()  # keys written again even when unchanged
 
 
 @dataclass
@@ -469,7 +470,7 @@ class LegacyImporter:
         self._point_redirect(INDEX_KEY_NAME, self.tree.home)  # the old /index.htm is Home
         self.run = ImportRun.objects.create(
             invoked_by=self.options.invoked_by or _who(),
-            sources=[str(path) for path in paths],
+            sources=[str(path.absolute()) for path in paths],  # found again from anywhere
             options={
                 "base_url": self.options.base_url,
                 "draft": self.options.draft,
@@ -481,6 +482,7 @@ class LegacyImporter:
                 "site_names": list(self.options.parse.site_names),
                 "date_from_mtime": self.options.date_from_mtime,
                 "mutes": self.options.mutes.as_list(),
+                "profile": profile.source if (profile := self.options.parse.profile) else "",
             },
             mutes=self.options.mutes.as_list(),
             importer_version=IMPORTER_VERSION,
@@ -554,6 +556,7 @@ class LegacyImporter:
             and record.importer_version == IMPORTER_VERSION
             and record.section == target
             and not self._newly_dated(record, parsed)
+            and parsed.key not in self.options.rewrite
         )
 
     def _newly_dated(self, record: ImportRecord, parsed: ParsedSource) -> bool:

@@ -150,7 +150,7 @@ class Command(BaseCommand):
     def parse_options(self, options: dict) -> ParseOptions:
         """What the parser is told about the run: ``ParseOptions``."""
         try:
-            profile = SiteProfile.read(options["profile"]) if options.get("profile") else None
+            profile = self.profile(options.get("profile"))
             given = profile or SiteProfile()
             return ParseOptions(
                 date_order=self.date_order(options.get("date_order") or "dmy"),
@@ -160,6 +160,13 @@ class Command(BaseCommand):
             )
         except ValueError as error:  # call_command(language=...) skips argparse's choices
             raise CommandError(str(error)) from error
+
+    def profile(self, given: Path | str | SiteProfile | None) -> SiteProfile | None:
+        """The site profile: a file (its path recorded absolute on the run), or one already
+        read (the review queue's re-import gives one)."""
+        if given is None or isinstance(given, SiteProfile):
+            return given
+        return SiteProfile.read(Path(given).absolute())
 
     def date_order(self, value: str) -> str:
         # call_command(date_order=...) passes the text through without argparse's choices
