@@ -1,5 +1,7 @@
 """What the importer remembers: each run, and one record per old page (keyed by its old path)."""
 
+import math
+
 from django.conf import settings
 from django.db import models
 
@@ -204,6 +206,14 @@ class ImportRecord(models.Model):
     @property
     def section_label(self) -> str:
         return SECTION_LABELS.get(self.section, self.section)
+
+    @property
+    def fidelity_percent(self) -> str:
+        """The fidelity as a percentage, rounded down ("98.7%"): only a whole page reads 100%."""
+        if self.fidelity is None:
+            return "—"
+        tenths = math.floor(self.fidelity * 1000 + 1e-9) / 10
+        return f"{tenths:g}%"
 
     @property
     def check_labels(self) -> str:

@@ -28,9 +28,9 @@ from legacy.models import KIND_LABELS, SECTION_LABELS, ImportRecord, ImportRun, 
 from legacy.side_by_side import new_page, side_by_side
 
 FIDELITY_BANDS = {
-    "perfect": ("1.0", Q(fidelity__gte=1)),
-    "high": ("0.95 to 1.0", Q(fidelity__gte=0.95, fidelity__lt=1)),
-    "low": ("below 0.95", Q(fidelity__lt=0.95)),
+    "perfect": ("100%", Q(fidelity__gte=1)),
+    "high": ("95% to 99.9%", Q(fidelity__gte=0.95, fidelity__lt=1)),
+    "low": ("below 95%", Q(fidelity__lt=0.95)),
 }
 LIST_COLUMNS_DEFERRED = ("original_html", "removed", "leftovers", "warnings")
 
@@ -237,7 +237,9 @@ class ImportRecordViewSet(SnippetViewSet):
                 label="Checks",
                 sort_key="severity",
             ),
-            Column("fidelity", label="Fidelity", sort_key="fidelity"),
+            Column(
+                "fidelity_percent", label="Fidelity", sort_key="fidelity", classname="legacy-num"
+            ),
             TemplateColumn(
                 "words",
                 "legacy/admin/record_words_cell.html",

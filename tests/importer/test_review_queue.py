@@ -42,6 +42,19 @@ def test_the_queue_shows_each_record_as_an_editor_reads_it(admin_client):
     assert admin_client.get(f"{QUEUE}add/").status_code in (302, 403)
 
 
+@pytest.mark.parametrize(
+    ("fidelity", "shown"), [(0.9875, "98.7%"), (0.99999, "99.9%"), (1.0, "100%"), (0.5, "50%")]
+)
+def test_the_queue_shows_fidelity_as_a_percentage_only_a_whole_page_reads_100(
+    admin_client, fidelity, shown
+):
+    (record,) = make_records(1)
+    ImportRecord.objects.filter(pk=record.pk).update(fidelity=fidelity)
+    body = admin_client.get(QUEUE).content.decode().split("<tbody>")[1]
+    assert f">{shown}<" in body.replace("\n", "").replace(" ", "")
+    assert str(fidelity) not in body
+
+
 def test_the_queue_filters_by_check_state_kind_section_cluster_and_run(admin_client):
     records = make_records(12)
     other_run = make_records(2, start=100)
