@@ -42,6 +42,17 @@ def test_the_queue_shows_each_record_as_an_editor_reads_it(admin_client):
     assert admin_client.get(f"{QUEUE}add/").status_code in (302, 403)
 
 
+def test_each_row_links_its_side_by_side_view_and_page_editor_without_a_row_menu(
+    admin_client, site_tree
+):
+    (record,) = make_records(1)
+    ImportRecord.objects.filter(pk=record.pk).update(page=site_tree.about)
+    body = admin_client.get(QUEUE).content.decode().split("<tbody>")[1].split("</tbody>")[0]
+    assert f"/admin/legacy/importrecord/side-by-side/{record.pk}/" in body
+    assert f"/admin/pages/{site_tree.about.pk}/edit/" in body
+    assert "w-dropdown" not in body  # one line less per row: more rows on a screen
+
+
 @pytest.mark.parametrize(
     ("fidelity", "shown"), [(0.9875, "98.7%"), (0.99999, "99.9%"), (1.0, "100%"), (0.5, "50%")]
 )
