@@ -30,12 +30,27 @@ BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, CHART_WIDTH = 22, 6, 230, 640
 _NUMBERS = re.compile(r"\d+")
 
 
+SITE_WIDE_SHARE = 0.5  # a check on at least this share of a run's pages is the site's
+
+
 @dataclass
 class Row:
     label: str
     count: int
     url: str = ""
     previous: int | None = None  # the count in the previous run of the mirror
+    share: float | None = None  # of the run's pages
+    name: str = ""  # a check's name, for --mute
+
+    @property
+    def site_wide(self) -> bool:
+        """On most of the run's pages: a pattern of the site (its template, or a rule that
+        reads it wrong) to look at once, not a finding to check page by page."""
+        return self.share is not None and self.share >= SITE_WIDE_SHARE
+
+    @property
+    def percent(self) -> str:
+        return "" if self.share is None else f"{self.share:.0%}"
 
     @property
     def change(self) -> int | None:
@@ -65,8 +80,15 @@ def run_dashboard(run: ImportRun) -> dict:
     sections = _grouped(records, "section", SECTION_LABELS, run)
     clusters = _grouped(records.exclude(cluster=""), "cluster", {}, run)
     states = _grouped(records, "review_state", dict(ReviewState.choices), run)
+    total = records.count()
     checks = [
-        Row(label_of(name), count, queue_url(check=name, last_run=run.pk))
+        Row(
+            label_of(name),
+            count,
+            queue_url(check=name, last_run=run.pk),
+            share=count / total if total else None,
+            name=name,
+        )
         for name, count in ImportCheck.objects.filter(record__last_run=run)
         .values_list("name")
         .annotate(n=Count("pk"))
@@ -82,12 +104,17 @@ def run_dashboard(run: ImportRun) -> dict:
     )
     fidelity = [
         Row(label, bands[value], queue_url(fidelity=value, last_run=run.pk))
-        for value, label in (("perfect", "1.0"), ("high", "0.95 to 1.0"), ("low", "below 0.95"))
+        for value, label in (
+            ("perfect", "100%"),
+            ("high", "95% to 99.9%"),
+            ("low", "below 95%"),
+        )
     ]
     return {
         "run": run,
         "previous": previous,
-        "total": records.count(),
+        "total": total,
+        "site_wide": [row for row in checks if row.site_wide],
         "kinds": kinds,
         "sections": sections,
         "clusters": clusters,

@@ -57,3 +57,21 @@ def test_the_admin_dashboard_shows_totals_with_links(admin_client):
     ImportRecord.objects.update(page=None)
     html = admin_client.get("/admin/").content.decode()
     assert "Imported pages to review" not in html  # no imported page, no panel
+
+
+def test_a_check_on_most_of_a_runs_pages_is_shown_as_the_sites_not_each_pages(admin_client):
+    from legacy.models import ImportCheck, ImportRun
+
+    from .queue import make_records
+
+    run = ImportRun.objects.create(invoked_by="tests")
+    records = make_records(10, run=run)
+    ImportCheck.objects.filter(record__in=records).delete()
+    for record in records[:7]:  # 70%: the site's template
+        ImportCheck.objects.create(record=record, name="byline_removed", severity=3)
+    ImportCheck.objects.create(record=records[8], name="credits_incomplete", severity=2)
+    html = admin_client.get(f"/admin/legacy/importrun/inspect/{run.pk}/").content.decode()
+    assert "On most pages:</strong> Byline or date removed? (70%)" in html
+    assert "<code>--mute byline_removed</code>" in html
+    assert "--mute credits_incomplete" not in html  # one page of ten: a finding, not the site
+    assert ">10%<" in html.replace(" ", "")
