@@ -174,3 +174,11 @@ def test_a_shop_link_at_a_reviews_foot_signs_nothing():
         )
         document = parse_document(page.encode(), "rsalt.htm")
         assert not [b for b in document.blocks if isinstance(b, Signature)], text
+
+
+def test_a_sections_banner_removed_as_chrome_is_no_removed_byline():
+    facts = PageFacts(source_path="fsiff.htm", kind="page", target="page")
+    banner = Removed("site chrome: on 42 of the site's 249 pages", "Silver Nitrate Online Feature")
+    assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [banner]})) is None
+    name = Removed("site chrome: on 42 of the site's 249 pages", "Lydia Farrant")
+    assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [name]}))
