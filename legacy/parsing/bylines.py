@@ -22,6 +22,8 @@ MAX_LINE_WORDS = 25  # a byline's first line: label, name, note and date
 SEPARATORS = " \t\n,;/|()[]-–—―~:.·*_"  # what may stand between the parts of a byline
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# between the names of one byline or credit: "X and Y", "X y Y", "X et Y", "X, Y & Z"
+NAME_JOINTS = re.compile(r"\s*(?:,|&|\band\b|\by\b|\be\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _PIECE_SEPARATOR = re.compile(r"\s*(?:[,;|/·]|\s[-–—]\s|[()\[\]])\s*")
 
 
@@ -34,6 +36,7 @@ class _Rules:
     date_joint: re.Pattern[str]  # "on 3 May 2004", "am 3. Mai", "le 2 mai"
     posts: re.Pattern[str]  # "Pastor", "Staff Writer", "Redakteurin", "periodista"
     not_names: frozenset[str]  # "Top", "Review", "Copyright"
+    trailing: re.Pattern[str]  # "par Mahendra Tallur" ending a headline's line
 
 
 @functools.cache
@@ -53,6 +56,10 @@ def _rules(lex: Lexicon) -> _Rules:
         ),
         posts=re.compile(rf"\b(?:{lex.pattern('bylines.posts')})\b\.?", re.IGNORECASE),
         not_names=lex.words("bylines.not_names"),
+        trailing=re.compile(
+            rf"(?<=\s)(?P<label>(?:{labels}|{short}))\s+(?P<name>[^\s,;:|()\[\]–—][^,;:|()\[\]–—]*)$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -235,3 +242,37 @@ def _only_separators(text: str) -> bool:
 
 def _has_words(text: str) -> bool:
     return bool(re.search(r"\w", text))
+
+
+HEADLINE_WORDS = 15  # a headline with its byline on one line is shorter than this
+
+
+def byline_names(text: str) -> list[str]:
+    """The names of a byline that ends a headline's line ("par X et Y" -> [X, Y])."""
+    match = _rules(active()).trailing.search(" " + text)
+    if match is None:
+        return []
+    name = " ".join(match["name"].split()).strip(" .")
+    return [part for part in NAME_JOINTS.split(name) if part]
+
+
+def trailing_byline_start(text: str) -> int:
+    """Where a byline printed at the end of a short headline line starts ("Test de Immortal
+    par Mahendra Tallur", "Flut von Karl Brenner"), or -1: a label of the lexicon, then a
+    person's name of two words or more, and nothing after it."""
+    if not text.strip() or len(text.split()) > HEADLINE_WORDS:
+        return -1
+    for match in _rules(active()).trailing.finditer(text):
+        head, name = text[: match.start()], " ".join(match["name"].split()).strip(" .")
+        names = [part for part in NAME_JOINTS.split(name) if part]
+        if content_words_in(head) and names and all(map(_signs, names)):
+            return match.start("label")
+    return -1
+
+
+def content_words_in(text: str) -> bool:
+    return bool(re.search(r"\w\w", text))
+
+
+def _signs(name: str) -> bool:
+    return is_person_name(name) and not is_institution(name)

@@ -6,7 +6,13 @@ or sit at the end of the page; what credits.py cannot read stays in their remain
 
 import re
 
-from .bylines import opens_with_phrase_label
+from .accounting import HELD
+from .bylines import (
+    byline_names,
+    opens_with_label,
+    opens_with_phrase_label,
+    trailing_byline_start,
+)
 from .chrome import is_title_image
 from .credits import (
     is_country,
@@ -19,7 +25,7 @@ from .credits import (
     words_understood,
 )
 from .dates import date_line
-from .document import Credits, Kind, Removed
+from .document import Credits, Kind, Removed, Signature
 from .shapes import byline, spoiler_notice, wrapped_in_quotes
 from .text import content_words
 from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
@@ -281,3 +287,97 @@ def split_year(title: str) -> tuple[str, int | None]:
 
 
 # --- the title ---------------------------------------------------------------------------
+
+
+def split_headline_bylines(
+    units: list[Unit], removed: list[Removed]
+) -> tuple[list[Unit], list[Signature]]:
+    """A headline printed with its byline on one line ("Test de Immortal par Mahendra
+    Tallur") becomes the headline and the byline, each a unit of its own, as most sites
+    print them; only near the top, and never a credit ("directed by X"). A byline of
+    several writers ("par X et Y") signs the page with each of them instead."""
+    out: list[Unit] = []
+    signatures: list[Signature] = []
+    headline = next((i for i, u in enumerate(units[:HEADER_UNITS]) if _names_the_page(u)), -1)
+    for index, unit in enumerate(units):
+        parts = _headline_and_byline(unit) if index == headline else None
+        if parts is None:
+            out.append(unit)
+            continue
+        head, tail, names = parts
+        out.append(head)
+        if len(names) == 1:
+            out.append(tail)
+            continue
+        signatures += [Signature(name) for name in names]
+        reason = "the byline on the headline's line (kept as the page's signatures)"
+        removed += removal(reason, tail.text, slot=HELD)
+    return out, signatures
+
+
+def _names_the_page(unit: Unit) -> bool:
+    """A unit of text that is not a bar of links: the first such is where a headline is."""
+    return bool(unit.text.strip()) and not unit.all_spans(lambda style: style.link)
+
+
+def _headline_and_byline(unit: Unit) -> tuple[Unit, Unit, list[str]] | None:
+    if unit.image is not None or unit.table is not None or len(unit.lines) != 1:
+        return None
+    line = unit.lines[0]
+    text = "".join(item.text for item in line if isinstance(item, Span))  # as cut below
+    start = trailing_byline_start(text)
+    if start < 0:
+        return None
+    before = text[:start].split()
+    if not before or opens_with_label(text) or before[-1].endswith((",", ";", "(", *"-–—|")):
+        return None  # "Reviewed by X" is a byline already; "Bel Canto, by Ann Patchett" credits;
+        # "Fargo - A review by Ann Lee" is the title's (``titles.split_byline``)
+    if opens_with_role_label(" ".join([before[-1], text[start:]])):
+        return None  # "Taxi Driver directed by Martin Scorsese": a credit
+    head, tail = _split_items(line, start)
+    if not items_text(head).strip() or not items_text(tail).strip():
+        return None
+    return Unit(items=head), Unit(items=tail), byline_names(text[start:])
+
+
+def _split_items(line: list[Item], at: int) -> tuple[list[Item], list[Item]]:
+    """The line's items cut at character ``at`` of its text (a span cut in two)."""
+    head: list[Item] = []
+    tail: list[Item] = []
+    seen = 0
+    for item in line:
+        if not isinstance(item, Span):
+            (head if seen < at else tail).append(item)
+            continue
+        cut = at - seen
+        if cut <= 0:
+            tail.append(item)
+        elif cut >= len(item.text):
+            head.append(item)
+        else:
+            head.append(Span(item.text[:cut], item.style))
+            tail.append(Span(item.text[cut:], item.style))
+        seen += len(item.text)
+    return head, tail
+
+
+KICKER_WORDS = 3  # "Test de", "Labo :", "Preview:" printed before the headline's title
+
+
+def kicker_keys(units: list[Unit], title: str) -> set[tuple[str, ...]]:
+    """Lines at the top that print the title after a short kicker ("Labo : Mystic View",
+    "Test de Immortal" over the title "Mystic View", "Immortal"): title lines too, never
+    credits (a kicker reads as a name). Only a prefix: credits print the title first."""
+    wanted = key(title)
+    found: set[tuple[str, ...]] = set()
+    if not wanted:
+        return found
+    for unit in units[:HEADER_UNITS]:
+        if is_body(unit):
+            break
+        for text in unit.line_texts:
+            words = key(text)
+            extra = len(words) - len(wanted)
+            if 0 < extra <= KICKER_WORDS and words[extra:] == wanted:
+                found.add(words)
+    return found

@@ -36,7 +36,14 @@ from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
 from .encoding import DecodedText, decode_html
 from .evidence import apply_site_evidence, index_entries, index_intro
-from .header import choose_page_title, split_year, take_closing_credits, take_header
+from .header import (
+    choose_page_title,
+    kicker_keys,
+    split_headline_bylines,
+    split_year,
+    take_closing_credits,
+    take_header,
+)
 from .names import site_name_keys
 from .news import MIN_ITEMS, count_news_items
 from .options import ParseOptions
@@ -313,7 +320,8 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     """One page with its site's model; ``kind``: the kind its template cluster decided
     (``clusters``), instead of the page's own reading."""
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
-    slotted = take_slots(page.units, site.slots, removed)
+    units, headline_signatures = split_headline_bylines(page.units, removed)
+    slotted = take_slots(units, site.slots, removed)
     warnings += slotted.notes
     units = drop_chrome_units(
         slotted.units, site, removed, PageNames.of(page.page_title, source_path)
@@ -344,6 +352,7 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
         warnings.append("no title found; used the file name")
     hints = path_hints(source_path, site.options.folder_hints)
     news_like = Kind.NEWS in hints or count_news_items(units) >= MIN_ITEMS
+    title_keys = title_keys | kicker_keys(units, title)
     units, credits = take_header(
         units, title_keys, title, not news_like, removed, frozenset(hints)
     )
@@ -368,7 +377,8 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     blocks, leftovers, texts = build_blocks(units, kind, removed, warnings)
     blocks, texts = open_with_title_parts(choice, blocks, texts)
     if kind is not Kind.STUB:
-        blocks, texts = with_slot_signatures(slotted.signatures, blocks, texts)
+        signatures = [*headline_signatures, *slotted.signatures]
+        blocks, texts = with_slot_signatures(signatures, blocks, texts)
     if kind in _SIGNED_KINDS:
         blocks = byline_named_by_the_bio(blocks, title)
     content_text = "\n\n".join(text for text in texts if text)

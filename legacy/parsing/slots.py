@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .accounting import HELD
+from .bylines import NAME_JOINTS as _NAME_JOINTS
 from .bylines import is_person_name, opens_with_phrase_label
 from .credits import opens_with_role_label
 from .dates import posted_label, search_date, updated_label
@@ -60,7 +61,6 @@ KEPT_FIELDS = {BYLINE, CONTRIBUTOR, CREATOR, PUBLISHED}  # a name or a date the 
 
 Key = tuple[str, ...]
 _NUMBER = re.compile(r"^\W*\d[\d.,:]*\s*[^\W\d_]{0,12}\.?\W*$")
-_NAME_JOINTS = re.compile(r"\s*(?:,|&|\band\b|\by\b|\be\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _COLON = re.compile(r"^(?P<label>[^:\d]{1,40}?)\s*:\s*(?P<value>\S.*)$")
 

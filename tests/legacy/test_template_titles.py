@@ -7,7 +7,7 @@ import functools
 
 from legacy.parsing.document import Signature
 from legacy.parsing.parser import parse_site
-from tests.sites import disk_digest
+from tests.sites import disk_digest, fanzine
 
 
 @functools.cache
@@ -58,3 +58,23 @@ def test_the_site_model_types_a_headlines_label_as_the_pages_name_not_a_person()
     assert slots["Preview"]["type"] == "title"
     assert slots["Preview"]["field"] == "content"
     assert slots["Reviewed by"]["field"] == "byline"
+
+
+def test_a_byline_printed_on_the_headlines_line_signs_the_page_and_the_kicker_goes():
+    """A hand-made French fanzine: "Test de Glace Noire par Hélène Marchal" on one line."""
+    site = fanzine.build()
+    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    documents = {document.source_path: document for document in parse_site(pages)}
+    articles = {path: e for path, e in site.expected().items() if "people" in e}
+    assert len(site.pages) >= 25 and len(articles) == 20
+    signed = {
+        path: [b.name for b in documents[path].blocks if isinstance(b, Signature)]
+        for path in articles
+    }
+    assert signed == {path: e["people"] for path, e in articles.items()}
+    for path, expect in articles.items():
+        document = documents[path]
+        assert document.title == expect["title"]
+        assert document.credits is None, f"{path}: the kicker read as credits"
+        first = next(b for b in document.blocks if not isinstance(b, Signature))
+        assert expect["headline"] not in getattr(first, "html", ""), f"{path} keeps its headline"
