@@ -64,9 +64,12 @@ def new_page(target: str, document: LegacyDocument, parent: Page) -> Page:
 
 
 def adoptable_page(tree: SiteTree, document: LegacyDocument) -> StandardPage | None:
-    """An existing plain page under Home with this title or its slug (About Us is pre-made)."""
+    """An existing plain page under Home with this title or its slug (About Us is pre-made),
+    that no other old page was imported into: fourteen issues' "Editorial" pages are
+    fourteen pages, never one written over thirteen times."""
     title = page_title(document)
-    siblings = StandardPage.objects.child_of(tree.home)
+    imported = apps.get_model("legacy", "ImportRecord").objects.filter(page__isnull=False)
+    siblings = StandardPage.objects.child_of(tree.home).exclude(pk__in=imported.values("page_id"))
     return (
         siblings.filter(slug=slugify(title, allow_unicode=True)).first()
         or siblings.filter(title__iexact=title).first()

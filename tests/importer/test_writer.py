@@ -484,3 +484,36 @@ def test_a_data_table_is_imported_as_a_table_block(client, tmp_path):
         ["1998", "The Big Lebowski"],
     ]
     assert "<td>The Big Lebowski</td>" in client.get(page.url).content.decode()
+
+
+def test_plain_pages_of_one_title_from_several_files_are_several_pages(tmp_path, site_tree):
+    """A magazine's issues each print an "Editorial" at the top: each is a page of its own,
+    its words kept, never written over the one imported before (About Us is still adopted)."""
+    words = {
+        1: "Spring came late to the office, and so did this issue, for which we apologise. "
+        "Inside, three long reviews and a visit to a cinema that has shown films since 1912.",
+        2: "Our readers wrote more letters this summer than in the whole of last year. "
+        "We print a dozen of them, answer the rest by post, and thank everybody who wrote.",
+        3: "This is the last issue printed on the old machine in the cellar, which has served "
+        "us faithfully through forty issues, two floods and one memorable fire in the bin.",
+    }
+    editorials = {
+        f"issue{n}/edito.htm": plain_page("Editorial", [f"Issue {n}. {text}"])
+        for n, text in words.items()
+    }
+    about = plain_page(
+        "About Us",
+        [
+            "Talking Pictures is a small magazine about films and the books behind them, "
+            "written by four friends who met at a film society in a northern town."
+        ],
+    )
+    mirror = write_mirror(tmp_path, {**editorials, "aboutus.htm": about})
+    items = by_source(run_import(mirror))
+    pages = {items[path].page_id for path in editorials}
+    assert len(pages) == 3 and all(items[path].status == "created" for path in editorials)
+    for number, path in enumerate(sorted(editorials), start=1):
+        body = StandardPage.objects.get(pk=items[path].page_id).body.render_as_block()
+        assert f"Issue {number}." in body
+    assert items["aboutus.htm"].page_id == site_tree.about.pk
+    assert run_import(mirror).summary()["updated"] == 0  # a second run changes nothing
