@@ -365,6 +365,42 @@ def finding_4(site: Site) -> list[Finding]:
     ]
 
 
+# The same class in the admin: NUL in what an editor's search or form sends.
+ADMIN_NUL_URLS = [
+    "/admin/pages/search/?q=%00",
+    "/admin/pages/search/?q=a%00b",
+    "/admin/reviews/contributor/?q=a%00b",
+    "/admin/images/?q=%00",
+    "/admin/documents/?q=%00",
+    "/admin/users/?q=%00",
+    "/admin/pages/{section}/?ordering=%00",
+    "/admin/pages/{section}/?q=%00",
+]
+
+
+def finding_4_admin(site: Site, seed: dict, admin: Browser) -> list[Finding]:
+    codes = {url: status(admin, site.url + url.format(**seed)) for url in ADMIN_NUL_URLS}
+    bad = {url: code for url, code in codes.items() if code >= 500}
+    create = f"{site.url}/admin/reviews/contributor/create/"
+    code, _ = post_form(admin, create, create, {"name": "Ann\x00Bell", "slug": "", "bio": ""})
+    return [
+        Finding(
+            "4",
+            f"admin: {len(codes)} listings and searches with NUL in a parameter",
+            f"statuses {sorted(set(codes.values()))}" + (f", 5xx at {bad}" if bad else ""),
+            "no 5xx",
+            not bad,
+        ),
+        Finding(
+            "4",
+            "admin: add contributor named 'Ann\\x00Bell'",
+            str(code),
+            "200 or 302, no 5xx",
+            code in (200, 302),
+        ),
+    ]
+
+
 def finding_5(site: Site) -> list[Finding]:
     code = status(Browser(), f"{site.url}/media/{'a' * 300}")
     return [Finding("5", "GET /media/ + 300 characters", str(code), "404", code == 404)]
@@ -653,6 +689,7 @@ def probe(site: Site, seed: dict, redis: RedisServer | None) -> list[Finding]:
         ("2", lambda: finding_2(site, mirrors / "two")),
         ("3", lambda: finding_3(site)),
         ("4", lambda: finding_4(site)),
+        ("4", lambda: finding_4_admin(site, seed, admin)),
         ("5", lambda: finding_5(site)),
         ("6", lambda: finding_6_importer(site, mirrors / "six")),
         ("8", lambda: finding_8(site, mirrors / "eight", admin)),
