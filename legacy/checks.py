@@ -66,6 +66,7 @@ class PageFacts:
     signer: str = ""  # the name of the reviewer or author the page is signed with
     signer_pages: int = 0  # pages of the site signed by that name (this one included)
     signed_reviews: int = 0  # reviews of the site that are signed at all
+    site_prints_years: bool = True  # the site's reviews print their work's year (some do)
     title: str = ""
     title_affixes: Sequence[str] = ()  # the site's learnt title affixes (issue 23)
     summary: str = ""
@@ -158,12 +159,14 @@ def summary_is_link_text(facts: PageFacts) -> str | None:
 
 @check("credits_incomplete", "Credits without creator or year", Severity.WARNING)
 def credits_incomplete(facts: PageFacts) -> str | None:
-    """A review whose credits name no director or author, or print no year."""
+    """A review whose credits name no director or author, or print no year (on a site whose
+    reviews print years: where none does, a missing year is the site's, not the page's)."""
     if not facts.is_review:
         return None
     if facts.credits is None:
         return "No credits line was read: add the creator and the year."
-    absent = {"creator": not facts.credits.people, "year": not facts.credits.year}
+    no_year = not facts.credits.year and facts.site_prints_years
+    absent = {"creator": not facts.credits.people, "year": no_year}
     missing = [what for what, is_absent in absent.items() if is_absent]
     if missing:
         return f"The credits '{facts.credits.raw[:80]}' give no {' and no '.join(missing)}."

@@ -16,6 +16,7 @@ from reviews.models import ArticlePage, ReviewPage
 
 _YEAR_ONLY = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 REVIEW_KINDS = (Kind.FILM_REVIEW, Kind.BOOK_REVIEW)
+YEAR_SHARE = 10  # a site whose reviews print a year on fewer than one in ten prints none
 
 
 def signer_of(document: LegacyDocument) -> str:
@@ -25,16 +26,21 @@ def signer_of(document: LegacyDocument) -> str:
 
 
 class SiteSigners:
-    """How many pages of the run each name signs, and how many reviews are signed at all."""
+    """How many pages of the run each name signs, how many reviews are signed at all, and
+    whether the site's reviews print their work's year (one in ``YEAR_SHARE`` at least)."""
 
     def __init__(self, documents: Iterable[LegacyDocument]) -> None:
         self.pages: Counter[str] = Counter()
-        self.signed_reviews = 0
+        self.signed_reviews = reviews = with_year = 0
         for document in documents:
             signer = signer_of(document)
             if signer:
                 self.pages[name_key(signer)] += 1
                 self.signed_reviews += document.kind in REVIEW_KINDS
+            if document.kind in REVIEW_KINDS:
+                reviews += 1
+                with_year += bool(document.credits and document.credits.year)
+        self.prints_years = not reviews or with_year * YEAR_SHARE >= reviews
 
     def count(self, name: str) -> int:
         return self.pages[name_key(name)] if name else 0
@@ -63,6 +69,7 @@ def page_facts(
         signer=signer,
         signer_pages=signers.count(signer),
         signed_reviews=signers.signed_reviews,
+        site_prints_years=signers.prints_years,
         title=page.title,
         title_affixes=title_affixes,
         summary=getattr(page, "summary", ""),

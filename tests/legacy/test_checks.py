@@ -64,6 +64,10 @@ def test_a_good_review_raises_no_check():
         ("credits_incomplete", {"credits": Credits(raw="Poland. 2008.", people=[], year=2008)}),
         ("credits_incomplete", {"credits": Credits(raw="Jan Kowal.", people=["Jan Kowal"])}),
         (
+            "credits_incomplete",
+            {"credits": Credits(raw="Poland.", people=[]), "site_prints_years": False},
+        ),
+        (
             "title_has_site_affix",
             {
                 "title_affixes": ["Talking Pictures"],
@@ -106,6 +110,11 @@ def test_each_check_is_raised_by_the_page_it_describes(name, change):
 @pytest.mark.parametrize(
     "change",
     [
+        # no year, on a site whose reviews print none: the site's shape, not the page's
+        {
+            "credits": Credits(raw="Jan Kowal.", people=["Jan Kowal"]),
+            "site_prints_years": False,
+        },
         # a plain page or an article has no reviewer to miss, nor credits
         {
             "signer": "",

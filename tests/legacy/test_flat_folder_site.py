@@ -182,3 +182,14 @@ def test_a_sections_banner_removed_as_chrome_is_no_removed_byline():
     assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [banner]})) is None
     name = Removed("site chrome: on 42 of the site's 249 pages", "Lydia Farrant")
     assert byline_removed(PageFacts(**{**facts.__dict__, "removed": [name]}))
+
+
+def test_a_site_whose_reviews_print_no_year_is_not_asked_for_one_on_every_review():
+    from legacy.writing.checking import SiteSigners
+    from tests.sites.corpora import one_template_folder
+
+    documents, _ = parsed()
+    assert SiteSigners(documents.values()).prints_years is False
+    site = one_template_folder()  # "Directed by X (2002)" on each review
+    pages = [(html.encode(site.charset), p) for p, html in site.render().items()]
+    assert SiteSigners(parse_site(pages)).prints_years is True
