@@ -4,6 +4,7 @@ The view and ``bench/search_bench.py`` both call :func:`run_search`, so the benc
 exactly what readers get.
 """
 
+import datetime
 import enum
 from collections import defaultdict
 from collections.abc import Sequence
@@ -75,6 +76,11 @@ class Hit:
     credits: str
     excerpt_html: str
     promoted: bool = False
+    # "Reviewed by …" or "By …" (or "") and the date, read here for every page type: in the
+    # template, each lookup of a field a page type lacks (an article's reviewer) costs Django
+    # a dir() of the page, ~0.2 ms, which made the search page 6% slower.
+    byline: str = ""
+    date: datetime.date | None = None
 
 
 @dataclass
@@ -465,9 +471,20 @@ def build_hits(
                 credits=credits,
                 excerpt_html=mark_safe(best_excerpt(page_text(page), terms)),  # noqa: S308
                 promoted=page.pk in promoted_ids,
+                byline=byline_of(page),
+                date=getattr(page, "date", None),
             )
         )
     return hits
+
+
+def byline_of(page: Page) -> str:
+    """Who wrote a result: a review's reviewer, an article's author; "" for other pages."""
+    if reviewer := getattr(page, "reviewer", None):
+        return f"Reviewed by {reviewer.name}"
+    if author := getattr(page, "author", None):
+        return f"By {author.name}"
+    return ""
 
 
 def query_log_key(parsed: ParsedQuery) -> str:

@@ -6,7 +6,8 @@ import datetime
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import make_film_review
+from home.models import StandardPage
+from tests.conftest import make_article, make_film_review
 
 BODY = [
     ("epigraph", {"quote": "Every harbour keeps its ghosts.", "attribution": "Baltic proverb"}),
@@ -51,3 +52,35 @@ def test_a_result_says_who_reviewed_it_and_when(client, site_tree, contributor):
     )
     meta = first_result(client, "winter").select_one(".search-result__meta")
     assert meta.get_text() == "Reviewed by Howard Schumann · 2 March 2024"
+
+
+def test_an_article_says_who_wrote_it_and_an_unsigned_review_only_when(
+    client, site_tree, contributor
+):
+    make_article(
+        site_tree.section_for("news"),
+        title="Harbour festival news",
+        author=contributor,
+        date=datetime.date(2024, 5, 1),
+    )
+    make_film_review(
+        site_tree.section_for("film"), title="Harbour Lights", date=datetime.date(2024, 4, 1)
+    )
+    soup = BeautifulSoup(client.get("/search/", {"q": "harbour"}).content, "html.parser")
+    metas = {
+        result.select_one("h2").get_text(): result.select_one(".search-result__meta").get_text()
+        for result in soup.select(".search-result")
+    }
+    assert metas == {
+        "Harbour festival news": "By Howard Schumann · 1 May 2024",
+        "Harbour Lights": "1 April 2024",
+    }
+
+
+def test_a_page_without_a_date_has_no_meta_line(client, site_tree):
+    about = StandardPage(title="About the harbour magazine", slug="about-harbour")
+    site_tree.home.add_child(instance=about)
+    about.save_revision().publish()
+    results = BeautifulSoup(client.get("/search/", {"q": "harbour"}).content, "html.parser")
+    (result,) = results.select(".search-result")
+    assert result.select_one(".search-result__meta") is None
