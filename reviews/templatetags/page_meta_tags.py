@@ -8,6 +8,7 @@ from django import template
 
 from wagtail.models import Page
 
+from ops.fragments import content_cached
 from ops.sites import absolute_url
 from reviews import structured_data
 from reviews.feeds import SITE_DESCRIPTION
@@ -23,12 +24,31 @@ def _is_article(page: Page | None) -> bool:
     return page is not None and hasattr(page, "date") and hasattr(page, "body")
 
 
+OVERRIDES = ("meta_title", "meta_description", "canonical_url")
+
+
 @register.inclusion_tag("reviews/includes/page_meta.html", takes_context=True)
 def page_meta(context) -> dict:
     request = context.get("request")
     if request is None:  # the 500 page renders without a request: say nothing rather than fail
         return {}
     page: Page | None = context.get("page")
+    if page is None or any(name in context for name in OVERRIDES) or is_preview(request):
+        return meta_for(context, request, page)
+    # A page's own head is the same for every reader until the next publish (its share
+    # image's rendition, canonical URL, feeds, JSON-LD): kept with the content version.
+    return content_cached(
+        "page-meta",
+        f"{page.pk}:{page.live_revision_id}:{request.get_host()}",
+        lambda: meta_for(context, request, page),
+    )
+
+
+def is_preview(request) -> bool:
+    return getattr(request, "is_preview", False)
+
+
+def meta_for(context, request, page: Page | None) -> dict:
     title = context.get("meta_title") or (page and (page.seo_title or page.title)) or SITE_NAME
     description = (
         context.get("meta_description")

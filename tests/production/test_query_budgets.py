@@ -25,8 +25,10 @@ BUDGETS = {
     # ancestors' paths, ops.restrictions); listings check theirs within their own queries.
     "home": 12,
     "section": 5,
-    "review": 3,  # the review with its credits, image and reviewer; its creators; restrictions
-    "article": 2,
+    # A review or article page, its article and head are kept per published state
+    # (tests/reader/test_kept_pages.py): only its view restrictions are read.
+    "review": 1,
+    "article": 1,
     # 15 to answer, then 3 after the page is sent (search/popular.py counts the search in close())
     "search": 18,
     "a_to_z": 2,
