@@ -164,7 +164,8 @@ def credits_incomplete(facts: PageFacts) -> str | None:
     if not facts.is_review:
         return None
     if facts.credits is None:
-        return "No credits line was read: add the creator and the year."
+        wanted = "the creator and the year" if facts.site_prints_years else "the creator"
+        return f"No credits line was read: add {wanted}."
     no_year = not facts.credits.year and facts.site_prints_years
     absent = {"creator": not facts.credits.people, "year": no_year}
     missing = [what for what, is_absent in absent.items() if is_absent]

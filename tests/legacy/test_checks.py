@@ -215,3 +215,11 @@ def test_warnings_are_counted_by_type():
         "Image not found in the mirror": 2,
         "N word(s) of the old page lost": 2,
     }
+
+
+def test_a_review_without_credits_is_asked_for_no_year_its_site_never_prints():
+    from legacy.checks import credits_incomplete
+
+    facts = replace(GOOD, credits=None, site_prints_years=False)
+    assert credits_incomplete(facts) == "No credits line was read: add the creator."
+    assert "year" in credits_incomplete(replace(GOOD, credits=None))
