@@ -32,6 +32,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 
 FLUSH_EVERY = 250  # pages between two bulk index updates: bounds memory and what a kill loses
 CHUNK = 500  # objects per query and per add_bulk
+PAGE_CHUNK = 20  # pages per query and per add_bulk: each is loaded whole, with its body
 
 
 class BatchedIndexer:
@@ -93,8 +94,9 @@ class BatchedIndexer:
         self.saved.clear()
         with transaction.atomic():  # one commit, not one per reference-index write
             for model, pks in by_model.items():
-                for start in range(0, len(pks), CHUNK):
-                    self._index(model, pks[start : start + CHUNK])
+                size = PAGE_CHUNK if issubclass(model, Page) else CHUNK
+                for start in range(0, len(pks), size):
+                    self._index(model, pks[start : start + size])
 
     def _index(self, model: type[Model], pks: list[object]) -> None:
         queryset = model._default_manager.filter(pk__in=pks)

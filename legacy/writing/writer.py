@@ -36,7 +36,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import InMemoryStorage
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, reset_queries, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
@@ -359,6 +359,7 @@ class LegacyImporter:
                 for position in self._write_order(parsed):
                     items[position] = self._import_guarded(parsed[position])
                     self._release(parsed[position])
+                    reset_queries()  # with DEBUG on, Django logs each query: a page's text
                     if on_item:
                         on_item(items[position])
                 report.items = [items[position] for position in range(len(parsed))]
