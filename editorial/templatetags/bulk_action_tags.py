@@ -5,12 +5,19 @@ until the menu has faded in; its bulk-actions script binds those links (the hand
 adds the selected ids to the URL) only on ``w-dropdown:shown``, at the end of the fade.
 A link picked before then was followed bare, and its action opened with nothing selected.
 Kept mounted, the links are in the footer when the script binds its buttons at page load.
+
+Snippets' bulk Delete is offered for every snippet model; where the model's permission policy
+lets the user delete none (import records are the importer's), it is not offered.
 """
 
 from django import template
+from django.apps import apps
+from django.urls import reverse
 
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.admin.widgets.button import ButtonWithDropdown
+from wagtail.permissions import policy_registry
+from wagtail.snippets.models import get_snippet_models
 
 register = template.Library()
 
@@ -24,7 +31,30 @@ def kept_mounted(button):
     return button
 
 
+def deletes_nothing(user, app_label: str, model_name: str) -> bool:
+    model = apps.get_model(app_label, model_name)
+    if model not in get_snippet_models():
+        return False
+    return not policy_registry.get_by_type(model).user_has_permission(user, "delete")
+
+
+def without(buttons: list, url: str) -> list:
+    kept = []
+    for button in buttons:
+        if isinstance(button, ButtonWithDropdown):
+            button.dropdown_buttons = without(button.dropdown_buttons, url)
+            if not button.dropdown_buttons:
+                continue
+        if getattr(button, "url", None) != url:
+            kept.append(button)
+    return kept
+
+
 @register.inclusion_tag("wagtailadmin/shared/buttons.html", takes_context=True)
 def bulk_action_buttons(context, app_label: str, model_name: str) -> dict:
     choices = bulk_action_choices(context, app_label, model_name)
-    return {**choices, "buttons": [kept_mounted(button) for button in choices["buttons"]]}
+    buttons = choices["buttons"]
+    if deletes_nothing(context["request"].user, app_label, model_name):
+        delete_url = reverse("wagtail_bulk_action", args=[app_label, model_name, "delete"])
+        buttons = without(buttons, delete_url)
+    return {**choices, "buttons": [kept_mounted(button) for button in buttons]}

@@ -30,3 +30,17 @@ def test_the_more_menu_is_in_the_footer_before_it_is_opened(admin_client, db):
     footer = html.split("data-bulk-action-footer")[1].split("</section>")[0]
     assert 'data-w-dropdown-keep-mounted-value="true"' in footer
     assert "/admin/bulk/legacy/importrecord/set_date/" in footer
+
+
+def test_no_bulk_delete_is_offered_where_nobody_may_delete(admin_client, db):
+    records = admin_client.get("/admin/legacy/importrecord/").content.decode()
+    assert "/admin/bulk/legacy/importrecord/delete/" not in records  # the importer's
+    assert "/admin/bulk/legacy/importrecord/set_date/" in records  # the others stay
+
+
+def test_bulk_delete_stays_where_the_policy_allows_it(admin_user):
+    from editorial.templatetags.bulk_action_tags import deletes_nothing
+
+    assert deletes_nothing(admin_user, "legacy", "importrecord")
+    assert deletes_nothing(admin_user, "legacy", "importrun")
+    assert not deletes_nothing(admin_user, "wagtailcore", "page")  # pages: Wagtail's own
