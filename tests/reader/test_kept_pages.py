@@ -114,3 +114,20 @@ def test_a_preview_shows_the_draft_not_the_kept_page(client, review):
     assert "Ikiru, the draft" in preview.text
     assert "A draft summary." in preview.text
     assert "Ikiru, the draft" not in client.get(review.url).text
+
+
+def test_a_card_follows_a_published_change_and_keeps_its_heading_level(client, site_tree, review):
+    section = site_tree.section_for("film")
+    client.get(section.url)
+    republish(review, title="Ikiru (1952)")
+    review.reviewer.name = "Mara Lindqvist-Berg"
+    review.reviewer.save()
+    listing = client.get(section.url).text
+    card = '<h2 class="card__title"><a href="/film-reviews/ikiru/">Ikiru (1952)</a></h2>'
+    assert card in listing
+    assert "Mara Lindqvist-Berg" in listing
+    # The same card on the contributor's page is a level lower: kept apart.
+    contributor_page = client.get(f"/contributors/{review.reviewer.slug}/").text
+    assert '<h3 class="card__title"><a href="/film-reviews/ikiru/">Ikiru (1952)</a></h3>' in (
+        contributor_page
+    )
