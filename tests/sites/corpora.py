@@ -498,7 +498,7 @@ def _run_on_credits(director: str, actor: str, title: str) -> str:
         f"<p><strong><big><em>Starring</em>\n    {escape(actor)}, Ada Quill, Bram Okoro,<br>\n"
         "    Lise Hartung, Colm Reddy, Nell Aske,<br>\n"
         "    Ivo Strand, <em>and</em> Tobias Fenn.</big></strong></p>"
-        f"<p><strong><big><em>Written by</em> {escape(director)}, <em>based on the novel by"
+        f"<p><strong><big><em>Screenplay by</em> {escape(director)}, <em>based on the novel by"
         "</em> Lise Hartung.</big></strong></p>"
         "</td></tr></table></center></div>"
     )
