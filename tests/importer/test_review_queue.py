@@ -123,3 +123,14 @@ def test_the_queue_runs_as_many_queries_for_200_records_as_for_20(admin_client, 
     few = queue_queries(admin_client, query)
     make_records(180, start=20)
     assert queue_queries(admin_client, query) == few
+
+
+def test_the_check_filter_gives_each_checks_pages_commonest_first(admin_client):
+    records = make_records(6)
+    ImportCheck.objects.all().delete()
+    for record in records[:5]:
+        ImportCheck.objects.create(record=record, name="credits_incomplete", severity=2)
+    ImportCheck.objects.create(record=records[5], name="byline_removed", severity=3)
+    html = admin_client.get(QUEUE).content.decode()
+    credits = html.index("Credits without creator or year (5)")
+    assert credits < html.index("Byline or date removed? (1)") < html.index("(0)")
