@@ -492,6 +492,13 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
         reason = f"the label of the byline slot {signing.label!r} (its name is the byline)"
         removed += removal(reason, _without(signing.text, names), slot=HELD)
         take(signing)
+        # the page is signed: a line another slot of the template fills ("Written by X,
+        # based on the novel by Y" under the cast) is a credit, never a second byline
+        unsigned |= {
+            hit.unit
+            for hit in hits
+            if slots[hit.key].field not in SIGNING_FIELDS and hit.unit != signing.unit
+        }
     dated = next(
         (hit for hit in hits if slots[hit.key].field == PUBLISHED and hit.zone == "head"), None
     )
