@@ -24,6 +24,7 @@ from legacy.models import (
     ImportRecord,
     ImportRun,
     ReviewState,
+    cluster_label,
 )
 
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, CHART_WIDTH = 22, 6, 230, 640
@@ -50,7 +51,9 @@ class Row:
 
     @property
     def percent(self) -> str:
-        return "" if self.share is None else f"{self.share:.0%}"
+        if self.share is None:
+            return ""
+        return "<1%" if 0 < self.share < 0.005 else f"{self.share:.0%}"
 
     @property
     def change(self) -> int | None:
@@ -79,6 +82,8 @@ def run_dashboard(run: ImportRun) -> dict:
     kinds = _grouped(records, "kind", KIND_LABELS, run, before.get("kinds", {}))
     sections = _grouped(records, "section", SECTION_LABELS, run)
     clusters = _grouped(records.exclude(cluster=""), "cluster", {}, run)
+    for row in clusters:
+        row.label = cluster_label(row.label)
     states = _grouped(records, "review_state", dict(ReviewState.choices), run)
     total = records.count()
     checks = [
@@ -141,6 +146,8 @@ def option_text(value) -> str:
         return "none"
     if isinstance(value, list):
         return ", ".join(map(str, value))
+    if isinstance(value, int) and value >= 1024 * 1024:  # the page size limit, in bytes
+        return f"{value / 1024 / 1024:g} MB"
     return str(value)
 
 

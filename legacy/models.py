@@ -26,6 +26,15 @@ KIND_LABELS = {
 SECTION_LABELS = {**{kind.value: kind.label for kind in kinds.KINDS}, "page": "Home (no section)"}
 
 
+def cluster_label(name: str) -> str:
+    """A template cluster as editors read it: ".#8" is "Template 8", "reviews#2" is
+    "Template 2 in reviews/"."""
+    folder, _, number = name.rpartition("#")
+    if not number.isdigit():
+        return name
+    return f"Template {number}" + ("" if folder in ("", ".") else f" in {folder}/")
+
+
 class ImportStatus(models.TextChoices):
     CREATED = "created", "Created"
     UPDATED = "updated", "Updated"
@@ -206,6 +215,10 @@ class ImportRecord(models.Model):
     @property
     def section_label(self) -> str:
         return SECTION_LABELS.get(self.section, self.section)
+
+    @property
+    def cluster_label(self) -> str:
+        return cluster_label(self.cluster)
 
     @property
     def fidelity_percent(self) -> str:

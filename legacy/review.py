@@ -31,6 +31,7 @@ from legacy.models import (
     ImportRecord,
     ImportRun,
     ReviewState,
+    cluster_label,
 )
 from legacy.side_by_side import new_page, side_by_side
 
@@ -67,7 +68,7 @@ def check_choices() -> list[tuple[str, str]]:
 
 def cluster_choices() -> list[tuple[str, str]]:
     clusters = ImportRecord.objects.exclude(cluster="").values_list("cluster", flat=True)
-    return [(name, name) for name in clusters.distinct().order_by("cluster")]
+    return [(name, cluster_label(name)) for name in clusters.distinct().order_by("cluster")]
 
 
 class RecordFilterSet(WagtailFilterSet):

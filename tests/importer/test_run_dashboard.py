@@ -75,3 +75,20 @@ def test_a_check_on_most_of_a_runs_pages_is_shown_as_the_sites_not_each_pages(ad
     assert "<code>--mute byline_removed</code>" in html
     assert "--mute credits_incomplete" not in html  # one page of ten: a finding, not the site
     assert ">10%<" in html.replace(" ", "")
+
+
+def test_clusters_and_options_read_as_an_editor_reads_them(admin_client):
+    from legacy.dashboard import option_text
+    from legacy.models import ImportRun, cluster_label
+
+    assert cluster_label(".#8") == "Template 8"
+    assert cluster_label("reviews#2") == "Template 2 in reviews/"
+    assert option_text(2097152) == "2 MB" and option_text(7) == "7"
+    run = ImportRun.objects.create(invoked_by="tests", options={"max_page_size": 2097152})
+    from .queue import make_records
+
+    make_records(3, run=run)
+    ImportRecord.objects.update(cluster=".#1")
+    html = admin_client.get(f"/admin/legacy/importrun/inspect/{run.pk}/").content.decode()
+    assert "Template 1" in html and ".#1" not in html
+    assert "2 MB" in html
