@@ -134,3 +134,10 @@ def test_the_check_filter_gives_each_checks_pages_commonest_first(admin_client):
     html = admin_client.get(QUEUE).content.decode()
     credits = html.index("Credits without creator or year (5)")
     assert credits < html.index("Byline or date removed? (1)") < html.index("(0)")
+
+
+def test_word_counts_are_grouped_by_thousands(admin_client):
+    (record,) = make_records(1)
+    ImportRecord.objects.filter(pk=record.pk).update(words_source=14004, words_lost=1200)
+    body = admin_client.get(QUEUE).content.decode().split("<tbody>")[1]
+    assert "14,004" in body and "1,200 lost" in body
