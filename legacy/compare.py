@@ -77,9 +77,10 @@ def _reason(key: str, reasons: list[tuple[set[str], str]], fields: set[str]) -> 
 
 
 def summary(segments: Iterable[Segment]) -> dict[str, int]:
-    """Words per kind of segment, and removed words per reason."""
+    """Words per kind of segment, and removed words per reason, a reason's details apart
+    ("site chrome: on 245 of the site's 249 pages" counts as "site chrome"), most first."""
     counts: dict[str, int] = {}
     for segment in segments:
-        label = segment.reason if segment.kind == "removed" else segment.kind
+        label = segment.reason.partition(":")[0] if segment.kind == "removed" else segment.kind
         counts[label] = counts.get(label, 0) + len(segment.text.split())
-    return counts
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))

@@ -3,7 +3,7 @@ images from the mirror, the new page's preview, and the words removed with their
 
 import pytest
 
-from legacy.compare import LOST, word_diff
+from legacy.compare import LOST, summary, word_diff
 from legacy.models import ImportRecord
 
 from .conftest import by_source, run_import
@@ -26,6 +26,21 @@ def test_removed_words_carry_their_reason_and_lost_words_say_so():
         "Ada Quill": LOST,
     }
     assert [s.text for s in segments if s.kind == "same"] == ["A slow film."]
+
+
+def test_the_legend_counts_removed_words_by_reason_not_by_its_details():
+    segments = word_diff(
+        "Home | News Alpha Road A slow film. Buy It Ada Quill",
+        "A slow film.",
+        [
+            {"reason": "site chrome: on 245 of the site's 249 pages", "text": "Home | News"},
+            {"reason": "site chrome: on 204 of the site's 249 pages", "text": "Buy It"},
+        ],
+        field_text="Alpha Road",
+    )
+    counts = summary(segments)
+    assert counts["site chrome"] == 5 and counts["same"] == 3
+    assert list(counts)[0] == "site chrome"  # most words first
 
 
 @pytest.fixture
