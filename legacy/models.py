@@ -147,7 +147,8 @@ class ImportRecord(models.Model):
         choices=[
             ("printed", "the old page"),
             ("index", "an index entry linking to it"),
-            ("folder", "the year of its folder"),
+            ("filename", "the date in its file name"),
+            ("folder", "the year or month of its folder"),
             ("neighbours", "dated pages beside it"),
             ("copyright", "the copyright years"),
             ("file", "the file's modification time"),

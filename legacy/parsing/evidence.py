@@ -6,9 +6,15 @@ years. After every page of a site is parsed, ``date_pages`` dates each page that
 no date from this evidence, in order of trust, and records where the date came from:
 
 1. ``index``: an index entry that links to the page prints a date;
-2. ``folder``: a folder of its path is a year (``1999/``): 1 January of it;
-3. ``neighbours``: pages of the same kind in the same folder print dates: their median;
-4. ``copyright``: the copyright years its footer (or, failing that, the site's) prints:
+2. ``filename``: the file names of its folder print dates (``ced-970711.htm``): most names
+   of the folder carry one run of six digits and every run reads as a valid date in the
+   same one order (YYMMDD, DDMMYY or MMDDYY), so the run is a date, not a number;
+3. ``folder``: a folder of its path is a year (``1999/``): 1 January of it; or its name
+   holds a year or a month and year (``Issue1999``, ``Mag0399``) in a digit run that the
+   site's folders of the same name shape (``Mag0199``, ``Mag0299`` ...) all read the same
+   way: the first of that month (or 1 January);
+4. ``neighbours``: pages of the same kind in the same folder print dates: their median;
+5. ``copyright``: the copyright years its footer (or, failing that, the site's) prints:
    1 January of the first.
 
 Every such date is approximate (``LegacyDocument.date_approximate``). A page with no
@@ -39,6 +45,12 @@ BLURB_MIN_WORDS = 3  # fewer is a letter heading or a name, not a line about the
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(Cormac McCarthy)", "[1999]"
 MIN_NEIGHBOURS = 2  # dated pages of the same folder and kind needed to date another
 _YEAR_FOLDER = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+_DIGIT_RUN = re.compile(r"\d+")
+_FILE_DATE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
+FILE_DATE_SHARE = 2 / 3  # of a folder's file names must carry a date for any to be read
+MIN_DATED_NAMES = 3  # file names of a folder that must print dates for the rule to apply
+MIN_SHAPE_FOLDERS = 2  # differently numbered folders of one name shape, to read the number
+_FILE_DATE_ORDERS = ("ymd", "dmy", "mdy")
 _COPYRIGHT = re.compile(r"©|&copy;|\(c\)|\bcopyright\b", re.I)
 _YEARS = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 _EDGES = " \t-–—:|,;()[]·•"
@@ -122,7 +134,7 @@ def _is_blurb(unit: Unit, date_order: str) -> bool:
 @dataclass(frozen=True)
 class DateEvidence:
     date: datetime.date
-    source: str  # "index", "folder", "neighbours", "copyright"
+    source: str  # "index", "filename", "folder", "neighbours", "copyright"
     note: str  # what the operator is told: "the index 1999/reviews.htm (3 May 1999)"
 
 
@@ -162,6 +174,8 @@ def date_pages(
     ``printed``; pages with no evidence keep none. ``indexed``: the dates the site's
     index entries give the pages they link to."""
     indexed = indexed or {}
+    named = _file_name_dates(documents)
+    folders = _dated_folders(documents)
     neighbours = _neighbour_dates(documents)
     copyright_years = _site_copyright_years(documents)
     for document in documents:
@@ -172,7 +186,8 @@ def date_pages(
             continue
         evidence = (
             indexed.get(document.source_path)
-            or _folder_year(document.source_path)
+            or named.get(document.source_path)
+            or _folder_year(document.source_path, folders)
             or neighbours.get(_neighbourhood(document))
             or _copyright(document, copyright_years.get(site_of(document.source_path)))
         )
@@ -202,13 +217,96 @@ def _indexed_dates(listed: dict[str, list[tuple[str, IndexEntry]]]) -> dict[str,
     return found
 
 
-def _folder_year(source_path: str) -> DateEvidence | None:
-    """1 January of the year a folder of the path is named after (the innermost)."""
+def _folder_year(source_path: str, dated: dict[str, datetime.date]) -> DateEvidence | None:
+    """The date the innermost dated folder of the path is named after: 1 January of a
+    year folder (``1999/``), else the date its name shape gives it (``_dated_folders``)."""
     for folder in reversed(posixpath.dirname(source_path).split("/")):
         if (match := _YEAR_FOLDER.fullmatch(folder)) is not None:
             year = int(match.group(1))
             return DateEvidence(datetime.date(year, 1, 1), "folder", f"its folder {folder}/")
+        if (date := dated.get(folder)) is not None:
+            return DateEvidence(date, "folder", f"its folder {folder}/ ({date:%B %Y})")
     return None
+
+
+def _dated_folders(documents: Sequence[LegacyDocument]) -> dict[str, datetime.date]:
+    """Folder names holding one run of four digits that is a year (``Issue1999``) or a
+    month and a two-digit year (``Mag0399``), read only when two or more differently
+    numbered folders of the site share the name's shape and every one of them reads the
+    same way: a lone ``club1024/`` or a ``disk1``..``disk12`` series is no date."""
+    shapes: dict[str, set[str]] = defaultdict(set)
+    for document in documents:
+        for folder in posixpath.dirname(document.source_path).split("/"):
+            runs = _DIGIT_RUN.findall(folder)
+            if len(runs) == 1 and len(runs[0]) == 4:
+                shapes[_DIGIT_RUN.sub("#", folder)].add(folder)
+    dated = {}
+    for folders in shapes.values():
+        if len(folders) < MIN_SHAPE_FOLDERS:
+            continue
+        for reading in (_year_of_run, _month_of_run):
+            dates = {folder: reading(_DIGIT_RUN.search(folder).group()) for folder in folders}
+            if all(dates.values()):
+                dated.update(dates)
+                break
+    return dated
+
+
+def _year_of_run(run: str) -> datetime.date | None:
+    return datetime.date(int(run), 1, 1) if _YEAR_FOLDER.fullmatch(run) else None
+
+
+def _month_of_run(run: str) -> datetime.date | None:
+    """``0399``: March 1999 (two-digit years from 1950 to 2049)."""
+    month, year = int(run[:2]), int(run[2:])
+    if not 1 <= month <= 12:
+        return None
+    return datetime.date(year + (1900 if year >= 50 else 2000), month, 1)
+
+
+def _file_name_dates(documents: Sequence[LegacyDocument]) -> dict[str, DateEvidence]:
+    """The dates the file names of a folder print, where most of its names carry one run
+    of six digits and all those runs read as valid dates in one order only (see the
+    module's docstring); a folder of part numbers or of mixed names gives none."""
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for document in documents:
+        by_folder[posixpath.dirname(document.source_path)].append(document.source_path)
+    found = {}
+    for paths in by_folder.values():
+        runs = {}
+        for path in paths:
+            stem = posixpath.splitext(posixpath.basename(path))[0]
+            if len(matches := _FILE_DATE.findall(stem)) == 1:
+                runs[path] = matches[0]
+        if len(runs) < max(MIN_DATED_NAMES, FILE_DATE_SHARE * len(paths)):
+            continue
+        readings = [
+            dates
+            for order in _FILE_DATE_ORDERS
+            if all(
+                (
+                    dates := {path: _six_digit_date(run, order) for path, run in runs.items()}
+                ).values()
+            )
+        ]
+        if len(readings) != 1:
+            continue  # no order reads them all, or two do: not safe to choose
+        for path, date in readings[0].items():
+            name = posixpath.basename(path)
+            found[path] = DateEvidence(
+                date, "filename", f"its file name {name} ({date:%-d %B %Y})"
+            )
+    return found
+
+
+def _six_digit_date(run: str, order: str) -> datetime.date | None:
+    """``970711`` read in ``order`` ("ymd": 11 July 1997), or None when not a date."""
+    parts = dict(zip(order, (int(run[:2]), int(run[2:4]), int(run[4:])), strict=True))
+    year = parts["y"] + (1900 if parts["y"] >= 50 else 2000)
+    try:
+        return datetime.date(year, parts["m"], parts["d"])
+    except ValueError:
+        return None
 
 
 def _neighbourhood(document: LegacyDocument) -> tuple[str, str]:

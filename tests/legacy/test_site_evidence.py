@@ -11,7 +11,7 @@ from legacy.parsing.document import Kind, Signature
 from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_site
 from legacy.parsing.profile import SiteProfile
-from tests.sites import Article, Entry, Index, Site
+from tests.sites import Article, Entry, Index, Site, issue_folders
 from tests.sites.corpora import (
     CORPORA,
     family_film_log,
@@ -264,3 +264,20 @@ def test_reviews_linked_previous_and_next_stay_apart():
     documents = parse(site)
     assert all(d.turns for d in documents.values())  # the links are read as turns ...
     assert not any(d.parts or d.continues for d in documents.values())  # ... but not parts
+
+
+def test_dates_from_month_folders_and_dated_file_names_before_the_copyright_year():
+    """Folders named by month and two-digit year, and a folder of ``name-YYMMDD`` files,
+    date the pages in them; digits that only one folder's name holds, part numbers and
+    six digits that read as a date in two orders do not (the copyright year does)."""
+    site = issue_folders.build()
+    documents = parse(site)
+    dated = {path: expect for path, expect in site.expected().items() if expect}
+    assert len(dated) == 31
+    for path, expect in dated.items():
+        document = documents[path]
+        assert (str(document.published), document.date_source) == (
+            expect["date"],
+            expect["date_source"],
+        ), path
+        assert document.date_approximate, path
