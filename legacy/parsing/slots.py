@@ -208,7 +208,7 @@ def _split_line(line: list[Item]) -> tuple[str, str, str | None] | None:
     colon = _COLON.match(text)
     if colon and len(content_words(colon["label"])) <= MAX_LABEL_WORDS:
         return colon["label"], colon["value"], _one_link(_items_after(line, colon.start("value")))
-    return _styled_split(line)
+    return _styled_split(line) or _plain_split(line, text)
 
 
 def _lexicon_label_end(text: str) -> int:
@@ -259,6 +259,26 @@ def _styled_split(line: list[Item]) -> tuple[str, str, str | None] | None:
     if not 0 < len(content_words(label)) <= MAX_LABEL_WORDS or not content_words(value):
         return None
     return label, value, _one_link(spans[first_value:])
+
+
+def _plain_split(line: list[Item], text: str) -> tuple[str, str, str | None] | None:
+    """Plain words ending in a small lower-case word, then a person's name to the line's
+    end: "Tested by Ilse Brandt", "Getestet von Ilse Brandt". The shortest such label;
+    learning makes it a slot only when the site prints it before varying names on
+    ``MIN_PAGES`` pages, so a one-off "Thanks to X" stays the page's text."""
+    words = text.split()
+    for size in range(2, min(MAX_LABEL_WORDS, len(words) - 2) + 1):
+        last, first_value = words[size - 1], words[size]
+        if not (last.isalpha() and last.islower() and first_value[:1].isupper()):
+            continue
+        value = " ".join(words[size:])
+        names = [name for name in _NAME_JOINTS.split(value.strip(" .")) if name]
+        if names and all(is_person_name(name, allow_single_word=False) for name in names):
+            label = " ".join(words[:size])
+            offset = text.index(first_value, len(text) - len(text.lstrip()) + len(label))
+            return label, value, _one_link(_items_after(line, offset))
+        return None  # only the first lower-case word before a capital can end the label
+    return None
 
 
 def _label_only(unit: Unit) -> str | None:
