@@ -362,6 +362,9 @@ class _Reader:
             if pattern not in _WITHOUT_DIGITS and not has_digit:
                 continue
             while match := pattern.search(segment):
+                if role == "price":
+                    segment = self._take_price_label(segment, match.start())
+                    match = pattern.search(segment)
                 self.add(role, match.group(0))
                 store(self.credits, match)
                 segment = f"{segment[: match.start()]} {segment[match.end() :]}"
@@ -370,6 +373,17 @@ class _Reader:
             self._add_title(quoted.group(0), quoted.group(1))
             segment = f"{segment[: quoted.start()]} {segment[quoted.end() :]}"
         return segment
+
+    def _take_price_label(self, segment: str, start: int) -> str:
+        """The words printed right before a price that end in a price word of the lexicon
+        ("Suggested Retail Price DM 59", "Empfohlener Verkaufspreis DM 59"): the price's
+        label, never a name (they had made a press release's price a film's director)."""
+        label = _rules(active()).price_label.search(" " + segment[:start])
+        if label is None:
+            return segment
+        begin, end = label.start("label") - 1, label.end("label") - 1
+        self.add("label", segment[begin:end])
+        return f"{segment[:begin]} {segment[end:]}"
 
     def _read_chunk(self, chunk: str) -> None:
         chunk = _trim(chunk)
@@ -490,7 +504,8 @@ class _Rules:
     """The credits patterns of one lexicon: its role labels and its month names."""
 
     label: re.Pattern[str]  # a group per label, named after its role: "director0", "author5"
-    fact_label: re.Pattern[str]  # "Running time:", "Laufzeit", "Durée"
+    fact_label: re.Pattern[str]  # "Running time:", "Laufzeit", "Durée", "Retail price"
+    price_label: re.Pattern[str]  # "Suggested Retail Price", "Verkaufspreis" right before one
     after_comma_year: re.Pattern[str]  # "Publisher, 1999", "Publisher, May 1999"
     facts: tuple[Fact, ...]  # the pieces with a shape of their own, in the order taken
 
@@ -513,7 +528,13 @@ def _rules(lex: Lexicon) -> _Rules:
             re.IGNORECASE,
         ),
         fact_label=re.compile(
-            rf"\b(?:{lex.pattern('credits.running_time')})\b\s*:?", re.IGNORECASE
+            rf"\b(?:{lex.pattern('credits.running_time')}|{lex.pattern('credits.price_label')})"
+            r"\b\s*:?",
+            re.IGNORECASE,
+        ),
+        price_label=re.compile(
+            rf"(?:^|[^\w\s])\s*(?P<label>[^\W\d_][^,.;:()\d]*?(?:{lex.pattern('credits.price_label')}))\s*$",
+            re.IGNORECASE,
         ),
         after_comma_year=re.compile(
             rf",\s*(?:(?:\d{{1,2}}\.?\s+)?(?:{months})\.?\s+(?:\d{{1,2}},?\s+)?)?"
