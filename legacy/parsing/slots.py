@@ -77,6 +77,7 @@ class Hit:
     line: int  # its line, or -1: the label is a unit of its own, the value the next unit
     zone: str  # "head" (above the body), "body" or "tail" (after the body)
     text: str = ""  # the line (or the label cell and the value cell) as printed
+    plain: bool = False  # read from plain words alone (``_plain_split``): no label's mark
 
 
 @dataclass
@@ -89,6 +90,7 @@ class SlotStats:
     types: Counter[str] = field(default_factory=Counter)
     zones: Counter[str] = field(default_factory=Counter)
     linked: int = 0  # pages whose value links to a page of the site
+    plain: int = 0  # pages whose label has no mark of one (no lexicon, colon or style)
     printed: dict[str, str] = field(default_factory=dict)  # a value as one page prints it
 
     def add(self, hit: Hit, type_: str, same_site_link: bool) -> None:
@@ -100,6 +102,7 @@ class SlotStats:
         self.types[type_] += 1
         self.zones[hit.zone] += 1
         self.linked += same_site_link
+        self.plain += hit.plain
 
     @property
     def samples(self) -> list[str]:
@@ -169,15 +172,16 @@ def page_hits(units: Sequence[Unit]) -> list[Hit]:
                     Hit(label, label_key(label), text, href, index, -1, zones[index], printed)
                 )
                 continue
-        for number, (label, value, href) in _line_splits(unit):
+        for number, (label, value, href, plain) in _line_splits(unit):
             printed = unit.line_texts[number]
+            zone = zones[index]
             hits.append(
-                Hit(label, label_key(label), value, href, index, number, zones[index], printed)
+                Hit(label, label_key(label), value, href, index, number, zone, printed, plain)
             )
     return [hit for hit in hits if hit.key]
 
 
-def _line_splits(unit: Unit) -> list[tuple[int, tuple[str, str, str | None]]]:
+def _line_splits(unit: Unit) -> list[tuple[int, tuple[str, str, str | None, bool]]]:
     """Each line's (label, value, link), kept on the unit: learning and parsing both ask,
     and a unit never changes (in the lexicon it was read with)."""
     lex = active()
@@ -194,9 +198,10 @@ def _zones(units: Sequence[Unit]) -> list[str]:
     return ["head" if i < first else "tail" if i > last else "body" for i in range(len(units))]
 
 
-def _split_line(line: list[Item]) -> tuple[str, str, str | None] | None:
-    """(label, value, the value's link) of one line, or None: a lexicon label, the words
-    before a colon, or plain words before a link or emphasis that runs to the line's end."""
+def _split_line(line: list[Item]) -> tuple[str, str, str | None, bool] | None:
+    """(label, value, the value's link, whether only plain words say so) of one line, or
+    None: a lexicon label, the words before a colon, plain words before a link or
+    emphasis that runs to the line's end, or plain words before a person's name."""
     text = items_text(line)
     words = content_words(text)
     if not words or len(words) > MAX_LABEL_WORDS + MAX_VALUE_WORDS:
@@ -204,11 +209,16 @@ def _split_line(line: list[Item]) -> tuple[str, str, str | None] | None:
     end = _lexicon_label_end(text)
     if end:
         label, value = text[:end].strip(), text[end:].strip(" :–—-")
-        return (label, value, _one_link(_items_after(line, end))) if value else None
+        return (label, value, _one_link(_items_after(line, end)), False) if value else None
     colon = _COLON.match(text)
     if colon and len(content_words(colon["label"])) <= MAX_LABEL_WORDS:
-        return colon["label"], colon["value"], _one_link(_items_after(line, colon.start("value")))
-    return _styled_split(line) or _plain_split(line, text)
+        href = _one_link(_items_after(line, colon.start("value")))
+        return colon["label"], colon["value"], href, False
+    if styled := _styled_split(line):
+        return *styled, False
+    if plain := _plain_split(line, text):
+        return *plain, True
+    return None
 
 
 def _lexicon_label_end(text: str) -> int:
@@ -377,6 +387,10 @@ def decide(stats: SlotStats) -> Slot | None:
     distinct = len(stats.values)
     if stats.pages < MIN_PAGES or distinct < 2:
         return None  # constant: chrome (or a one-off line)
+    if stats.plain == stats.pages and distinct > BYLINE_SHARE * stats.pages:
+        # plain words before a new name on most pages ("Test de <game>"): only writers
+        # who recur show that such words are a label
+        return None
     type_, count = stats.types.most_common(1)[0]
     if count < TYPE_SHARE * stats.pages:
         type_ = TEXT

@@ -53,3 +53,19 @@ def test_a_line_of_the_same_shape_on_one_page_only_is_the_page_s_text():
     letters = documents["issue1/letters.htm"]
     assert not [b for b in letters.blocks if isinstance(b, Signature)]
     assert any("Greta Lindqvist" in getattr(b, "html", "") for b in letters.blocks)
+
+
+def test_plain_words_before_a_new_name_on_every_page_are_no_label():
+    """"Test de <game>" on many pages: the names never recur, so nothing says the words
+    are a label; no slot, and no game signs a page."""
+    site = lab_reports.build("Tested by")
+    pages = site.render()
+    for number, path in enumerate(sorted(p for p in pages if "/test" in p)):
+        pages[path] = pages[path].replace(
+            "</h2>", f"</h2>\n<p>Test de Turbo Rally {chr(65 + number)}x</p>", 1
+        )
+    encoded = [(html.encode(site.charset), path) for path, html in pages.items()]
+    models: dict[str, dict] = {}
+    list(parse_site(encoded, models=models))
+    labels = {slot["label"] for slot in models[""]["slots"]}
+    assert "Test de" not in labels and "Tested by" in labels

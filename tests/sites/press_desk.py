@@ -1,8 +1,9 @@
 """An Amiga news desk of 1997, 26 pages, hand-made: 20 press releases as the vendors sent
-them, each printing its price under the headline on a line of its own after a label ("Suggested Retail
-Price US$ 49.95", in German releases "Empfohlener Verkaufspreis DM 79,00"), and 5 film
-reviews of the desk's weekend column with real credits ("Directed by ... 96 mins."),
-and an index. A price and its label are no film's credits: the label names nobody."""
+them, each printing its price under the headline on a line of its own after a label
+("Suggested Retail Price US$ 49.95", in German releases "Empfohlener Verkaufspreis DM
+79,00"), 5 film reviews of the desk's weekend column with real credits ("Directed by ...
+96 mins."), and an index. A price and its label are no film's credits: the label names
+nobody."""
 
 from .pages import Article, Entry, Index, Site
 from .texts import Writer
