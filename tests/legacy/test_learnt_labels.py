@@ -56,7 +56,7 @@ def test_a_line_of_the_same_shape_on_one_page_only_is_the_page_s_text():
 
 
 def test_plain_words_before_a_new_name_on_every_page_are_no_label():
-    """"Test de <game>" on many pages: the names never recur, so nothing says the words
+    """ "Test de <game>" on many pages: the names never recur, so nothing says the words
     are a label; no slot, and no game signs a page."""
     site = lab_reports.build("Tested by")
     pages = site.render()
