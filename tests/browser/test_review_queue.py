@@ -141,3 +141,27 @@ def test_the_more_menus_actions_open_with_the_selected_pages(
     for n in range(3):
         expect(form).to_contain_text(f"Picked {n}")
     expect(form).not_to_contain_text("Left alone")
+
+
+def test_the_queue_shows_a_screenful_of_rows_at_1280_by_800(
+    page, live_server, site_tree, django_user_model
+):
+    """A row is a title line and a path line (it was three to five, ~6 rows a screen), long
+    titles end in an ellipsis with the whole title in the tooltip, and every column fits."""
+    films = site_tree.sections["film"]
+    long_title = "The Twenty-Fifth Seattle International Film Festival, Part Two"
+    for n in range(14):
+        film = make_film_review(films, title=f"{long_title} {n:02}", slug=f"festival-{n:02}")
+        imported(film, "review_without_reviewer", "kind_outlier")
+    log_in(page, live_server, django_user_model)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/admin/legacy/importrecord/")
+    heights = page.locator("table.listing tbody tr").evaluate_all(
+        "rows => rows.map(row => row.getBoundingClientRect().height)"
+    )
+    assert len(heights) == 14 and max(heights) <= 60, heights
+    assert page.evaluate(
+        "() => { const t = document.querySelector('table.listing');"
+        " return t.scrollWidth <= t.parentElement.clientWidth + 1; }"
+    )
+    expect(page.locator(f"span[title='{long_title} 00']")).to_have_count(1)
