@@ -27,7 +27,7 @@ from legacy.models import (
     cluster_label,
 )
 
-BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, CHART_WIDTH = 22, 6, 230, 640
+BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, CHART_WIDTH = 22, 6, 260, 640
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -210,7 +210,7 @@ def bar_chart(rows: list[Row], title: str) -> SafeString:
                 row.url or "#",
                 LABEL_WIDTH - 8,
                 n * (BAR_HEIGHT + BAR_GAP) + BAR_HEIGHT * 0.7,
-                row.label[:34],
+                row.label[:40],
                 LABEL_WIDTH,
                 n * (BAR_HEIGHT + BAR_GAP),
                 max(2, round(span * row.count / top)),
