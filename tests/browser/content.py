@@ -1,7 +1,10 @@
 """The small magazine the browser tests read, edit and check."""
 
 import datetime
+import re
 from dataclasses import dataclass
+
+from playwright.sync_api import expect
 
 from reviews.models import SECTION_PAGE_SIZE, Contributor, FilmReviewPage
 from tests.conftest import make_article, make_book_review, make_film_review
@@ -55,3 +58,16 @@ def build_magazine(site_tree) -> Magazine:
     make_book_review(site_tree.section_for("book"), reviewer=reviewer)
     make_article(site_tree.section_for("news"), title="Festival opens", author=reviewer)
     return Magazine(review=review, section_url=films.url)
+
+
+EDITOR_PASSWORD = "correct horse battery staple"
+
+
+def log_in_as_editor(page, live_server, django_user_model) -> None:
+    """Create a superuser "editor" and sign in through the admin's own login form."""
+    django_user_model.objects.create_superuser("editor", "editor@example.com", EDITOR_PASSWORD)
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))

@@ -5,20 +5,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+from tests.browser.content import log_in_as_editor
 
-PASSWORD = "correct horse battery staple"
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_editor_edits_publishes_and_sees_the_change(
     page, live_server, magazine, django_user_model
 ):
-    django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_as_editor(page, live_server, django_user_model)
 
     page.goto(f"{live_server.url}/admin/pages/{magazine.review.pk}/edit/")
     title = page.locator("#id_title")

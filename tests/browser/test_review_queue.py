@@ -10,10 +10,10 @@ from playwright.sync_api import expect
 
 from legacy.models import ImportCheck, ImportRecord, ImportRun
 from reviews.models import Contributor, FilmReviewPage
+from tests.browser.content import log_in_as_editor
 from tests.conftest import make_article, make_film_review
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-PASSWORD = "correct horse battery staple"
 
 
 def imported(page, *checks: str, kind="film_review", section="film", run=None) -> ImportRecord:
@@ -34,15 +34,6 @@ def imported(page, *checks: str, kind="film_review", section="film", run=None) -
     for name in checks:
         ImportCheck.objects.create(record=record, name=name, severity=3, detail="No signature")
     return record
-
-
-def log_in(page, live_server, django_user_model) -> None:
-    django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def select_rows(page, titles: list[str]) -> None:
@@ -74,7 +65,7 @@ def test_an_editor_reviews_an_import_from_the_dashboard(
 
     Redirect.objects.create(old_path="/reviews/misfiled.htm", redirect_page=misfiled)
     Contributor.objects.create(name="Ada Quill")
-    log_in(page, live_server, django_user_model)
+    log_in_as_editor(page, live_server, django_user_model)
 
     # The dashboard's totals lead to the queue, filtered by the check
     page.get_by_role("link", name="Review without a reviewer").click()
@@ -131,7 +122,7 @@ def test_the_more_menus_actions_open_with_the_selected_pages(
     for n in range(3):
         imported(make_film_review(films, title=f"Picked {n}", slug=f"picked-{n}"))
     imported(make_film_review(films, title="Left alone", slug="left-alone"))
-    log_in(page, live_server, django_user_model)
+    log_in_as_editor(page, live_server, django_user_model)
     page.goto(live_server.url + "/admin/legacy/importrecord/")
     select_rows(page, ["Picked 0", "Picked 1", "Picked 2"])
     page.get_by_role("button", name="More", exact=True).click()
@@ -153,7 +144,7 @@ def test_the_queue_shows_a_screenful_of_rows_at_1280_by_800(
     for n in range(14):
         film = make_film_review(films, title=f"{long_title} {n:02}", slug=f"festival-{n:02}")
         imported(film, "review_without_reviewer", "kind_outlier")
-    log_in(page, live_server, django_user_model)
+    log_in_as_editor(page, live_server, django_user_model)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + "/admin/legacy/importrecord/")
     heights = page.locator("table.listing tbody tr").evaluate_all(
