@@ -12,11 +12,17 @@ counted. A real site has no answers, so each figure reads what the old page itse
 - summaries not prose: the summary opens with a credits label of the lexicon and a name
   ("Directed by X", "Starring X"), or is the reviewer's name (a byline), or is under six
   words, or most of its words are capitalised (a list of names, a title);
-- misfiled: pages matched by ``--expect PATTERN=KIND`` (file names) filed as another kind;
+- misfiled: pages matched by ``--expect PATTERN=KIND`` filed as another kind, and how many
+  of them carry a "check kind" flag. A pattern with a "/" is matched against the whole
+  mirror path (``*`` crosses folders), else against the file name; the first matching rule
+  decides; ``KIND|KIND`` accepts either (a news digest read as news or as a feature);
+  ``--expect-file`` reads one rule a line (``#`` comments);
 - dated today; titles keeping the ``<title>`` suffix most pages share (" - Site Review");
 - chrome leaked: imported pages whose body holds a line most of the old pages print;
 - joined: pages made of several old pages, and the parts they hold;
-- top level: imported pages outside every section (children of the home page);
+- top level: imported pages outside every section (children of the home page), and how
+  many of them the old site's nav put there: linked from half the pages of their folder or
+  more (each issue folder of a magazine has its own nav);
 - checks: pages per check (the report's counts).
 """
 
@@ -49,8 +55,14 @@ def main() -> None:
     parser.add_argument(
         "--expect", action="append", default=[], help="PATTERN=KIND, e.g. 'r*.html=film_review'"
     )
+    parser.add_argument("--expect-file", type=Path, help="PATTERN=KIND rules, one a line")
     parser.add_argument("--keep", help="keep the database and the report in this folder")
+    parser.add_argument(
+        "--rescore", action="store_true", help="score the --keep folder's import again, no import"
+    )
     args = parser.parse_args()
+    if args.rescore and not args.keep:
+        parser.error("--rescore needs --keep FOLDER")
     folder = Path(args.keep or tempfile.mkdtemp(prefix="real-site-"))
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
@@ -60,21 +72,30 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    (folder / "db.sqlite3").unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    call_command("setup_site", verbosity=0)
     report_path = folder / "report.json"
-    command = [str(args.mirror), "--report", str(report_path)]
-    if args.base_url:
-        command += ["--base-url", args.base_url]
-    started = time.perf_counter()
-    with open(os.devnull, "w") as quiet:
-        call_command("import_legacy", *command, stdout=quiet, stderr=quiet)
-    seconds = time.perf_counter() - started
+    seconds = None
+    if not args.rescore:
+        (folder / "db.sqlite3").unlink(missing_ok=True)
+        call_command("migrate", verbosity=0)
+        call_command("setup_site", verbosity=0)
+        command = [str(args.mirror), "--report", str(report_path)]
+        if args.base_url:
+            command += ["--base-url", args.base_url]
+        started = time.perf_counter()
+        with open(os.devnull, "w") as quiet:
+            call_command("import_legacy", *command, stdout=quiet, stderr=quiet)
+        seconds = round(time.perf_counter() - started, 1)
     report = json.loads(report_path.read_text())
-    expect = [tuple(rule.split("=", 1)) for rule in args.expect]
+    rules = list(args.expect)
+    if args.expect_file:
+        rules += [
+            line.split("#", 1)[0].strip()
+            for line in args.expect_file.read_text().splitlines()
+            if line.split("#", 1)[0].strip()
+        ]
+    expect = [tuple(rule.split("=", 1)) for rule in rules]
     figures = measure(args.mirror, report, expect)
-    figures["import s"] = round(seconds, 1)
+    figures["import s"] = seconds
     for key, value in figures.items():
         print(f"{key:<28} {value}")
     print(f"(database and report in {folder})")
@@ -90,7 +111,7 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
     from legacy.parsing.text import content_words
 
     sources = {
-        str(p.relative_to(mirror)): p.read_bytes()
+        str(p.relative_to(mirror)).lower(): p.read_bytes()  # records key paths lower-cased
         for p in sorted(mirror.rglob("*"))
         if p.is_file() and p.suffix.lower() in SUFFIXES
     }
@@ -107,33 +128,39 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
     english = lexicon.lexicon_for(("en",))
     labels = "|".join(english.pattern(f"credits.{role}") for role in _ROLES)
     credit_label = re.compile(rf"^(?i:{labels})\s+[A-Z]")  # a label, then a name
-    records = {r.source_path.split(":", 1)[-1]: r for r in ImportRecord.objects.all()}
+    records = {r.source_path.split(":", 1)[-1].lower(): r for r in ImportRecord.objects.all()}
     home_depth = 2
     figures: dict = {"pages in mirror": len(sources)}
     reviews = right = signed = 0
     from_links, not_prose, today, suffixed, leaked = [], [], [], [], []
-    top_level, misfiled, expected_total = [], [], 0
+    top_level, nav_linked, misfiled, flagged, expected_total = [], [], [], [], 0
+    nav = _nav_targets(mirror, soups)
     for path, record in sorted(records.items()):
         page = record.page.specific if record.page_id else None
-        for pattern, kind in expect:
-            if fnmatch.fnmatch(posixpath.basename(path), pattern):
-                expected_total += 1
-                if record.kind != kind:
-                    misfiled.append(f"{path}:{record.kind}")
+        file = path.split("#", 1)[0]  # a news item's record: "news.htm#2"
+        expected = _expected_kinds(path, expect)
+        if expected is not None and record.status != "skipped":
+            expected_total += 1
+            if record.kind not in expected:
+                misfiled.append(f"{path}:{record.kind}")
+                if any(str(w).startswith("check kind") for w in record.warnings):
+                    flagged.append(path)
         if page is None or record.status == "skipped":
             continue
         if page.depth == home_depth + 1:
             top_level.append(path)
+            nav_linked += [path] if path.lower() in nav else []
         reviewer = getattr(page, "reviewer", None)
         if hasattr(page, "reviewer_id"):
             reviews += 1
             if reviewer is not None:
                 signed += 1
-                right += bool(re.search(rf"\bby\s+{re.escape(reviewer.name)}", texts[path], re.I))
+                by_name = rf"\bby\s+{re.escape(reviewer.name)}"
+                right += bool(re.search(by_name, texts.get(file, ""), re.I))
         summary = getattr(page, "summary", "") or ""
         if summary:
             words = tuple(content_words(summary))
-            if _from_links(words, _link_and_alt_texts(soups[path], content_words)):
+            if _from_links(words, _link_and_alt_texts(soups.get(file), content_words)):
                 from_links.append(path)
             elif (
                 credit_label.match(summary)
@@ -165,13 +192,14 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
         "reviewer right": f"{right}/{signed}",
         "summaries from links": f"{len(from_links)} {from_links[:4]}",
         "summaries not prose": f"{len(not_prose)} {not_prose[:4]}",
-        "misfiled": f"{len(misfiled)}/{expected_total} {misfiled[:8]}",
+        "misfiled": f"{len(misfiled)}/{expected_total} ({len(flagged)} flagged) {misfiled[:12]}",
         "dated today": len(today),
         f"titles with '{suffix}'": len(suffixed),
         "chrome leaked (pages)": f"{len(leaked)} {leaked[:4]}",
         "joined (pages/parts)": f"{len(joined)}/{len(parts)} "
         f"{[i['source'].split(':', 1)[-1] for i in joined]}",
-        "top level": f"{len(top_level)} {top_level[:20]}",
+        "top level": f"{len(top_level)} ({len(nav_linked)} linked by the old nav) "
+        f"{[p for p in top_level if p not in nav_linked][:20]}",
         "checks": report.get("checks", {}),
         "languages": [site.get("languages") for site in report.get("sites", [])],
     }
@@ -180,6 +208,39 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
 
 
 _ROLES = ("director", "cast", "author", "contributor", "editor")
+
+
+def _expected_kinds(path: str, expect: list[tuple[str, str]]) -> set[str] | None:
+    """The kinds the first matching rule accepts (None: no rule names the page)."""
+    for pattern, kinds in expect:
+        target = path.lower() if "/" in pattern else posixpath.basename(path).lower()
+        if fnmatch.fnmatch(target, pattern.lower()):
+            return set(kinds.split("|"))
+    return None
+
+
+def _nav_targets(mirror: Path, soups: dict) -> set[str]:
+    """Pages (lower-cased paths) linked from half the pages of their own folder or of the
+    whole mirror: what the old nav shows (each issue folder of a magazine has its own)."""
+    paths = {path.lower() for path in soups}
+    by_folder = Counter(posixpath.dirname(path) for path in paths)
+    from_folder: Counter = Counter()
+    from_site: Counter = Counter()
+    for path, soup in soups.items():
+        here = posixpath.dirname(path.lower())
+        targets = set()
+        for a in soup.find_all(["a", "area"], href=True):  # an image map is a nav too
+            href = str(a["href"]).split("#", 1)[0].split("?", 1)[0].strip().lower()
+            if href and ":" not in href and not href.startswith("/"):
+                targets.add(posixpath.normpath(posixpath.join(here, href)))
+        from_site.update(targets)
+        from_folder.update(t for t in targets if posixpath.dirname(t) == here)
+    return {
+        target
+        for target in paths
+        if from_folder[target] >= 0.5 * by_folder[posixpath.dirname(target)] > 1
+        or from_site[target] >= 0.5 * len(paths)
+    }
 
 
 def _capitalised_share(text: str) -> float:
@@ -208,6 +269,8 @@ def _common_title_suffix(soups) -> str:
 
 
 def _link_and_alt_texts(soup, content_words) -> set[tuple[str, ...]]:
+    if soup is None:
+        return set()
     texts = [a.get_text(" ") for a in soup.find_all("a")]
     texts += [str(img.get("alt") or "") for img in soup.find_all("img")]
     return {tuple(content_words(text)) for text in texts} - {()}

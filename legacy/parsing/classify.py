@@ -18,6 +18,7 @@ LISTING_HINTED_LINK_SHARE = 0.25
 LISTING_MAX_PROSE_WORDS = 40
 FEATURE_MIN_WORDS = 300
 FEATURE_BYLINE_UNITS = 4  # a long page with a byline among its first units is a feature
+SIGNED_FEATURE_WORDS = 100  # a signed page this long is a short article, never a plain page
 PLACEHOLDER_MAX_WORDS = 60  # an "under construction" page says no more than this
 INDEX_MIN_ENTRIES = 3  # an index lists this many pages with a summary each
 INDEX_SUMMARY_WORDS = 40
@@ -93,9 +94,10 @@ def decide_kind(
             f"the {folder}; map it with --map to import it as a review"
         ]
     headings = sum(1 for unit in units if heading(unit))
-    if len(words) >= FEATURE_MIN_WORDS and (
-        headings >= 2 or signed or any(map(_signed, units[:FEATURE_BYLINE_UNITS]))
-    ):
+    signed = signed or any(map(_signed, units[:FEATURE_BYLINE_UNITS]))
+    if len(words) >= FEATURE_MIN_WORDS and (headings >= 2 or signed):
+        return Kind.FEATURE, []
+    if len(words) >= SIGNED_FEATURE_WORDS and signed:  # a column, an editorial: "par X"
         return Kind.FEATURE, []
     return Kind.PAGE, []
 

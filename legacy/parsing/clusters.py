@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from reviews.kinds import KINDS
 
-from .document import Kind, LegacyDocument, Removed
+from .document import Kind, LegacyDocument, Removed, Signature
+from .sections import folder_default, listing_hint
 from .site import site_of
 from .text import content_words
 
@@ -38,6 +39,11 @@ TEMPLATE_NOTE = "kind from its template"  # a page re-filed with no question lef
 SIGNING = "signed:"  # the key of the label a page is signed under
 MIN_KEY_PAGES = 3  # a chrome line or slot on fewer of a folder's pages is no template's
 MIN_CLUSTER = 5  # pages of one template before its majority decides the rest
+NAV_SHARE = 0.5  # a page linked from this share of its folder's or site's pages: the nav's
+MIN_NAV_PAGES = 3  # a folder of fewer pages shows no nav
+SCATTERED_SITE = 4 * MIN_CLUSTER  # a site this large shows which kinds it holds
+FLAG = "check kind:"
+NOT_IN_NAV = "no link of the old site's nav leads to it, so it is no top-level page"
 MAJORITY = 0.6  # share of a cluster's pages one kind needs to apply to the others
 ARTICLE_WORDS = 80  # an outlier this long is an article of the template, not a stub
 CLUSTER_NAME = 40  # characters: ImportRecord.cluster
@@ -91,34 +97,159 @@ def cluster_pages(
     documents: Sequence[LegacyDocument],
     templates: dict[int, frozenset[str]],
     rules: Sequence[dict] = (),
+    outlinks: dict[int, frozenset[str]] | None = None,
 ) -> dict[int, Kind]:
     """Group the run's pages (``templates``: position -> ``template_keys``) by site, folder
-    and template; name each page's cluster (``LegacyDocument.cluster``), flag outliers
-    (``cluster_outlier``, a "check kind" warning) and return the kinds that change, by
-    position: the page is parsed again as that kind (see the module's docstring)."""
+    (the issue folders of one shape as one: ``folder_family``) and template; name each
+    page's cluster (``LegacyDocument.cluster``), flag outliers (``cluster_outlier``, a
+    "check kind" warning) and return the kinds that change, by position: the page is
+    parsed again as that kind (see the module's docstring). ``outlinks``: the pages each
+    page links to, its nav included (``linked_pages``): a plain page no nav links is
+    placed in a section (``_placed``)."""
     by_folder: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position in templates:
         document = documents[position]
         if document.kind in CLUSTERED_KINDS:
-            folder = posixpath.dirname(document.source_path)
+            folder = folder_family(posixpath.dirname(document.source_path))
             by_folder[site_of(document.source_path), folder].append(position)
     groups: dict[tuple[str, str], list[Cluster]] = {}
-    for (site, folder), positions in by_folder.items():
-        found = groups[site, folder] = _clusters(folder, positions, templates)
+    for (site, family), positions in by_folder.items():
+        folder = posixpath.dirname(documents[positions[0]].source_path)
+        found = groups[site, family] = _clusters(folder, positions, templates)
         for cluster in found:
             for position in cluster.members:
                 documents[position].cluster = cluster.name
-    tops = _top_folders(documents)
+    tops = {site: folder_family(top) for site, top in _top_folders(documents).items()}
+    nav = nav_pages(documents, outlinks or {})
+    kept = _kinds_of_the_site(groups, documents)
     changes: dict[int, Kind] = {}
-    for (site, folder), found in groups.items():
+    for (site, family), found in groups.items():
+        folder = posixpath.dirname(documents[found[0].members[0]].source_path)
         ruled = _profile_kind(folder, rules)
         for cluster in found:
             if ruled is not None:
                 changes |= {p: ruled for p in cluster.members if documents[p].kind is not ruled}
             else:
-                below_top = folder != tops.get(site, "")
-                changes |= _majority(cluster, documents, folder, below_top, templates)
+                below_top = family != tops.get(site, "")
+                where = Where(folder, below_top, nav, kept.get(site, set()))
+                changes |= _majority(cluster, documents, where, templates)
+    changes |= _scattered_reviews(documents, changes, kept, groups)
+    if outlinks is not None:
+        changes |= _placed(documents, changes, nav, groups, rules)
     return changes
+
+
+def _scattered_reviews(
+    documents: Sequence[LegacyDocument],
+    changes: dict[int, Kind],
+    kept: dict[str, set[Kind]],
+    groups: dict[tuple[str, str], list[Cluster]],
+) -> dict[int, Kind]:
+    """Reviews of a kind that no template of a site of ``SCATTERED_SITE`` pages or more
+    holds and fewer than ``MIN_CLUSTER`` of its pages read as (a magazine's contest page
+    read as a book review in each of its issues): credits-like lines on a few pages, not
+    a kind of this site, unless its folder's name says it. They become what most pages
+    of their template are (an article kind), else features; flagged."""
+    sized = Counter(site_of(d.source_path) for d in documents if d.kind in CLUSTERED_KINDS)
+    majority = _majorities(documents, changes, groups)
+    scattered = {}
+    for position, document in enumerate(documents):
+        path = document.source_path.lower()
+        kind = changes.get(position, document.kind)
+        if (
+            kind not in ARTICLE_KINDS - {Kind.FEATURE}
+            or kind in kept.get(site_of(path), set())
+            or sized[site_of(path)] < SCATTERED_SITE
+            or folder_default(path) is not None
+        ):
+            continue
+        scattered[position] = majority.get(position, Kind.FEATURE)
+        if scattered[position] is kind:
+            scattered[position] = Kind.FEATURE
+        _flag(document, _scattered(document), f"imported as a {_KIND_NAMES[scattered[position]]}")
+    return scattered
+
+
+def _majorities(
+    documents: Sequence[LegacyDocument],
+    changes: dict[int, Kind],
+    groups: dict[tuple[str, str], list[Cluster]],
+) -> dict[int, Kind]:
+    """Each clustered page's cluster's article majority (``_article_majority``)."""
+    return {
+        position: kind
+        for found in groups.values()
+        for cluster in found
+        for kind in [_article_majority(cluster, documents, changes)]
+        if kind is not None
+        for position in cluster.members
+    }
+
+
+@dataclass(frozen=True)
+class Where:
+    """What a cluster's majority is weighed against: its folder (below the site's top
+    folder or not), the pages the site's nav links, the article kinds the site holds."""
+
+    folder: str
+    below_top: bool
+    nav: frozenset[str]
+    site_kinds: set[Kind]
+
+
+def folder_family(folder: str) -> str:
+    """The issue folders of a magazine as one: the folder's path from its innermost part
+    that holds digits, digits collapsed ("Aakt0199HTML/AMIGAaktuell/Ausgabe0199" and
+    ".../deutsch/Ausgabe0399" are "ausgabe#"; "obligement45/Obligement45/html" is
+    "obligement#/html"). A folder without digits is itself."""
+    parts = folder.lower().split("/") if folder else []
+    numbered = [i for i, part in enumerate(parts) if _DIGITS.search(part)]
+    if not numbered:
+        return folder.lower()
+    return "/".join(_DIGITS.sub("#", part) for part in parts[numbered[-1] :])
+
+
+def linked_pages(hrefs: Sequence[str], source_path: str) -> frozenset[str]:
+    """The pages of the same site a page links to (lower-cased paths), from its hrefs as
+    written: relative links only (an absolute one names another site or the same
+    site's root, which the nav of a mirror's folder does not)."""
+    here = posixpath.dirname(source_path.replace("\\", "/").lower())
+    found = set()
+    for href in hrefs:
+        path = href.split("#", 1)[0].split("?", 1)[0].strip().lower()
+        if not path or ":" in path or path.startswith(("/", "//")):
+            continue
+        found.add(posixpath.normpath(posixpath.join(here, path)))
+    return frozenset(found)
+
+
+def nav_pages(
+    documents: Sequence[LegacyDocument], outlinks: dict[int, frozenset[str]]
+) -> frozenset[str]:
+    """The pages (lower-cased paths) the old site's nav links: those linked from
+    ``NAV_SHARE`` of the pages of their own folder (each issue of a magazine has its own
+    nav) or of their whole site, of ``MIN_NAV_PAGES`` pages or more."""
+    folder_size: Counter = Counter()
+    site_size: Counter = Counter()
+    from_folder: Counter = Counter()
+    from_site: Counter = Counter()
+    for position, targets in outlinks.items():
+        path = documents[position].source_path.lower()
+        here, site = posixpath.dirname(path), site_of(path)
+        folder_size[here] += 1
+        site_size[site] += 1
+        from_site.update((site, target) for target in targets if target != path)
+        from_folder.update(t for t in targets if t != path and posixpath.dirname(t) == here)
+    nav = set()
+    for (site, target), n in from_site.items():
+        folder = posixpath.dirname(target)
+        if _most(n, site_size[site]) or _most(from_folder[target], folder_size[folder]):
+            nav.add(target)
+    return frozenset(nav)
+
+
+def _most(linked: int, pages: int) -> bool:
+    return pages >= MIN_NAV_PAGES and linked >= NAV_SHARE * pages
 
 
 def _clusters(
@@ -170,8 +301,7 @@ def _core(cluster: Cluster, shared: dict[int, frozenset[str]]) -> frozenset[str]
 def _majority(
     cluster: Cluster,
     documents: Sequence[LegacyDocument],
-    folder: str,
-    below_top: bool,
+    place: Where,
     templates: dict[int, frozenset[str]],
 ) -> dict[int, Kind]:
     members = [(position, documents[position]) for position in cluster.members]
@@ -180,13 +310,23 @@ def _majority(
     kind, count = Counter(document.kind for _, document in members).most_common(1)[0]
     if count < MAJORITY * len(members):
         return {}
-    where = f"{folder}/" if folder else "the top folder"
-    if kind is Kind.PAGE and below_top:
+    where = f"{place.folder}/" if place.folder else "the top folder"
+    if kind is Kind.PAGE and place.below_top:
+        # the site's nav pages (About, each issue's editorial) stay at the top
+        plain = [
+            (p, document)
+            for p, document in members
+            if document.kind is Kind.PAGE and document.source_path.lower() not in place.nav
+        ]
         reason = f"{count} plain pages of one template in {where}: articles, not top-level pages"
-        for _, document in members:
-            if document.kind is Kind.PAGE:
-                _flag(document, reason, "imported as a feature")
-        return {p: Kind.FEATURE for p, document in members if document.kind is Kind.PAGE}
+        for _, document in plain:
+            _flag(document, reason, "imported as a feature")
+        changes = {p: Kind.FEATURE for p, _ in plain}
+        for position, document in members:
+            if document.kind in ARTICLE_KINDS - {Kind.FEATURE, *place.site_kinds}:
+                _flag(document, _scattered(document), "imported as a feature like them")
+                changes[position] = Kind.FEATURE
+        return changes
     if kind not in ARTICLE_KINDS:
         return {}
     name = _KIND_NAMES[kind]
@@ -200,7 +340,12 @@ def _majority(
             f"this one reads as a {_KIND_NAMES.get(document.kind, document.kind.value)}"
         )
         article = document.kind in (Kind.PAGE, Kind.FEATURE)
-        if article and len(content_words(document.content_text)) >= ARTICLE_WORDS:
+        if document.kind in ARTICLE_KINDS - {Kind.FEATURE, *place.site_kinds}:
+            # a review on a site whose templates hold no reviews of its kind: credits-like
+            # lines read on one page, not a kind of this site
+            changes[position] = kind
+            _flag(document, reason, f"imported as a {name} like them")
+        elif article and len(content_words(document.content_text)) >= ARTICLE_WORDS:
             changes[position] = kind
             if signed and signed <= templates[position]:
                 # signed under the template's own byline label ("Review by" as on the
@@ -215,6 +360,101 @@ def _majority(
     return changes
 
 
+def _scattered(document: LegacyDocument) -> str:
+    name = _KIND_NAMES[document.kind]
+    return (
+        f"it reads as a {name}, but no template of the site holds {name}s and fewer than "
+        f"{MIN_CLUSTER} of its pages read as one; its template's pages are articles"
+    )
+
+
+def _kinds_of_the_site(
+    groups: dict[tuple[str, str], list[Cluster]], documents: Sequence[LegacyDocument]
+) -> dict[str, set[Kind]]:
+    """Per site, the article kinds that hold the majority of a template of
+    ``MIN_CLUSTER`` pages or more, or that ``MIN_CLUSTER`` of its pages read as."""
+    kinds: dict[str, set[Kind]] = defaultdict(set)
+    counted: dict[str, Counter] = defaultdict(Counter)
+    for (site, _), found in groups.items():
+        for cluster in found:
+            read = Counter(documents[p].kind for p in cluster.members)
+            counted[site].update(read)
+            kind, count = read.most_common(1)[0]
+            if len(cluster.members) >= MIN_CLUSTER and count >= MAJORITY * len(cluster.members):
+                kinds[site].add(kind)
+    for site, read in counted.items():
+        kinds[site] |= {kind for kind, n in read.items() if n >= MIN_CLUSTER}
+    return kinds
+
+
+def _placed(
+    documents: Sequence[LegacyDocument],
+    changes: dict[int, Kind],
+    nav: frozenset[str],
+    groups: dict[tuple[str, str], list[Cluster]],
+    rules: Sequence[dict] = (),
+) -> dict[int, Kind]:
+    """A plain page sits at the top of the new tree, outside every section: only where
+    the old site's nav put it (``nav_pages``). Any other plain page of a site of
+    ``MIN_CLUSTER`` pages or more goes where its template says (the article kind most of
+    its cluster's pages are), else to the features, flagged; unless its folder's name, a
+    profile's rule or an index that links it names its section (``sections``: the
+    writer files it), or it is the page of a person who signs the site's pages (named
+    by them: a contributor's page, not an article)."""
+    sized = Counter(site_of(d.source_path) for d in documents if d.kind in CLUSTERED_KINDS)
+    listed = _listed_in_sections(documents)
+    signers = {
+        block.name.casefold()
+        for document in documents
+        for block in document.blocks
+        if isinstance(block, Signature)
+    }
+    majority = _majorities(documents, changes, groups)
+    placed: dict[int, Kind] = {}
+    for position, document in enumerate(documents):
+        path = document.source_path.lower()
+        if (
+            changes.get(position, document.kind) is not Kind.PAGE
+            or sized[site_of(path)] < MIN_CLUSTER
+            or path in nav
+            or posixpath.basename(path) in INDEX_NAMES
+            or path in listed
+            or folder_default(path) is not None
+            or _profile_kind(posixpath.dirname(document.source_path), rules) is not None
+            or document.title.casefold() in signers
+        ):
+            continue
+        kind = majority.get(position, Kind.FEATURE)
+        name = _KIND_NAMES[kind]
+        reason = NOT_IN_NAV
+        if document.cluster_outlier:
+            reason = f"{document.cluster_outlier}; {reason}"
+            document.warnings[:] = [w for w in document.warnings if not w.startswith(FLAG)]
+        _flag(document, reason, f"imported as a {name} in its section")
+        placed[position] = kind
+    return placed
+
+
+def _article_majority(
+    cluster: Cluster, documents: Sequence[LegacyDocument], changes: dict[int, Kind]
+) -> Kind | None:
+    """The article kind half a cluster's pages or more are (after the majority rule)."""
+    read = Counter(changes.get(p, documents[p].kind) for p in cluster.members)
+    articles = [kind for kind, n in read.most_common() if kind in ARTICLE_KINDS]
+    return articles[0] if articles and 2 * read[articles[0]] >= len(cluster.members) else None
+
+
+def _listed_in_sections(documents: Sequence[LegacyDocument]) -> set[str]:
+    """The pages an index that names its section links to (the writer files them there)."""
+    listed = set()
+    for document in documents:
+        if document.kind is Kind.LISTING and listing_hint(
+            f"{document.source_path} {document.title}".lower()
+        ):
+            listed |= linked_pages(document.links, document.source_path)
+    return listed
+
+
 _KIND_NAMES = {Kind(kind.legacy_shapes[0]): kind.singular.lower() for kind in KINDS} | {
     Kind.PAGE: "plain page"
 }
@@ -222,7 +462,7 @@ _KIND_NAMES = {Kind(kind.legacy_shapes[0]): kind.singular.lower() for kind in KI
 
 def _flag(document: LegacyDocument, reason: str, outcome: str) -> None:
     document.cluster_outlier = reason
-    document.warnings.append(f"check kind: {reason}: {outcome}; map it with --map to change it")
+    document.warnings.append(f"{FLAG} {reason}: {outcome}; map it with --map to change it")
 
 
 def _profile_kind(folder: str, rules: Sequence[dict]) -> Kind | None:

@@ -32,6 +32,7 @@ from functools import cache
 from textkit.markup import normalise_space
 
 from . import lexicon
+from .clusters import NOT_IN_NAV
 from .document import Kind, LegacyDocument, Removed, Signature
 from .options import ParseOptions
 from .paths import LinkKind, resolve_href
@@ -305,7 +306,9 @@ def _join(parts: list[LegacyDocument]) -> None:
         part.warnings.append(
             f"part {number} of {len(parts)} of {first.source_path}: joined into its page"
         )
-    read_as_pages = [part for part in parts if part.kind is Kind.PAGE]
+    read_as_pages = [  # a page placed in a section because no nav links it read as one
+        part for part in parts if part.kind is Kind.PAGE or NOT_IN_NAV in part.cluster_outlier
+    ]
     if first.kind is Kind.PAGE:  # a menu page opening a signed article: its parts' kind
         kinds = Counter(part.kind for part in rest if part.kind is not Kind.PAGE)
         if kinds:

@@ -30,7 +30,7 @@ from .blocks import (
 )
 from .chrome import remove_chrome_elements, strip_chrome_markup
 from .classify import decide_kind, path_hints
-from .clusters import TEMPLATE_NOTE, cluster_pages, template_keys
+from .clusters import TEMPLATE_NOTE, cluster_pages, linked_pages, template_keys
 from .continued import join_parts, take_turns
 from .dating import published_date, slot_date
 from .document import Kind, LegacyDocument, Removed
@@ -107,9 +107,9 @@ def parse_site(
         learnt = _learn_sites(read, spill, options)
         if models is not None:
             models.update({site: model_summary(model, site) for site, model in learnt.items()})
-        documents, templates = _finish_pages(read, learnt, spill)
+        documents, templates, outlinks = _finish_pages(read, learnt, spill)
     rules = options.profile.clusters if options.profile else ()
-    for index, kind in cluster_pages(documents, templates, rules).items():
+    for index, kind in cluster_pages(documents, templates, rules, outlinks).items():
         documents[index] = _parsed_again(documents[index], pages[index], learnt, kind)
     join_parts(documents, options)  # articles printed over several pages, as one
     apply_site_evidence(documents, options)  # blurbs and dates the site gives its pages
@@ -160,11 +160,13 @@ def _learn_sites(
 
 def _finish_pages(
     read: list[AsidePage | LegacyDocument], learnt: dict[str, SiteModel], spill: Spill
-) -> tuple[list[LegacyDocument], dict[int, frozenset[str]]]:
-    """Each page read back and finished with its site's model, in order; and the template
-    each page is an instance of, by position (``clusters``)."""
+) -> tuple[list[LegacyDocument], dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+    """Each page read back and finished with its site's model, in order; the template
+    each page is an instance of, and the pages it links to (its nav included), by
+    position (``clusters``)."""
     documents: list[LegacyDocument] = []
     templates: dict[int, frozenset[str]] = {}
+    outlinks: dict[int, frozenset[str]] = {}
     for index, page in enumerate(read):
         if isinstance(page, AsidePage):
             model = learnt[site_of(page.source_path)]
@@ -173,8 +175,9 @@ def _finish_pages(
                 labels, signing = _template_slots(prepared, model)
                 page = _safely(page.source_path, _finish, prepared, model)
             templates[index] = template_keys(page.removed, labels, page.title, signing)
+            outlinks[index] = linked_pages(prepared.hrefs, prepared.source_path)
         documents.append(page)
-    return documents, templates
+    return documents, templates, outlinks
 
 
 def _template_slots(page: "PreparedPage", model: SiteModel) -> tuple[list[str], list[str]]:
@@ -288,6 +291,7 @@ class PreparedPage:
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    hrefs: tuple[str, ...] = ()  # every link of the page as written, its nav's too
 
 
 def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOptions) -> PreparedPage:
@@ -296,6 +300,7 @@ def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOption
     html, searches = strip_chrome_markup(html)
     removed += searches
     soup = make_soup(html)
+    hrefs = tuple(str(a["href"]) for a in soup.find_all(("a", "area"), href=True))  # nav too
     body = soup.body or soup
     source_text = "\n".join([*(entry.text for entry in removed), visible_text(body)])
     removed += remove_template_parts(soup)
@@ -313,6 +318,7 @@ def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOption
         removed=[*removed, *walked.removed],
         warnings=[*decoded.warnings, *warnings, *walked.warnings],
         leftovers=walked.leftovers,
+        hrefs=hrefs,
     )
 
 
@@ -353,10 +359,10 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     hints = path_hints(source_path, site.options.folder_hints)
     news_like = Kind.NEWS in hints or count_news_items(units) >= MIN_ITEMS
     title_keys = title_keys | kicker_keys(units, title)
-    units, credits = take_header(
-        units, title_keys, title, not news_like, removed, frozenset(hints)
-    )
-    if credits is None and not news_like:
+    # a kind decided against the page's own reading keeps any credits-like lines in its body
+    want_credits = not news_like and (kind is None or kind in _REVIEW_KINDS)
+    units, credits = take_header(units, title_keys, title, want_credits, removed, frozenset(hints))
+    if credits is None and want_credits:
         units, credits = take_closing_credits(units, title, hints, removed)
     title, year = split_year(title)
     if year and credits is not None and credits.year is None:
