@@ -7,7 +7,16 @@ The mirror is imported by ``import_legacy`` (with ``--report``) into a fresh SQL
 database in a temporary folder, after ``migrate`` and ``setup_site``; then the pages are
 counted. A real site has no answers, so each figure reads what the old page itself prints:
 
-- reviewer right: the review's reviewer is a name the old page prints after "by";
+- signed pages: pages whose old page prints a byline in its head (or opening one of its
+  last lines): a label of the site's languages (the lexicon's byline labels, short and
+  colon labels: "By X", "par X", "(von X)" after a headline, "Kritik: X") and a name;
+- reviewer right: of the signed pages, those whose reviewer (or author) is the byline's
+  name; signed pages with no reviewer, or another person, are counted apart;
+- pages with a wrong person: a reviewer or author the old page prints after no byline
+  label, or a director or author it does not print at all;
+- words lost silently: words the accounting calls lost on a page that gives no warning,
+  and the words of pages written over by another (two old pages on one new page, not
+  joined as parts of one article);
 - summaries from links: the summary is (mostly) a link's text or an alt text of the old page;
 - summaries not prose: the summary opens with a credits label of the lexicon and a name
   ("Directed by X", "Starring X"), or is the reviewer's name (a byline), or is under six
@@ -27,6 +36,7 @@ counted. A real site has no answers, so each figure reads what the old page itse
 """
 
 import argparse
+import copy
 import datetime
 import fnmatch
 import json
@@ -60,6 +70,7 @@ def main() -> None:
     parser.add_argument(
         "--rescore", action="store_true", help="score the --keep folder's import again, no import"
     )
+    parser.add_argument("--list", action="store_true", help="list the pages behind each figure")
     args = parser.parse_args()
     if args.rescore and not args.keep:
         parser.error("--rescore needs --keep FOLDER")
@@ -94,14 +105,21 @@ def main() -> None:
             if line.split("#", 1)[0].strip()
         ]
     expect = [tuple(rule.split("=", 1)) for rule in rules]
-    figures = measure(args.mirror, report, expect)
+    figures, listing = measure(args.mirror, report, expect)
     figures["import s"] = seconds
     for key, value in figures.items():
         print(f"{key:<28} {value}")
+    if args.list:
+        for key, paths in listing.items():
+            print(f"\n{key} ({len(paths)}):")
+            for path in paths:
+                print(f"  {path}")
     print(f"(database and report in {folder})")
 
 
-def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
+def measure(
+    mirror: Path, report: dict, expect: list[tuple[str, str]]
+) -> tuple[dict, dict[str, list[str]]]:
     from wagtail.models import Page
 
     from bs4 import BeautifulSoup
@@ -110,12 +128,22 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
     from legacy.parsing import lexicon
     from legacy.parsing.text import content_words
 
+    records = {r.source_path.split(":", 1)[-1].lower(): r for r in ImportRecord.objects.all()}
     sources = {
-        str(p.relative_to(mirror)).lower(): p.read_bytes()  # records key paths lower-cased
+        str(p.relative_to(mirror)).lower(): p  # records key paths lower-cased
         for p in sorted(mirror.rglob("*"))
         if p.is_file() and p.suffix.lower() in SUFFIXES
     }
-    soups = {path: BeautifulSoup(data, "html.parser") for path, data in sources.items()}
+    # the old page as the importer decoded it: names compare in one spelling
+    soups = {
+        path: BeautifulSoup(
+            records[path].original_html
+            if path in records and records[path].original_html
+            else source.read_bytes(),
+            "html.parser",
+        )
+        for path, source in sources.items()
+    }
     texts = {path: " ".join(soup.get_text(" ").split()) for path, soup in soups.items()}
     lines = {path: _lines(soup) for path, soup in soups.items()}
     common = Counter(line for found in lines.values() for line in set(found))
@@ -125,13 +153,20 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
         if n >= CHROME_SHARE * len(sources) and len(line.split()) >= 3
     }
     suffix = _common_title_suffix(soups)
-    english = lexicon.lexicon_for(("en",))
-    labels = "|".join(english.pattern(f"credits.{role}") for role in _ROLES)
+    languages = sorted({code for site in report.get("sites", []) for code in site["languages"]})
+    lex = lexicon.lexicon_for(tuple(languages) or lexicon.LANGUAGES)
+    labels = "|".join(lex.pattern(f"credits.{role}") for role in _ROLES)
     credit_label = re.compile(rf"^(?i:{labels})\s+[A-Z]")  # a label, then a name
-    records = {r.source_path.split(":", 1)[-1].lower(): r for r in ImportRecord.objects.all()}
+    bylines = Bylines(lex)
     home_depth = 2
-    figures: dict = {"pages in mirror": len(sources)}
-    reviews = right = signed = 0
+    figures: dict = {"pages in mirror": len(sources), "languages read": languages}
+    reviews = reviewed = 0
+    signed, right, unsigned, other, wrong = [], [], [], [], []
+    parts = {
+        i["source"].split(":", 1)[-1].lower()
+        for i in report["items"]
+        if any("joined into its page" in w for w in i["warnings"])
+    }
     from_links, not_prose, today, suffixed, leaked = [], [], [], [], []
     top_level, nav_linked, misfiled, flagged, expected_total = [], [], [], [], 0
     nav = _nav_targets(mirror, soups)
@@ -145,18 +180,34 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
                 misfiled.append(f"{path}:{record.kind}")
                 if any(str(w).startswith("check kind") for w in record.warnings):
                     flagged.append(path)
-        if page is None or record.status == "skipped":
+        if page is None or record.status == "skipped" or path in parts:
             continue
         if page.depth == home_depth + 1:
             top_level.append(path)
             nav_linked += [path] if path.lower() in nav else []
         reviewer = getattr(page, "reviewer", None)
+        signer = reviewer or getattr(page, "author", None)
         if hasattr(page, "reviewer_id"):
             reviews += 1
-            if reviewer is not None:
-                signed += 1
-                by_name = rf"\bby\s+{re.escape(reviewer.name)}"
-                right += bool(re.search(by_name, texts.get(file, ""), re.I))
+            reviewed += reviewer is not None
+        printed = bylines.signing(_text_lines(soups[file])) if file in soups else []
+        if printed and file == path:  # a news item's page is signed by its own item
+            signed.append(path)
+            if signer is None:
+                unsigned.append(f"{path}: {' & '.join(printed)}")
+            elif _words_of(signer.name) in {_words_of(name) for name in printed}:
+                right.append(path)
+            else:
+                other.append(f"{path}: {signer.name} (prints {' & '.join(printed)})")
+        wrong_names = []
+        text = texts.get(file, "")
+        if signer is not None and not bylines.after_label(signer.name, text):
+            wrong_names.append(f"signer {signer.name}")
+        for creator in page.creators.all() if hasattr(page, "creators") else ():
+            if _words_of(creator.name) and not _printed(creator.name, text):
+                wrong_names.append(f"creator {creator.name}")
+        if wrong_names:
+            wrong.append(f"{path}: {', '.join(wrong_names)}")
         summary = getattr(page, "summary", "") or ""
         if summary:
             words = tuple(content_words(summary))
@@ -184,12 +235,17 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
             leaked.append(path)
     items = report["items"]
     joined = [i for i in items if any("joined:" in w for w in i["warnings"])]
-    parts = [i for i in items if any("joined into its page" in w for w in i["warnings"])]
     imported = [i for i in items if i["page_id"] and i["status"] != "skipped"]
+    silent = _lost_silently(items)
     figures |= {
         "imported pages": len(imported),
-        "reviews with reviewer": f"{signed}/{reviews}",
-        "reviewer right": f"{right}/{signed}",
+        "reviews with reviewer": f"{reviewed}/{reviews}",
+        "signed pages": len(signed),
+        "reviewer right": f"{len(right)}/{len(signed)}",
+        "signed, no reviewer": len(unsigned),
+        "signed, another person": len(other),
+        "pages with a wrong person": len(wrong),
+        "words lost silently": f"{sum(silent.values())} on {len(silent)} pages",
         "summaries from links": f"{len(from_links)} {from_links[:4]}",
         "summaries not prose": f"{len(not_prose)} {not_prose[:4]}",
         "misfiled": f"{len(misfiled)}/{expected_total} ({len(flagged)} flagged) {misfiled[:12]}",
@@ -204,7 +260,154 @@ def measure(mirror: Path, report: dict, expect: list[tuple[str, str]]) -> dict:
         "languages": [site.get("languages") for site in report.get("sites", [])],
     }
     _ = Page  # the tree's depth is Wagtail's
-    return figures
+    listing = {
+        "signed, no reviewer": unsigned,
+        "signed, another person": other,
+        "pages with a wrong person": wrong,
+        "words lost silently": [f"{path}: {n}" for path, n in silent.items()],
+    }
+    return figures, listing
+
+
+# --- bylines as the old page prints them, in the site's languages --------------------
+
+HEAD_WORD_LINE = 25  # the first line this long is running text: the page's head is over
+TAIL_LINES = 3  # a signature closes the page within this many lines
+BYLINE_LINE_WORDS = 20  # a headline and its byline on one line are shorter
+MAX_NAME_WORDS = 4
+_NAME_JOINTS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+_AFTER_NAMES = re.compile(r"\s*(?:[()\[\]|/;<>–—]|\s-\s|,\s*(?=\d)|$)")
+_PARTICLES = {"von", "van", "der", "de", "du", "da", "di", "del", "le", "la", "zu", "vom"}
+
+
+class Bylines:
+    """The bylines an old page prints, read with the labels of the site's languages (the
+    lexicon's byline labels, short labels and colon labels): "By X", "par X", "(von X)" at
+    the end of a headline, "Kritik: X". A scorer of its own, apart from the importer's
+    rules: a line of its own (or a headline's end) of a label and a person's name."""
+
+    def __init__(self, lex) -> None:
+        words = "|".join(lex.pattern(name) for name in ("bylines.labels", "bylines.short_labels"))
+        colon = lex.pattern("bylines.colon_labels")
+        self.label = re.compile(
+            rf"(?:^|(?<=[\s(\[/|–—-]))(?P<label>(?:{words})\b\s*:?|(?:{colon})\s*:)\s*",
+            re.IGNORECASE,
+        )
+        credit = "|".join(
+            lex.pattern(f"credits.{role}")
+            for role in ("director", "editor", "translator", "contributor", "cast", "publisher")
+        )
+        self.credit = re.compile(rf"(?:{credit})\s*$", re.IGNORECASE)
+
+    def names(self, line: str, opening: bool = False) -> list[str]:
+        """The names a byline line prints, or []: a label, then names, then nothing but a
+        bracket, a separator or a date. ``opening``: only a label opening the line."""
+        if len(line.split()) > BYLINE_LINE_WORDS or _NAME_JOINTS.search(line.split()[-1]):
+            return []  # a long line, or one going on ("by X and", "by X,"): a sentence
+        for match in self.label.finditer(line):
+            if self.credit.search(line[: match.end("label")]):
+                continue  # "Directed by X": a credit, not a byline
+            before = line[: match.start()].strip(" (")
+            opens = not before
+            if opening and not opens:
+                break
+            sentence = line.endswith(".") and len(line.split()[-1]) > 3
+            if before and (sentence or not (before[0].isupper() or before[0].isdigit())):
+                continue  # "... envoi par La Poste.": a sentence, not a headline's byline
+            rest = line[match.end() :]
+            end = _AFTER_NAMES.search(rest)
+            names = [n for n in _NAME_JOINTS.split(rest[: end.start()].strip(" .")) if n]
+            if names and all(_person_shaped(name, single=opens) for name in names):
+                return names
+        return []
+
+    def signing(self, lines: list[str]) -> list[str]:
+        """The names of the byline that signs the page: the first in its head (before the
+        first line of running text), else a signature opening one of the page's last
+        lines ("-- par X"; not "Last revised 9/4/97 by X")."""
+        head = []
+        for line in lines:
+            if len(line.split()) >= HEAD_WORD_LINE:
+                break
+            head.append(line)
+        for line in head:
+            if names := self.names(line):
+                return names
+        for line in lines[-TAIL_LINES:]:
+            if names := self.names(line, opening=True):
+                return names
+        return []
+
+    def after_label(self, name: str, text: str) -> bool:
+        """Whether the old page prints ``name`` after a byline label anywhere."""
+        words = [re.escape(word) for word in name.split()]
+        printed = r"[\s\xa0]+".join(words)
+        return any(
+            re.match(
+                rf"[^\w]{{0,3}}(?:[\w.'’-]+[\s,&]+){{0,6}}?{printed}\b", text[m.end() :], re.I
+            )
+            for m in self.label.finditer(text)
+        )
+
+
+def _person_shaped(name: str, single: bool) -> bool:
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single):
+        return False
+    if re.search(r"[\d@:!?\"]", name):
+        return False
+    capitalised = [w for w in words if w.lower() not in _PARTICLES]
+    return bool(capitalised) and all(w[:1].isupper() for w in capitalised)
+
+
+def _words_of(name: str) -> tuple[str, ...]:
+    from legacy.parsing.text import content_words
+
+    return tuple(content_words(name))
+
+
+def _printed(name: str, text: str) -> bool:
+    return " ".join(_words_of(name)) in " ".join(_words_of(text))
+
+
+_BLOCKS = (
+    "p", "div", "td", "th", "tr", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "center", "blockquote", "pre", "table", "hr", "title",
+)  # fmt: skip
+
+
+def _text_lines(soup) -> list[str]:
+    """The page's visible text as a reader sees its lines: a block or a <br> ends one."""
+    soup = copy.copy(soup)
+    for tag in soup.find_all(["script", "style", "head"]):
+        tag.decompose()
+    for tag in soup.find_all("br"):
+        tag.replace_with("\n")
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    return [" ".join(line.split()) for line in soup.get_text("").split("\n") if line.strip()]
+
+
+def _lost_silently(items: list[dict]) -> dict[str, int]:
+    """Words of old pages no new page holds and no warning names: words the accounting
+    calls lost on a page that does not say so, and pages written over by another page
+    (two old pages on one new page, not joined as parts of one article)."""
+    silent: dict[str, int] = {}
+    by_page: dict[int, list[dict]] = {}
+    for item in items:
+        if item["page_id"] and item["status"] != "skipped":
+            by_page.setdefault(item["page_id"], []).append(item)
+        words = item.get("words") or {}
+        warned = any("lost" in warning for warning in item["warnings"])
+        if words.get("lost") and not warned:
+            silent[item["source"]] = words["lost"]
+    for sharing in by_page.values():
+        joined = any("joined" in w for item in sharing for w in item["warnings"])
+        if len(sharing) > 1 and not joined:
+            for item in sharing[:-1]:
+                silent[item["source"]] = (item.get("words") or {}).get("kept", 0)
+    return silent
 
 
 _ROLES = ("director", "cast", "author", "contributor", "editor")
