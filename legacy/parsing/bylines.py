@@ -10,11 +10,13 @@ cannot place is its remainder, so no character is lost. Whether the name is a pe
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .dates import search_date
 from .lexicon import Lexicon, active
 from .names import is_institution, is_name_shaped
+from .text import content_words
 
 MAX_NAME_WORDS = 5
 MAX_NOTE_WORDS = 12
@@ -37,6 +39,7 @@ class _Rules:
     posts: re.Pattern[str]  # "Pastor", "Staff Writer", "Redakteurin", "periodista"
     not_names: frozenset[str]  # "Top", "Review", "Copyright"
     trailing: re.Pattern[str]  # "par Mahendra Tallur" ending a headline's line
+    bracketed: re.Pattern[str]  # "(von Uwe Pannecke)", "(par X et Y)" ending one
 
 
 @functools.cache
@@ -58,6 +61,11 @@ def _rules(lex: Lexicon) -> _Rules:
         not_names=lex.words("bylines.not_names"),
         trailing=re.compile(
             rf"(?<=\s)(?P<label>(?:{labels}|{short}))\s+(?P<name>[^\s,;:|()\[\]–—][^,;:|()\[\]–—]*)$",
+            re.IGNORECASE,
+        ),
+        bracketed=re.compile(
+            rf"(?<=\s)(?P<open>[(\[])\s*(?P<label>(?:{labels}|{short}))\s+"
+            rf"(?P<name>[^\s,;:|()\[\]–—][^;:|()\[\]–—]*?)\s*[)\]]\s*$",
             re.IGNORECASE,
         ),
     )
@@ -244,12 +252,15 @@ def _has_words(text: str) -> bool:
     return bool(re.search(r"\w", text))
 
 
-HEADLINE_WORDS = 15  # a headline with its byline on one line is shorter than this
+HEADLINE_WORDS = 15  # a headline printed with its byline on one line is shorter than this
+BYLINE_WORDS = 8  # and its byline: a label and two names ("par Jean-Yves Auger et Ann Rey")
 
 
 def byline_names(text: str) -> list[str]:
-    """The names of a byline that ends a headline's line ("par X et Y" -> [X, Y])."""
-    match = _rules(active()).trailing.search(" " + text)
+    """The names of a byline that ends a headline's line ("par X et Y" -> [X, Y]), in
+    brackets or not ("(von X und Y)")."""
+    rules = _rules(active())
+    match = rules.bracketed.search(" " + text) or rules.trailing.search(" " + text)
     if match is None:
         return []
     name = " ".join(match["name"].split()).strip(" .")
@@ -258,16 +269,34 @@ def byline_names(text: str) -> list[str]:
 
 def trailing_byline_start(text: str) -> int:
     """Where a byline printed at the end of a short headline line starts ("Test de Immortal
-    par Mahendra Tallur", "Flut von Karl Brenner"), or -1: a label of the lexicon, then a
-    person's name of two words or more, and nothing after it."""
-    if not text.strip() or len(text.split()) > HEADLINE_WORDS:
+    par Mahendra Tallur", "Flut von Karl Brenner", "Terminplaner (von Uwe Pannecke)": at
+    its bracket), or -1: a label of the lexicon, then a person's name of two words or
+    more, and nothing after it (but the closing bracket)."""
+    if not text.strip() or len(text.split()) > HEADLINE_WORDS + BYLINE_WORDS:
         return -1
-    for match in _rules(active()).trailing.finditer(text):
+    rules = _rules(active())
+    for match in [*rules.bracketed.finditer(text), *_every_match(rules.trailing, text)]:
         head, name = text[: match.start()], " ".join(match["name"].split()).strip(" .")
         names = [part for part in NAME_JOINTS.split(name) if part]
-        if content_words_in(head) and names and all(map(_signs, names)):
-            return match.start("label")
+        short = len(content_words(head)) <= HEADLINE_WORDS
+        if short and content_words_in(head) and names and all(map(_signs, names)):
+            return match.start("open" if "open" in match.groupdict() else "label")
     return -1
+
+
+def _every_match(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, overlapping ones too: "Test : la France par Monts et
+    par Vaux par David Brunet" holds three "par", and only the last opens the byline."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
+def is_bracketed_byline(text: str) -> bool:
+    """Whether ``text`` is a byline in brackets and nothing else: "(von Uwe Pannecke)"."""
+    match = _rules(active()).bracketed.search(" " + text.strip())
+    return match is not None and match.start() == 1
 
 
 def content_words_in(text: str) -> bool:

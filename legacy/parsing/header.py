@@ -9,6 +9,7 @@ import re
 from .accounting import HELD
 from .bylines import (
     byline_names,
+    is_bracketed_byline,
     opens_with_label,
     opens_with_phrase_label,
     trailing_byline_start,
@@ -299,20 +300,48 @@ def split_headline_bylines(
     out: list[Unit] = []
     signatures: list[Signature] = []
     headline = next((i for i, u in enumerate(units[:HEADER_UNITS]) if _names_the_page(u)), -1)
+    below = _bracketed_headline(units, headline) if headline >= 0 else -1
     for index, unit in enumerate(units):
         parts = _headline_and_byline(unit) if index == headline else None
+        if parts is None and index == below:
+            parts = _headline_and_byline(unit)
         if parts is None:
             out.append(unit)
             continue
         head, tail, names = parts
         out.append(head)
-        if len(names) == 1:
+        if len(names) == 1 and not is_bracketed_byline(tail.text):
             out.append(tail)
             continue
         signatures += [Signature(name) for name in names]
         reason = "the byline on the headline's line (kept as the page's signatures)"
         removed += removal(reason, tail.text, slot=HELD)
     return out, signatures
+
+
+def _bracketed_headline(units: list[Unit], first: int) -> int:
+    """The unit of the page's own headline when a bar or a section's heading is printed
+    above it ("Testberichte", then "1. Softwaretest: AFiloFax (von Uwe Pannecke)"): the
+    first line of the top, before any running text, that ends in a bracketed byline; never
+    a link (an index's entry), nor one of a list of such lines (a contents page's). -1
+    when there is none."""
+    found = [
+        index
+        for index in range(first + 1, min(len(units), HEADER_UNITS))
+        if _ends_in_bracketed_byline(units[index])
+    ]
+    end = next((i for i in range(first + 1, len(units)) if is_body(units[i])), len(units))
+    if len(found) != 1 or found[0] > end or _has_link(units[found[0]].lines[0]):
+        return -1
+    return found[0]
+
+
+def _ends_in_bracketed_byline(unit: Unit) -> bool:
+    text = unit.text
+    if len(unit.lines) != 1 or unit.image is not None:
+        return False
+    start = trailing_byline_start(text)
+    return start >= 0 and is_bracketed_byline(text[start:])
 
 
 def _names_the_page(unit: Unit) -> bool:
@@ -332,8 +361,9 @@ def _headline_and_byline(unit: Unit) -> tuple[Unit, Unit, list[str]] | None:
     if not before or opens_with_label(text) or before[-1].endswith((",", ";", "(", *"-–—|")):
         return None  # "Reviewed by X" is a byline already; "Bel Canto, by Ann Patchett" credits;
         # "Fargo - A review by Ann Lee" is the title's (``titles.split_byline``)
-    if opens_with_role_label(" ".join([before[-1], text[start:]])):
-        return None  # "Taxi Driver directed by Martin Scorsese": a credit
+    last_word = next((word for word in reversed(before) if re.search(r"\w", word)), "")
+    if opens_with_role_label(" ".join([last_word, text[start:]])):
+        return None  # "Taxi Driver directed by Martin Scorsese": a credit (not "Vu ! par X")
     head, tail = _split_items(line, start)
     if not items_text(head).strip() or not items_text(tail).strip():
         return None
