@@ -125,15 +125,22 @@ def cluster_pages(
     changes: dict[int, Kind] = {}
     for (site, family), found in groups.items():
         folder = posixpath.dirname(documents[found[0].members[0]].source_path)
-        ruled = _profile_kind(folder, rules)
+        below_top = family != tops.get(site, "")
+        where = Where(folder, below_top, nav, kept.get(site, set()))
         for cluster in found:
-            if ruled is not None:
-                changes |= {p: ruled for p in cluster.members if documents[p].kind is not ruled}
-            else:
-                below_top = family != tops.get(site, "")
-                where = Where(folder, below_top, nav, kept.get(site, set()))
-                changes |= _majority(cluster, documents, where, templates)
-    changes |= _scattered_reviews(documents, changes, kept, groups)
+            # a profile rule names a folder: its pages only, whatever their family
+            ruled = {
+                p: kind
+                for p in cluster.members
+                if (kind := _profile_kind(posixpath.dirname(documents[p].source_path), rules))
+            }
+            changes |= {p: kind for p, kind in ruled.items() if documents[p].kind is not kind}
+            rest = [p for p in cluster.members if p not in ruled]
+            if rest:
+                changes |= _majority(
+                    Cluster(cluster.name, cluster.keys, rest), documents, where, templates
+                )
+    changes |= _scattered_reviews(documents, changes, kept, groups, rules)
     if outlinks is not None:
         changes |= _placed(documents, changes, nav, groups, rules)
     return changes
@@ -144,6 +151,7 @@ def _scattered_reviews(
     changes: dict[int, Kind],
     kept: dict[str, set[Kind]],
     groups: dict[tuple[str, str], list[Cluster]],
+    rules: Sequence[dict] = (),
 ) -> dict[int, Kind]:
     """Reviews of a kind that no template of a site of ``SCATTERED_SITE`` pages or more
     holds and fewer than ``MIN_CLUSTER`` of its pages read as (a magazine's contest page
@@ -161,6 +169,7 @@ def _scattered_reviews(
             or kind in kept.get(site_of(path), set())
             or sized[site_of(path)] < SCATTERED_SITE
             or folder_default(path) is not None
+            or _profile_kind(posixpath.dirname(document.source_path), rules) is not None
         ):
             continue
         scattered[position] = majority.get(position, Kind.FEATURE)

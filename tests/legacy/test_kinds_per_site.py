@@ -69,3 +69,19 @@ def test_issue_folders_of_one_shape_are_one_family_and_links_resolve_as_written(
         "zine31/Zine31/html/z31-article1.html",
     )
     assert found == {"zine31/zine31/html/edito.html", "zine31/zine31/index.html"}
+
+
+def test_a_profile_rule_for_one_issue_folder_leaves_the_other_issues_to_their_template():
+    from legacy.parsing.options import ParseOptions
+    from legacy.parsing.profile import SiteProfile
+
+    site = issue_zine.build()
+    profile = SiteProfile.from_toml('[[cluster]]\nfolder = "zine32"\nkind = "news"\n')
+    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    documents = {
+        d.source_path: d for d in parse_site(pages, options=ParseOptions(profile=profile))
+    }
+    articles = [p for p in site.pages if "-article1" in p]
+    kinds = {path.split("/")[0]: documents[path].kind for path in articles}
+    assert kinds.pop("zine32") is Kind.NEWS
+    assert set(kinds.values()) == {Kind.FEATURE}
