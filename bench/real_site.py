@@ -27,6 +27,8 @@ counted. A real site has no answers, so each figure reads what the old page itse
   decides; ``KIND|KIND`` accepts either (a news digest read as news or as a feature);
   ``--expect-file`` reads one rule a line (``#`` comments);
 - dated today; titles keeping the ``<title>`` suffix most pages share (" - Site Review");
+- titles right: of the imported pages whose old page prints a headline, those whose title
+  says what the headline says (rule in ``headlines``; ``titles_match``);
 - chrome leaked: imported pages whose body holds a line most of the old pages print;
 - joined: pages made of several old pages, and the parts they hold;
 - top level: imported pages outside every section (children of the home page), and how
@@ -60,7 +62,7 @@ CHROME_SHARE = 0.5  # a line printed on this share of the old pages is the templ
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mirror", type=Path)
+    parser.add_argument("mirror", type=Path, nargs="+", help="folders imported as one site")
     parser.add_argument("--base-url", default="")
     parser.add_argument(
         "--expect", action="append", default=[], help="PATTERN=KIND, e.g. 'r*.html=film_review'"
@@ -89,7 +91,7 @@ def main() -> None:
         (folder / "db.sqlite3").unlink(missing_ok=True)
         call_command("migrate", verbosity=0)
         call_command("setup_site", verbosity=0)
-        command = [str(args.mirror), "--report", str(report_path)]
+        command = [*map(str, args.mirror), "--report", str(report_path)]
         if args.base_url:
             command += ["--base-url", args.base_url]
         started = time.perf_counter()
@@ -118,7 +120,7 @@ def main() -> None:
 
 
 def measure(
-    mirror: Path, report: dict, expect: list[tuple[str, str]]
+    mirrors: list[Path], report: dict, expect: list[tuple[str, str]]
 ) -> tuple[dict, dict[str, list[str]]]:
     from wagtail.models import Page
 
@@ -131,6 +133,7 @@ def measure(
     records = {r.source_path.split(":", 1)[-1].lower(): r for r in ImportRecord.objects.all()}
     sources = {
         str(p.relative_to(mirror)).lower(): p  # records key paths lower-cased
+        for mirror in mirrors
         for p in sorted(mirror.rglob("*"))
         if p.is_file() and p.suffix.lower() in SUFFIXES
     }
@@ -153,6 +156,8 @@ def measure(
         if n >= CHROME_SHARE * len(sources) and len(line.split()) >= 3
     }
     suffix = _common_title_suffix(soups)
+    heads = headlines(soups)
+    titles_counted, titles_wrong = 0, []
     languages = sorted({code for site in report.get("sites", []) for code in site["languages"]})
     lex = lexicon.lexicon_for(tuple(languages) or lexicon.LANGUAGES)
     labels = "|".join(lex.pattern(f"credits.{role}") for role in _ROLES)
@@ -169,7 +174,7 @@ def measure(
     }
     from_links, not_prose, today, suffixed, leaked = [], [], [], [], []
     top_level, nav_linked, misfiled, flagged, expected_total = [], [], [], [], 0
-    nav = _nav_targets(mirror, soups)
+    nav = _nav_targets(soups)
     for path, record in sorted(records.items()):
         page = record.page.specific if record.page_id else None
         file = path.split("#", 1)[0]  # a news item's record: "news.htm#2"
@@ -228,6 +233,10 @@ def measure(
                 not_prose.append(f"{path}: {summary[:50]}")
         if getattr(page, "date", None) == datetime.date.today():
             today.append(path)
+        if heads.get(path):
+            titles_counted += 1
+            if not titles_match(page.title, heads[path]):
+                titles_wrong.append(f"{path}: {page.title[:40]!r} for {heads[path][0][:40]!r}")
         if suffix and page.title.endswith(suffix):
             suffixed.append(path)
         body = " ".join(str(page.body).split()) if hasattr(page, "body") else ""
@@ -250,6 +259,7 @@ def measure(
         "summaries not prose": f"{len(not_prose)} {not_prose[:4]}",
         "misfiled": f"{len(misfiled)}/{expected_total} ({len(flagged)} flagged) {misfiled[:12]}",
         "dated today": len(today),
+        "titles right": f"{titles_counted - len(titles_wrong)}/{titles_counted}",
         f"titles with '{suffix}'": len(suffixed),
         "chrome leaked (pages)": f"{len(leaked)} {leaked[:4]}",
         "joined (pages/parts)": f"{len(joined)}/{len(parts)} "
@@ -265,6 +275,7 @@ def measure(
         "signed, another person": other,
         "pages with a wrong person": wrong,
         "words lost silently": [f"{path}: {n}" for path, n in silent.items()],
+        "titles wrong": titles_wrong,
     }
     return figures, listing
 
@@ -422,7 +433,7 @@ def _expected_kinds(path: str, expect: list[tuple[str, str]]) -> set[str] | None
     return None
 
 
-def _nav_targets(mirror: Path, soups: dict) -> set[str]:
+def _nav_targets(soups: dict) -> set[str]:
     """Pages (lower-cased paths) linked from half the pages of their own folder or of the
     whole mirror: what the old nav shows (each issue folder of a magazine has its own)."""
     paths = {path.lower() for path in soups}
@@ -444,6 +455,80 @@ def _nav_targets(mirror: Path, soups: dict) -> set[str]:
         if from_folder[target] >= 0.5 * by_folder[posixpath.dirname(target)] > 1
         or from_site[target] >= 0.5 * len(paths)
     }
+
+
+HEADLINE_WORDS = 20  # a "heading" of more words is a notice set large, not a headline
+DIGEST_HEADINGS = 3  # a page printing this many headings of its headline's rank is a digest
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def headlines(soups: dict) -> dict[str, tuple[str, ...]]:
+    """What each old page prints as its headline, as the titles it may rightly have (the
+    first is the headline); pages printing none are left out. The rule:
+
+    - a page's headings are its h1-h6 holding a letter, of at most 20 words (more is a
+      notice set large), not ending in a colon (a label such as "Index:");
+    - a heading whose text two pages or more print as a heading is the site's (a section or
+      column name over each issue's article: "Testberichte" over "1. Softwaretest: X"); the
+      headline is the first heading of the highest rank among the page's own headings, or
+      among all of them when every one recurs ("Vorwort" in each issue);
+    - a page printing three headings or more of that rank is a digest (a news page): its own
+      ``<title>``, when no other page prints it, names it as rightly as its first headline.
+    """
+    found = {path: _headings(soup) for path, soup in soups.items()}
+    printed = Counter(text for headings in found.values() for text in {t for _, t in headings})
+    titles = {path: _title_text(soup) for path, soup in soups.items()}
+    title_count = Counter(titles.values())
+    result = {}
+    for path, headings in found.items():
+        own = [(rank, text) for rank, text in headings if printed[text] < 2] or headings
+        if not own:
+            continue
+        top = min(rank for rank, _ in own)
+        first = next(text for rank, text in own if rank == top)
+        accepted = [first]
+        digest = sum(rank == top for rank, _ in headings) >= DIGEST_HEADINGS
+        if digest and titles[path] and title_count[titles[path]] == 1:
+            accepted.append(titles[path])
+        result[path] = tuple(accepted)
+    return result
+
+
+def _headings(soup) -> list[tuple[int, str]]:
+    headings = []
+    for element in soup.find_all(_HEADINGS):
+        text = " ".join(element.get_text(" ").split())
+        short = len(text.split()) <= HEADLINE_WORDS
+        if any(c.isalpha() for c in text) and short and not text.endswith(":"):
+            headings.append((int(element.name[1]), text))
+    return headings
+
+
+def _title_text(soup) -> str:
+    return " ".join(soup.title.get_text().split()) if soup.title else ""
+
+
+def titles_match(title: str, accepted: tuple[str, ...]) -> bool:
+    """The title says what one of the accepted headlines says: the same words (case,
+    punctuation, a leading item number "3." and a bracketed aside "(von X)" aside), or the
+    one's words a run of the other's holding at least half of them ("Interview with X" for
+    "An Interview with X", "Readme NOW!" for "Readme")."""
+    mine = _words(title)
+    for headline in accepted:
+        for theirs in {_words(headline), _words(re.sub(r"\([^)]*\)?", " ", headline))}:
+            short, long = sorted((mine, theirs), key=len)
+            if short and 2 * len(short) >= len(long) and _is_run(short, long):
+                return True
+    return False
+
+
+def _words(text: str) -> tuple[str, ...]:
+    words = re.findall(r"\w+", text.casefold())
+    return tuple(words[1:] if words and words[0].isdigit() and len(words) > 1 else words)
+
+
+def _is_run(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _capitalised_share(text: str) -> float:

@@ -242,8 +242,10 @@ def choose_page_title(
     stands in for a page that prints no headline of its own."""
     top = units[:HEADER_UNITS]
     h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
-    # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate.
-    subheading = next((unit.text for unit in top if unit.style.heading in (2, 3)), "")
+    # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate, looked
+    # for down to the running text (a sidebar of dates or links may come first).
+    area = headline_area(units)
+    subheading = next((unit.text for unit in area if unit.style.heading in (2, 3)), "")
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]
@@ -261,6 +263,17 @@ def choose_page_title(
         if choice.title:
             break
     return choice
+
+
+def headline_area(units: list[Unit]) -> list[Unit]:
+    """The units above the page's running text (a unit of ``BODY_WORDS`` that is not a
+    heading), and never fewer than ``HEADER_UNITS``: a column of short lines (an issue's
+    dates, a list of links) printed first pushes the headline further down."""
+    end = next(
+        (n for n, unit in enumerate(units) if is_body(unit) and not unit.style.heading),
+        len(units),
+    )
+    return units[: max(HEADER_UNITS, end)]
 
 
 def emphasised_first_line(top: list[Unit]) -> str:

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from .profile import SiteProfile
 
 MIN_PAGES = 3  # a block printed on this many pages of a site is its template
+SHARED_TITLE_HEADLINES = 2  # a <title> over this many different headlines names none
 MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
 HEADING_WORDS = 4
 PROSE_WORDS = 20  # a recurring unit longer than this (and not mostly links) is content
@@ -146,9 +147,11 @@ class SiteModel:
 
     @cached_property
     def shared_titles(self) -> frozenset[Key]:
-        """Whole <title>s printed over the headlines of several different pages."""
+        """Whole <title>s printed over two different headlines or more: a section's name
+        over each of its pages, or a <title> copied onto another page with the file (an
+        interview's <title> over the next interview): it names none of them."""
         heads = Counter(title for title, _ in self.title_headlines)
-        return frozenset(title for title, n in heads.items() if n >= MIN_PAGES)
+        return frozenset(title for title, n in heads.items() if n >= SHARED_TITLE_HEADLINES)
 
     def is_shared_title(self, page_title: str) -> bool:
         """Whether the <title> is one the template gives many pages of other headlines:
