@@ -6,9 +6,11 @@ years. After every page of a site is parsed, ``date_pages`` dates each page that
 no date from this evidence, in order of trust, and records where the date came from:
 
 1. ``index``: an index entry that links to the page prints a date;
-2. ``filename``: the file names of its folder print dates (``ced-970711.htm``): most names
-   of the folder carry one run of six digits and every run reads as a valid date in the
-   same one order (YYMMDD, DDMMYY or MMDDYY), so the run is a date, not a number;
+2. ``filename``: the file names of its folder print dates (``ced-970711.htm``,
+   ``news-19990312.htm``, ``1999-03-12.htm``): most names of the folder carry one run of
+   six or eight digits, or three groups of digits joined by one ``-``, ``_`` or ``.``, and
+   every run reads as a valid date in the same one order (year, month and day; day, month
+   and year; or month, day and year), so the run is a date, not a number;
 3. ``folder``: a folder of its path is a year (``1999/``): 1 January of it; or its name
    holds a year or a month and year (``Issue1999``, ``Mag0399``) in a digit run that the
    site's folders of the same name shape (``Mag0199``, ``Mag0299`` ...) all read the same
@@ -46,7 +48,12 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(Cormac McCarthy)", "[19
 MIN_NEIGHBOURS = 2  # dated pages of the same folder and kind needed to date another
 _YEAR_FOLDER = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 _DIGIT_RUN = re.compile(r"\d+")
-_FILE_DATE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
+# a date in a file name: six or eight digits ("970711", "19970711"), or three groups of
+# digits joined by one separator ("1997-07-11", "11.07.97")
+_FILE_DATE = re.compile(
+    r"(?<!\d)(?:\d{8}|\d{6}|\d{2}(?:\d{2})?([-_.])\d{2}\1\d{2}(?:\d{2})?)(?!\d)"
+)
+_DATE_GROUP_SEPARATOR = re.compile(r"[-_.]")
 FILE_DATE_SHARE = 2 / 3  # of a folder's file names must carry a date for any to be read
 MIN_DATED_NAMES = 3  # file names of a folder that must print dates for the rule to apply
 MIN_SHAPE_FOLDERS = 2  # differently numbered folders of one name shape, to read the number
@@ -276,7 +283,7 @@ def _file_name_dates(documents: Sequence[LegacyDocument]) -> dict[str, DateEvide
         runs = {}
         for path in paths:
             stem = posixpath.splitext(posixpath.basename(path))[0]
-            if len(matches := _FILE_DATE.findall(stem)) == 1:
+            if len(matches := [m.group() for m in _FILE_DATE.finditer(stem)]) == 1:
                 runs[path] = matches[0]
         if len(runs) < max(MIN_DATED_NAMES, FILE_DATE_SHARE * len(paths)):
             continue
@@ -284,9 +291,7 @@ def _file_name_dates(documents: Sequence[LegacyDocument]) -> dict[str, DateEvide
             dates
             for order in _FILE_DATE_ORDERS
             if all(
-                (
-                    dates := {path: _six_digit_date(run, order) for path, run in runs.items()}
-                ).values()
+                (dates := {path: _file_date(run, order) for path, run in runs.items()}).values()
             )
         ]
         if len(readings) != 1:
@@ -299,12 +304,27 @@ def _file_name_dates(documents: Sequence[LegacyDocument]) -> dict[str, DateEvide
     return found
 
 
-def _six_digit_date(run: str, order: str) -> datetime.date | None:
-    """``970711`` read in ``order`` ("ymd": 11 July 1997), or None when not a date."""
-    parts = dict(zip(order, (int(run[:2]), int(run[2:4]), int(run[4:])), strict=True))
-    year = parts["y"] + (1900 if parts["y"] >= 50 else 2000)
+def _file_date(run: str, order: str) -> datetime.date | None:
+    """A file name's date run read in ``order`` ("ymd": ``970711``, ``19970711`` and
+    ``1997-07-11`` are 11 July 1997), or None when it reads as no date that way. Run
+    together, the year takes two digits of six and four of eight; a four-digit year is
+    one from 1940 to 2049, a two-digit one from 1950 to 2049."""
+    groups = _DATE_GROUP_SEPARATOR.split(run)
+    if len(groups) == 1:
+        widths = {"y": len(run) - 4, "m": 2, "d": 2}
+        starts = [sum(widths[letter] for letter in order[:n]) for n in range(3)]
+        groups = [run[at : at + widths[letter]] for at, letter in zip(starts, order, strict=True)]
+    parts = dict(zip(order, groups, strict=True))
+    if len(parts["m"]) != 2 or len(parts["d"]) != 2:
+        return None
+    if len(parts["y"]) == 4:
+        if not _YEAR_FOLDER.fullmatch(parts["y"]):
+            return None
+        year = int(parts["y"])
+    else:
+        year = int(parts["y"]) + (1900 if int(parts["y"]) >= 50 else 2000)
     try:
-        return datetime.date(year, parts["m"], parts["d"])
+        return datetime.date(year, int(parts["m"]), int(parts["d"]))
     except ValueError:
         return None
 

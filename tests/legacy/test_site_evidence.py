@@ -11,7 +11,7 @@ from legacy.parsing.document import Kind, Signature
 from legacy.parsing.options import ParseOptions
 from legacy.parsing.parser import parse_site
 from legacy.parsing.profile import SiteProfile
-from tests.sites import Article, Entry, Index, Site, issue_folders
+from tests.sites import Article, Entry, Index, Site, issue_folders, night_owl
 from tests.sites.corpora import (
     CORPORA,
     family_film_log,
@@ -264,6 +264,23 @@ def test_reviews_linked_previous_and_next_stay_apart():
     documents = parse(site)
     assert all(d.turns for d in documents.values())  # the links are read as turns ...
     assert not any(d.parts or d.continues for d in documents.values())  # ... but not parts
+
+
+def test_dates_in_file_names_of_eight_digits_or_joined_groups_in_any_one_order():
+    """``news-19990312``, ``1999-10-02``, ``gig-24041999``, and a folder mixing six and eight
+    digits date their pages; eight-digit catalogue numbers and record sets whose digits read
+    day-first and month-first alike do not (the copyright year does)."""
+    site = night_owl.build()
+    assert len(site.pages) >= 25
+    documents = parse(site)
+    expected = {path: expect for path, expect in site.expected().items() if expect}
+    assert len(expected) == 25
+    got = {
+        path: (str(documents[path].published), documents[path].date_source) for path in expected
+    }
+    want = {path: (expect["date"], expect["date_source"]) for path, expect in expected.items()}
+    assert {path: dated for path, dated in got.items() if dated != want[path]} == {}
+    assert all(documents[path].date_approximate for path in expected)
 
 
 def test_dates_from_month_folders_and_dated_file_names_before_the_copyright_year():
