@@ -283,6 +283,7 @@ def measure(
 # --- bylines as the old page prints them, in the site's languages --------------------
 
 HEAD_WORD_LINE = 25  # the first line this long is running text: the page's head is over
+HEAD_LINES = 12  # and it is over after this many lines (a nav bar, a kicker, the headline)
 TAIL_LINES = 3  # a signature closes the page within this many lines
 BYLINE_LINE_WORDS = 20  # a headline and its byline on one line are shorter
 MAX_NAME_WORDS = 4
@@ -315,7 +316,7 @@ class Bylines:
         bracket, a separator or a date. ``opening``: only a label opening the line."""
         if len(line.split()) > BYLINE_LINE_WORDS or _NAME_JOINTS.search(line.split()[-1]):
             return []  # a long line, or one going on ("by X and", "by X,"): a sentence
-        for match in self.label.finditer(line):
+        for match in reversed(list(self.label.finditer(line))):  # a byline ends its line
             if self.credit.search(line[: match.end("label")]):
                 continue  # "Directed by X": a credit, not a byline
             before = line[: match.start()].strip(" (")
@@ -333,11 +334,11 @@ class Bylines:
         return []
 
     def signing(self, lines: list[str]) -> list[str]:
-        """The names of the byline that signs the page: the first in its head (before the
-        first line of running text), else a signature opening one of the page's last
-        lines ("-- par X"; not "Last revised 9/4/97 by X")."""
+        """The names of the byline that signs the page: the first in its head (its first
+        lines, before the first line of running text), else a signature opening one of
+        the page's last lines ("-- par X"; not "Last revised 9/4/97 by X")."""
         head = []
-        for line in lines:
+        for line in lines[:HEAD_LINES]:
             if len(line.split()) >= HEAD_WORD_LINE:
                 break
             head.append(line)
@@ -362,11 +363,17 @@ class Bylines:
 
 
 def _person_shaped(name: str, single: bool) -> bool:
+    """Capitalised words, neither shouted ("AMIGA International") nor an organisation's
+    (the lexicon's institution words: "Gobi Software", "Nordic Global Inc")."""
+    from legacy.parsing.names import is_institution
+
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or (len(words) == 1 and not single):
         return False
-    if re.search(r"[\d@:!?\"]", name):
+    if re.search(r"[\d@:!?\"]", name) or is_institution(name) or words[0][:1].islower():
         return False
+    if any(re.search(r"[A-ZÄÖÜ]{3}", word) for word in words) or re.search(r"\w\.\s+\w\w", name):
+        return False  # "AMIGA International", "DOSen"; "Brian Paul. Die": a sentence goes on
     capitalised = [w for w in words if w.lower() not in _PARTICLES]
     return bool(capitalised) and all(w[:1].isupper() for w in capitalised)
 
