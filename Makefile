@@ -44,12 +44,18 @@ demo: migrate
 	$(DEV) $(MANAGE) import_legacy home/fixtures/legacy-mirror --base-url http://www.talkingpictures.example/
 	$(DEV) $(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
 
+# The task worker of the importer's queue (settings.TASKS "imports": the database, no Redis).
+WORKER_ARGS := --backend imports --queue-name imports --interval 2
+
 run: demo
 	@echo ""
 	@echo "  Talking Pictures is at   $(SITE_URL)/"
 	@echo "  Admin:                   $(SITE_URL)/admin/"
 	@echo "  Login:                   $(ADMIN_USER) / $(ADMIN_PASSWORD)"
+	@echo "  Background jobs (re-imports from the review queue) run in a worker started with it."
 	@echo ""
+	$(DEV) $(MANAGE) db_worker $(WORKER_ARGS) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n0 -x" for a serial run.
@@ -76,6 +82,8 @@ format: install-dev
 serve-prod: install
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput -v 0
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) db_worker $(WORKER_ARGS) --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	DJANGO_SETTINGS_MODULE=config.settings.production $(BIN)/gunicorn -c config/gunicorn.py
 
 # HTTP benchmark with Debian's wrk against gunicorn + production settings. BENCH_ARGS=--help

@@ -11,18 +11,20 @@ from collections.abc import Callable, Iterable
 
 from django import forms
 from django.db.models import Max
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.functional import classproperty
 
 from wagtail.admin import messages
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from home.tree import ensure_site_tree
-from legacy.models import SECTION_LABELS, ImportCheck, ImportRecord, ReviewState
+from legacy.models import SECTION_LABELS, ImportCheck, ImportRecord, ReimportJob, ReviewState
 from legacy.parsing.profile import ProfileError, SiteProfile
+from legacy.tasks import enqueue_reimport
 from legacy.writing.convert import ConversionRefused, convert_page
-from legacy.writing.reimport import Reimported, reimport
 from reviews.models import ArticlePage, Contributor, ReviewPage
 from reviews.models.stories import StoryFields
 
@@ -261,7 +263,9 @@ class ReimportForm(forms.Form):
         required=False,
         choices=[("", "Where the import put it"), *SECTION_LABELS.items()],
         help_text="A page filed under another kind becomes a page of that kind (as Change "
-        "kind does), read again from its old file.",
+        "kind does), read again from its old file; a page that was skipped or failed gets "
+        "its page. It runs in the background (its site is read again: minutes at thousands "
+        "of pages): the review queue shows the job and what it did.",
     )
     profile = forms.CharField(
         label="Site profile",
@@ -283,35 +287,41 @@ class ReimportForm(forms.Form):
 
 
 class ReimportAction(RecordBulkAction):
+    """Queues a re-import job for the task worker (``legacy.tasks``): reading a site again
+    takes longer than a request may. The queue shows the job's state and what it did."""
+
     display_name = "Re-import"
     action_type = "reimport"
     aria_label = "Read the selected pages again from the old site, with a section or a profile"
     form_class = ReimportForm
     action_priority = 40
 
+    def check_perm(self, record: ImportRecord) -> bool:
+        if record.page_id is not None:
+            return super().check_perm(record)
+        # a failed or skipped page: re-importing it may create its page
+        user = self.request.user
+        return self.permission_policy.user_has_permission_for_instance(
+            user, "change", record
+        ) and PagePermissionPolicy().user_has_permission(user, "add")
+
     def act(self, records):
         data = self.cleaned_form.cleaned_data
-        self.outcome = reimport(
-            records,
+        self.job = ReimportJob.objects.create(
+            requested_by=self.request.user,
+            records=[record.pk for record in records],
             section=data["section"],
-            profile=data["profile"],
-            invoked_by=f"{self.request.user.get_username()} (review queue)",
+            profile=self.cleaned_form.data.get("profile", "").strip() if data["profile"] else "",
         )
-        for problem in (*self.outcome.refused, *self.outcome.failed):
-            messages.error(self.request, problem)
-        written = set(self.outcome.written)
-        return [record for record in records if record.source_path in written]
+        enqueue_reimport(self.job)
+        return []  # nothing changed yet: the worker writes the pages
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return reimport_message(self.outcome)
-
-
-def reimport_message(outcome: Reimported) -> str:
-    message = f"Re-imported: {len(outcome.written)} page(s) written again"
-    if outcome.converted:
-        message += f", {len(outcome.converted)} converted ({'; '.join(outcome.converted)})"
-    runs = ", ".join(str(run) for run in outcome.runs if run)
-    return f"{message}. Run {runs}." if runs else f"{message}."
+        pages = len(self.job.records)
+        return (
+            f"Re-import {self.job.pk} of {pages} page{pluralize(pages)} queued: the queue "
+            "shows its state, and what it did once done."
+        )
 
 
 class PublishAction(RecordBulkAction):

@@ -70,9 +70,20 @@ def queue_url(**filters) -> str:
 
 
 def previous_run(run: ImportRun) -> ImportRun | None:
-    """The run before this one of the same mirror (the same paths given)."""
+    """The run before this one of the same mirror (the same paths given). A re-import of a
+    few pages from the queue (``options["only"]``) is compared with none, nor is any run
+    compared with one: their counts are of a few pages, not of the site."""
+    if "only" in (run.options or {}):
+        return None
     earlier = ImportRun.objects.filter(started_at__lt=run.started_at).order_by("-started_at")
-    return next((other for other in earlier[:200] if other.sources == run.sources), None)
+    return next(
+        (
+            other
+            for other in earlier[:200]
+            if other.sources == run.sources and "only" not in (other.options or {})
+        ),
+        None,
+    )
 
 
 def run_dashboard(run: ImportRun) -> dict:

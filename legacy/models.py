@@ -277,3 +277,73 @@ class ImportCheck(models.Model):
 
     def as_dict(self) -> dict[str, str]:
         return {"name": self.name, "severity": self.severity_label, "detail": self.detail}
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ReimportJob(models.Model):
+    """A re-import asked for in the review queue, run by the task worker (``legacy.tasks``):
+    what was asked, its state and what it did, for the editor to follow."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    records = models.JSONField(default=list, help_text="Ids of the import records chosen.")
+    section = models.CharField(
+        "file under", max_length=20, blank=True, help_text="The kind chosen (empty: as before)."
+    )
+    profile = models.TextField(blank=True, help_text="The site profile given (TOML).")
+    state = models.CharField(
+        max_length=10, choices=JobState.choices, default=JobState.QUEUED, db_index=True
+    )
+    task_id = models.CharField(max_length=64, blank=True, help_text="The task backend's id.")
+    outcome = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What it did: paths written, converted and failed, why any were refused, "
+        "the runs made (legacy.writing.reimport.Reimported).",
+    )
+    message = models.TextField(blank=True, help_text="Why the job failed.")
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = "re-import job"
+
+    def __str__(self) -> str:
+        pages = len(self.records)
+        return f"Re-import {self.pk} ({pages} page{'' if pages == 1 else 's'})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)
+
+    def count(self, name: str) -> int:
+        return len(self.outcome.get(name, ()))
+
+    @property
+    def written(self) -> int:
+        return self.count("written")
+
+    @property
+    def converted(self) -> int:
+        return self.count("converted")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def run_ids(self) -> list[int]:
+        return [run for run in self.outcome.get("runs", ()) if run]

@@ -30,6 +30,8 @@ from legacy.models import (
     ImportCheck,
     ImportRecord,
     ImportRun,
+    JobState,
+    ReimportJob,
     ReviewState,
     cluster_label,
 )
@@ -54,7 +56,7 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-for _model in (ImportRecord, ImportRun):
+for _model in (ImportRecord, ImportRun, ReimportJob):
     register_permission_policy(_model, RecordPermissionPolicy(_model), exact_class=True)
 
 
@@ -161,9 +163,22 @@ class ReadOnlyIndexView(IndexView):
         return None  # no edit form: the title opens the inspect view
 
 
+def jobs_to_show(limit: int = 5) -> list[ReimportJob]:
+    """The re-import jobs the queue shows above its list: those not finished, then the
+    latest finished, newest first."""
+    jobs = ReimportJob.objects.select_related("requested_by")
+    waiting = list(jobs.exclude(state__in=[JobState.DONE, JobState.FAILED])[:limit])
+    return waiting + list(jobs.filter(state__in=[JobState.DONE, JobState.FAILED])[:2])
+
+
 class RecordIndexView(ReadOnlyIndexView):
     default_ordering = "-severity"
     page_title = "Review queue"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["reimport_jobs"] = jobs_to_show()
+        return context
 
     def get_list_buttons(self, instance) -> list:
         # No row menu: its one entry (Inspect) is the title's link, and the title cell links
@@ -202,6 +217,7 @@ class ImportRecordViewSet(SnippetViewSet):
     menu_label = "Review queue"
     menu_name = "legacy_review_queue"
     index_view_class = RecordIndexView
+    index_template_name = "legacy/admin/review_queue_index.html"  # the jobs above the list
     inspect_view_class = RecordInspectView
     inspect_view_enabled = True
     inspect_template_name = "legacy/admin/importrecord_inspect.html"
@@ -313,8 +329,32 @@ class ImportRunViewSet(SnippetViewSet):
     ]
 
 
+class ReimportJobViewSet(SnippetViewSet):
+    """Re-imports asked for in the review queue, newest first, with their state and what
+    they did (the inspect view lists the pages): read-only."""
+
+    model = ReimportJob
+    base_url_path = "legacy/reimportjob"
+    admin_url_namespace = "legacy_reimportjob"
+    icon = "resubmit"
+    menu_label = "Re-import jobs"
+    index_view_class = ReadOnlyIndexView
+    inspect_view_enabled = True
+    inspect_template_name = "legacy/admin/reimportjob_inspect.html"
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        TemplateColumn(
+            "state", "legacy/admin/job_state_cell.html", label="State", sort_key="state"
+        ),
+        TemplateColumn("result", "legacy/admin/job_result_cell.html", label="Result"),
+        "requested_by",
+        "requested_at",
+    ]
+
+
 class LegacyImportGroup(SnippetViewSetGroup):
     menu_label = "Legacy import"
     menu_icon = "download"
     menu_order = 900
-    items = (ImportRecordViewSet, ImportRunViewSet)
+    items = (ImportRecordViewSet, ImportRunViewSet, ReimportJobViewSet)

@@ -59,7 +59,19 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background tasks (django-tasks). Wagtail's own (the reference index, deleting a file,
+# an image's focal point) run at once, in the request, as before: they are short and the
+# admin reads their result on the next page. The importer's long jobs (a re-import from
+# the review queue) go to the database queue, run by `manage.py db_worker --backend imports
+# --queue-name imports` (`make run` starts one; docs/deployment.md). No Redis needed.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]},
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

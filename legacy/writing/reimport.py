@@ -1,10 +1,13 @@
 """Re-import chosen pages from the review queue, as ``import_legacy`` would.
 
-Each page is read again by a run of the command over the whole mirror of the run that last
-wrote it, with that run's options (the site's template is learnt from all its pages, as
-before), plus a section rule for each chosen page (``--section path=kind``: a page filed
-under another kind is converted, keeping its id and old URLs) or a site profile
-(``--profile``). Only the chosen pages are written again; the others are left as they are.
+Each page is read again by a run of the command over the mirror of the run that last wrote
+it, with that run's options, plus a section rule for each chosen page (``--section
+path=kind``: a page filed under another kind is converted, keeping its id and old URLs) or
+a site profile (``--profile``). Only the chosen pages' sites are read (each site's template
+is learnt from all its pages, as in the import) and only the chosen pages are written
+(``ImportOptions.only``): the others, and their records, are left as they are. A chosen
+record with no page (failed, skipped) gets one when it now reads as a page. The queue runs
+this in the task worker (``legacy.tasks``): a site of thousands of pages takes minutes.
 """
 
 import glob
@@ -96,7 +99,8 @@ def reimport_run(
         options = Command().import_options(command_options(run, keys, section, profile))
     except CommandError as error:
         raise ReimportRefused(f"Run {run.pk}'s options cannot be used again: {error}") from error
-    options = replace(options, rewrite=frozenset(keys), invoked_by=invoked_by)
+    chosen = frozenset(keys)
+    options = replace(options, rewrite=chosen, only=chosen, invoked_by=invoked_by)
     return LegacyImporter(options).run_import(sources)
 
 

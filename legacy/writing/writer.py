@@ -108,6 +108,9 @@ class ImportOptions:
     date_from_mtime: bool = False  # a page that prints no date: the file's modification time
     mutes: Mutes = field(default_factory=Mutes)  # checks and paths the run does not report
     rewrite: frozenset[str] = frozenset()  # keys written again even when unchanged
+    # A re-import of these keys only (the review queue's): only their sites are read, the
+    # other pages of those sites are parsed for the site's model and left as they are.
+    only: frozenset[str] | None = None
 
 
 @dataclass
@@ -331,6 +334,9 @@ class LegacyImporter:
     def _run(self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None) -> None:
         paths = [Path(path) for path in paths]
         sources = walk_sources(paths, self.options.root)
+        if self.options.only is not None:
+            sites = {site_of(key) for key in self.options.only}
+            sources = [source for source in sources if site_of(source.key) in sites]
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
         read = [read_source(storable_path(source), limit) for source in sources]
@@ -346,9 +352,12 @@ class LegacyImporter:
         self.sections.learn_from_listings(
             (item.document for item in parsed if item.document), self.options.base_url
         )
+        pages = {item.key for item in parsed if self._will_be_page(item)}
+        self.signers = SiteSigners(item.document for item in parsed if item.key in pages)
+        if self.options.only is not None:  # the site learnt from all: write the chosen
+            parsed = [item for item in parsed if item.key in self.options.only]
         self.planned = len(parsed)  # items to write: the progress bar's total
-        self.run_keys = {item.key for item in parsed if self._will_be_page(item)}
-        self.signers = SiteSigners(item.document for item in parsed if item.key in self.run_keys)
+        self.run_keys = pages & {item.key for item in parsed}
         roots = mirror_roots(paths, self.options.root)
         self.images = ImageLibrary(roots, self.options.base_url)
         with self._dry_run_guard(), self.indexer.deferred():
@@ -364,7 +373,8 @@ class LegacyImporter:
                         on_item(items[position])
                 report.items = [items[position] for position in range(len(parsed))]
                 self._relink(parsed, report)
-                report.items += self._refused_images(paths, {item.key for item in parsed})
+                if self.options.only is None:
+                    report.items += self._refused_images(paths, {item.key for item in parsed})
             except BaseException as error:  # interrupted (Ctrl-C) or a fault: close the run
                 report.items = [items[position] for position in sorted(items)]
                 report.stopped = _stopped_by(error)
@@ -484,6 +494,7 @@ class LegacyImporter:
                 "date_from_mtime": self.options.date_from_mtime,
                 "mutes": self.options.mutes.as_list(),
                 "profile": profile.source if (profile := self.options.parse.profile) else "",
+                **({"only": sorted(self.options.only)} if self.options.only is not None else {}),
             },
             mutes=self.options.mutes.as_list(),
             importer_version=IMPORTER_VERSION,
