@@ -61,8 +61,8 @@ def decide_kind(
     signed: bool = False,
 ) -> tuple[Kind, list[str]]:
     """``all_units``: the page before chrome was removed (an index's links may be the
-    site's nav bar too: the index still lists them). ``signed``: the site's byline slot
-    signed the page (its byline is already off the units)."""
+    site's nav bar too: the index still lists them). ``signed``: the site's byline slot or
+    the headline's line signed the page (its byline is already off the units)."""
     words = content_words(" ".join(unit.text for unit in units))
     has_images = any(unit.image for unit in units)
     if not words and not has_images:

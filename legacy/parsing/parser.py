@@ -368,7 +368,8 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     if year and credits is not None and credits.year is None:
         credits.year = year
 
-    signed = bool(slotted.signatures)  # by the site's byline slot: an article's writer
+    # by the site's byline slot, or by writers on the headline's line: an article's
+    signed = bool(slotted.signatures or headline_signatures)
     read, reasons = decide_kind(units, credits, hints, title, news_like, page.units, signed)
     if kind is None or read is Kind.STUB:
         kind = read

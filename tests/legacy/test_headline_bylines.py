@@ -6,7 +6,7 @@ writers, and no title loses a word to the byline."""
 
 import functools
 
-from legacy.parsing.document import Signature
+from legacy.parsing.document import Kind, Signature
 from legacy.parsing.parser import parse_site
 from tests.sites import ezine_issues
 
@@ -37,3 +37,21 @@ def test_a_title_keeps_its_own_words_when_the_byline_label_is_one_of_them():
     site, documents = parsed()
     titled = {path: e["headline"] for path, e in site.expected().items() if "headline" in e}
     assert {path: documents[path].title for path in titled} == titled
+
+
+def test_a_piece_its_headline_signs_with_two_writers_reads_as_an_article():
+    """Two writers on the headline's line ("par X et Y") sign the page as the byline of
+    one does: an editorial of 120 words is an article, never a plain page to check."""
+    site = ezine_issues.build()
+    pages = site.render()
+    two = 'Odile&nbsp;Ferrand</a> et <a href="mailto:lucie@ezine.example">Lucie&nbsp;Aubrac</a>'
+    for number in (37, 38, 39):
+        path = f"numero{number}/edito.html"
+        pages[path] = pages[path].replace("Odile&nbsp;Ferrand</a>", two)
+    encoded = [(html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in pages.items()]
+    documents = {d.source_path: d for d in parse_site(encoded)}
+    for number in (37, 38, 39):
+        document = documents[f"numero{number}/edito.html"]
+        assert signatures(document) == ["Odile Ferrand", "Lucie Aubrac"]
+        assert document.kind is Kind.FEATURE
+        assert not [w for w in document.warnings if w.startswith("check kind")], document.warnings
