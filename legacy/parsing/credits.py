@@ -88,7 +88,10 @@ _ABBREVIATION = re.compile(
 )
 _PROTECTED_DOT = "\ue000"  # one character for one: segments stay substrings of the line
 _SEGMENT_END = re.compile(r"([.;]+(?=\s|$)|[()\[\]|·•\n])")
-_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,|;|/|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+_CONJUNCTION = r"(?:&|\band\b|\bund\b|\bet\b|\by\b)"  # between the last two names
+_PEOPLE_SEPARATOR = re.compile(rf"\s*(?:,|;|/|{_CONJUNCTION})\s*")
+_RUNS_ON = re.compile(rf"(?:,|{_CONJUNCTION})\s*$")  # a list of names goes on after this
+_GOES_ON = re.compile(rf"^\s*{_CONJUNCTION}")
 _SEPARATORS = " \t,;:.-–—/&|·•()[]\"“”„«»‘’'"
 
 _TITLE_CASE_GLUE = {"and", "of", "the", "&", "y", "et", "und", "de", "la", "del", "du", "des"}
@@ -172,6 +175,13 @@ def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None
         part.role = "person"
         credits.people = list(_names(part.text))
     return credits if _is_credits(credits, reader) else None
+
+
+def runs_on(line: str, following: str) -> bool:
+    """Whether a list of names runs on from ``line`` into ``following``: the line ends in a
+    comma or "and" ("Starring Jamie Lee Curtis, William Baldwin,"), or the next line opens
+    with "and" ("and Joanna Pacula"). A cast broken over lines and cells is one line."""
+    return bool(_RUNS_ON.search(line) or _GOES_ON.match(following))
 
 
 def is_country(text: str) -> bool:
@@ -672,9 +682,10 @@ def _names_in(text: str, lex: Lexicon) -> tuple[str, ...]:
 
 
 def _share_surname(names: list[str]) -> list[str]:
-    """ "Joel and Ethan Coen" names two Coens."""
+    """ "Joel and Ethan Coen" names two Coens; in a longer list a single word is a name of
+    its own ("Dadon, Jampa Kelsang, ... and Taije Silverman")."""
     surname = names[-1].split()[-1] if len(names[-1].split()) > 1 else ""
-    if not surname:
+    if not surname or len(names) > 2:
         return names
     return [name if len(name.split()) > 1 else f"{name} {surname}" for name in names]
 

@@ -22,6 +22,7 @@ from .credits import (
     may_close_credits,
     opens_with_role_label,
     parse_credits_lines,
+    runs_on,
     words_not_understood,
     words_understood,
 )
@@ -87,7 +88,7 @@ def _header_lines(
     ((unit index, line index), text): the title lines and those credits may be on."""
     lines = []
     for index, unit in enumerate(units[:HEADER_UNITS]):
-        if is_body(unit):
+        if is_body(unit) and not _cast_list(unit):
             break
         if unit.image is not None:
             continue
@@ -108,12 +109,35 @@ def _owned_elsewhere(line: list[Item]) -> bool:
     return _has_link(line) or bool(spoiler_notice(unit) or date_line(text) or byline_only)
 
 
-CREDITS_LINES = 3  # credits printed over this many lines at most
+def _cast_list(unit: Unit) -> bool:
+    """A block of names under a role label ("Starring" and a dozen names over as many
+    lines) is as long as running text, but credits."""
+    return opens_with_role_label(unit.text) and is_credits(" ".join(unit.text.split()))
+
+
+Place = tuple[int, int]  # (unit index, line index)
+
+
+def _runs(lines: list[tuple[Place, str]]) -> list[tuple[list[Place], str]]:
+    """The header's lines, with the lines a list of names runs over joined into one
+    (``credits.runs_on``): "Starring A, B," / "C, D," / "and E" is one credits line."""
+    joined: list[tuple[list[Place], str]] = []
+    for place, text in lines:
+        if joined and _consecutive([joined[-1][0][-1], place]) and runs_on(joined[-1][1], text):
+            places, before = joined[-1]
+            joined[-1] = ([*places, place], f"{before} {text.strip()}")
+        else:
+            joined.append(([place], text))
+    return joined
+
+
+CREDITS_LINES = 3  # credits printed over this many lines at most (a run of names is one)
+RUN_LINES = 30  # a run of names printed over this many lines at most
 
 
 def _credits_in(
-    lines: list[tuple[tuple[int, int], str]], title: str, among_films: bool = False
-) -> tuple[Credits | None, list[tuple[int, int]]]:
+    lines: list[tuple[Place, str]], title: str, among_films: bool = False
+) -> tuple[Credits | None, list[Place]]:
     """The first run of consecutive lines that reads as credits, the longest run that
     adds what is understood and nothing that is not; and the places of its lines. A
     credits line after text that is not credits must carry facts (not just a name).
@@ -121,18 +145,23 @@ def _credits_in(
     for start in range(len(lines)):
         best: Credits | None = None
         used = 0
-        for size in range(1, CREDITS_LINES + 1):
-            window = lines[start : start + size]
+        for end in range(start + 1, min(len(lines), start + RUN_LINES) + 1):
+            window = lines[start:end]
             # a line in quote marks is a quotation (an epigraph), never a credits line
-            if len(window) < size or not _consecutive(window) or wrapped_in_quotes(window[-1][1]):
+            if not _consecutive([place for place, _ in window]) or wrapped_in_quotes(
+                window[-1][1]
+            ):
                 break
-            found = parse_credits_lines([text for _, text in window], title)
-            if found is None or (size > 1 and not _firm(found)):
+            joined = _runs(window)
+            if len(joined) > CREDITS_LINES:
+                break
+            found = parse_credits_lines([text for _, text in joined], title)
+            if found is None or (len(window) > 1 and not _firm(found)):
                 continue
             if among_films and _title_and_byline_only(found):
                 continue
             if _better_credits(found, best):
-                best, used = found, size
+                best, used = found, len(window)
         if best is not None and (start == 0 or _has_facts(best)):
             return best, [place for place, _ in lines[start : start + used]]
     return None, []
@@ -153,9 +182,9 @@ def _firm(credits: Credits) -> bool:
     return not credits.remainder and bool(facts or placed)
 
 
-def _consecutive(window: list[tuple[tuple[int, int], str]]) -> bool:
+def _consecutive(places: list[Place]) -> bool:
     """Lines of one unit in a row, or the last line of a unit and the first of the next."""
-    for (before, _), (after, _) in zip(window, window[1:], strict=False):
+    for before, after in zip(places, places[1:], strict=False):
         same_unit = after[0] == before[0] and after[1] == before[1] + 1
         if not same_unit and not (after[0] == before[0] + 1 and after[1] == 0):
             return False
@@ -218,7 +247,9 @@ def _has_link(items: list[Item]) -> bool:
 
 
 def _has_facts(credits: Credits) -> bool:
-    return bool(credits.year or credits.countries or credits.is_book or credits.running_time)
+    """Facts no byline prints: a year, countries, a book's or a film's (its length, its cast)."""
+    facts = credits.year or credits.countries or credits.is_book or credits.running_time
+    return bool(facts or credits.cast)
 
 
 def is_body(unit: Unit) -> bool:

@@ -486,6 +486,10 @@ FEATURE_TOPICS = [
 NOIR_PARTS = ["Main Page", "Shadows and Rain", "The Studio Years", "Neon and After"]
 
 
+RUN_ON_CAST = ["Ada Quill", "Bram Okoro", "Lise Hartung", "Colm Reddy", "Nell Aske", "Ivo Strand"]
+RUN_ON_CAST += ["Tobias Fenn"]
+
+
 def _run_on_credits(director: str, actor: str, title: str) -> str:
     """Credits in a centred cell, the cast list run over lines of one paragraph (its names
     broken at commas), as FrontPage 4 magazines printed them; beside them, a link to the
@@ -568,6 +572,7 @@ def flat_folder_magazine(seed: int = 5) -> Site:
                         "section": "film",
                         "reviewer": reviewer,
                         "off_shape": off_shape,
+                        "cast": [] if off_shape else [actor, *RUN_ON_CAST],
                     },
                 )
             )
