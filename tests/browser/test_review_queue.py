@@ -156,3 +156,67 @@ def test_the_queue_shows_a_screenful_of_rows_at_1280_by_800(
         " return t.scrollWidth <= t.parentElement.clientWidth + 1; }"
     )
     expect(page.locator(f"span[title='{long_title} 00']")).to_have_count(1)
+
+
+def test_an_editor_reimports_pages_and_follows_the_job_in_the_queue(
+    page, live_server, site_tree, django_user_model, screenshot_dir, tmp_path
+):
+    """Re-import runs in the task worker: the queue shows the job queued, then done with
+    what it did and a link to its run; a skipped page chosen with it gets its page."""
+    import io
+
+    from django.core.management import call_command
+
+    from tests.importer.mirror import LONG_PARAGRAPHS, feature, write_mirror
+
+    mirror = write_mirror(
+        tmp_path / "mirror",
+        {
+            f"specials/{name}.htm": feature(name.title(), [("Light", LONG_PARAGRAPHS[0])])
+            for name in ("harbour", "lighthouse", "pier")
+        },
+    )
+    call_command(
+        "import_legacy",
+        str(mirror),
+        "--base-url=http://www.talkingpictures.example/",
+        "--section=specials/pier.htm=skip",
+        "--section=specials/*=feature",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    log_in_as_editor(page, live_server, django_user_model)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/admin/legacy/importrecord/")
+    select_rows(page, ["Harbour", "specials/pier.htm"])
+    bulk(page, "Re-import")
+    page.get_by_label("File under").select_option(label="Film reviews")
+    page.get_by_role("button", name="Re-import").click()
+    expect(page.locator(".messages")).to_contain_text("of 2 pages queued")
+    jobs = page.locator(".legacy-jobs")
+    expect(jobs).to_contain_text("Queued")
+
+    call_command(
+        "db_worker",
+        "--backend=imports",
+        "--queue-name=imports",
+        "--batch",
+        "--no-reload",
+        "--no-startup-delay",
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
+    page.reload()
+    expect(jobs).to_contain_text("Done")
+    expect(jobs).to_contain_text("2 re-imported, 1 converted, 0 failed")
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=str(screenshot_dir / "queue-reimport-done.png"))
+    pier = ImportRecord.objects.get(source_path="specials/pier.htm")
+    assert pier.status == "created" and pier.section == "film"
+    jobs.get_by_role("link", name=re.compile(r"^run \d+$")).click()
+    expect(page).to_have_url(re.compile(r"/admin/legacy/importrun/inspect/\d+/$"))
+    page.go_back()
+    jobs.get_by_role("link", name=re.compile(r"^Re-import \d+$")).click()
+    expect(page.locator("main")).to_contain_text("specials/harbour.htm: Converted")
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=str(screenshot_dir / "reimport-job.png"), full_page=True)
