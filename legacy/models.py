@@ -329,6 +329,10 @@ class ReimportJob(models.Model):
     def finished(self) -> bool:
         return self.state in (JobState.DONE, JobState.FAILED)
 
+    @property
+    def section_label(self) -> str:
+        return SECTION_LABELS.get(self.section, self.section)
+
     def count(self, name: str) -> int:
         return len(self.outcome.get(name, ()))
 

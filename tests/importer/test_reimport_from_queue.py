@@ -98,6 +98,7 @@ def test_reimport_is_queued_then_the_worker_converts_the_chosen_pages(
     assert job.state == JobState.DONE and job.started_at and job.finished_at
     panel = queue_jobs(admin_client)
     assert "Done" in panel and "2 re-imported, 2 converted, 0 failed" in panel
+    assert "2 pages, filed under Film reviews" in panel
     run = ImportRun.objects.order_by("-pk").first()
     assert f'href="/admin/legacy/importrun/inspect/{run.pk}/"' in panel
     assert run.invoked_by == f"admin (review queue, re-import {job.pk})"
