@@ -5,6 +5,7 @@ or sit at the end of the page; what credits.py cannot read stays in their remain
 """
 
 import re
+from collections.abc import Callable
 
 from .accounting import HELD
 from .bylines import (
@@ -267,16 +268,20 @@ def choose_page_title(
     site_folders: frozenset[str] = frozenset(),
     site_names: frozenset[str] = frozenset(),
     template_title: str = "",
+    recurs: Callable[[Unit], bool] = lambda unit: False,
 ) -> TitleChoice:
     """The most specific title among the <title> and the top of the page (``titles``).
     ``template_title``: a <title> the site prints over many other headlines, which only
-    stands in for a page that prints no headline of its own."""
+    stands in for a page that prints no headline of its own. ``recurs``: whether the site
+    prints a unit on many pages (a section's heading over each article's)."""
     top = units[:HEADER_UNITS]
     h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
     # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate, looked
     # for down to the running text (a sidebar of dates or links may come first).
-    area = headline_area(units)
-    subheading = next((unit.text for unit in area if unit.style.heading in (2, 3)), "")
+    # A heading the site prints on many pages names a section over the page's own.
+    area = [unit for unit in headline_area(units) if unit.style.heading in (2, 3) and unit.text]
+    own = [unit for unit in area if not recurs(unit)] or area
+    subheading = own[0].text if own else ""
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]

@@ -49,6 +49,7 @@ from .news import MIN_ITEMS, count_news_items
 from .options import ParseOptions
 from .ratings import take_rating
 from .site import (
+    MIN_PAGES,
     PageNames,
     SiteModel,
     apply_profile,
@@ -349,6 +350,7 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
         site.folders,
         site.given_names,
         template_title,
+        recurs=lambda unit: site.recurrence(unit) >= MIN_PAGES,
     )
     title, title_keys = choice.title, choice.keys
     if choice.note:

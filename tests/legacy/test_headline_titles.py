@@ -1,6 +1,7 @@
 """A page is named by the headline it prints when its <title> names something else: a
 <title> two pages print over two different headlines (a section's name, or a <title>
-copied with the file), and an <h2> headline under a column of short lines (a digest's
+copied with the file), a heading of the page's own under a section's heading every page
+prints, and an <h2> headline under a column of short lines (a digest's
 dates) that fills the top of the page. A page's own specific <title> still names it
 (``tests.sites.circuit_courier``)."""
 
@@ -30,6 +31,12 @@ def _titles(prefix: str) -> dict[str, tuple[str, str]]:
 def test_a_title_two_pages_print_over_different_headlines_names_neither():
     titles = _titles("reports/") | _titles("interviews/")
     assert len(titles) == 8
+    assert {path: got for path, (got, want) in titles.items() if got != want} == {}
+
+
+def test_a_heading_the_site_prints_on_many_pages_names_none_of_them():
+    titles = _titles("columns/")
+    assert len(titles) == 6
     assert {path: got for path, (got, want) in titles.items() if got != want} == {}
 
 

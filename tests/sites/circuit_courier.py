@@ -11,6 +11,9 @@ often not its name and its headline is an <h2> or <h3>, never an <h1>:
   and its <title> never changed), two their own specific <title>.
 - 4 show diaries whose own <title> names them, with "Day one"-style <h3> headings further
   down their text: the <title> stays their name.
+- 6 columns in three issues under one <title>, the first of each issue printing the
+  column's <h2> name over its own <h3> headline, the second its <h3> alone: the column's
+  name is printed on three pages, so it names none of them.
 - 8 press releases printing no heading under one <title>, an index and an about page.
 """
 
@@ -51,6 +54,14 @@ INTERVIEWS = [
     ("interviews/vance.htm", "Talking to Ivo Vance", "A Conversation with Ivo Vance"),
     ("interviews/okafor.htm", "Nell Okafor on Sound Chips", "An Afternoon with Nell Okafor"),
 ]
+COLUMNS = [
+    "Soldering by Lamplight",
+    "The Cheapest Modem",
+    "Fixing a Tired Mouse",
+    "Why I Kept It",
+    "A Drawer of Cables",
+    "Ten Years of Joysticks",
+]
 SHOWS = ["Spring Swap Meet 1997", "Harbour Computer Fair", "Midland User Day", "Autumn Expo"]
 VENDORS = ["Lantern Soft", "PaintBox", "Quill Tools", "Mosaic Labs"]
 
@@ -71,6 +82,18 @@ def build(seed: int = 23) -> Site:
         html = _page(title, f"<H3>{headline}</H3>", writer, headline)
         own = title if title != COPIED else headline
         site.add(Raw(path, html, expect={"title": own}))
+        entries.append(Entry(path, headline))
+    for number, headline in enumerate(COLUMNS):
+        path = f"columns/issue{number // 2 + 1}/column{number % 2 + 1}.htm"
+        column = "<H2>From the Workbench</H2>\n" if number % 2 == 0 else ""
+        heading = f"{column}<H3>{escape(headline)}</H3>"
+        site.add(
+            Raw(
+                path,
+                _page(f"{NAME} Columns", heading, writer, headline),
+                expect={"title": headline},
+            )
+        )
         entries.append(Entry(path, headline))
     for number, show in enumerate(SHOWS):
         path = f"shows/show{number + 1}.htm"
