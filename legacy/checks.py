@@ -12,6 +12,7 @@ and one that must not.
 
 import datetime
 import fnmatch
+import math
 import posixpath
 import re
 from collections import Counter
@@ -43,6 +44,23 @@ class Severity(IntEnum):
     @property
     def label(self) -> str:
         return self.name.lower()
+
+
+# A check's weight in the queue's order is its severity's weight times how rare it is in
+# its run: each level outweighs the one below unless it is far commoner.
+SEVERITY_WEIGHT = {Severity.INFO: 1.0, Severity.WARNING: 4.0, Severity.ERROR: 16.0}
+
+
+def check_weight(severity: int, pages_with_check: int, pages: int) -> float:
+    """What one check adds to its page's place in the review queue: its severity's weight
+    times its rarity in the run, ln(pages / pages with it). A check on every page adds 0:
+    it says something about the site, not about the page; one on a single page of 235 adds
+    5.5 times its weight, one on 84% of them 0.17 times."""
+    if pages_with_check <= 0:
+        return 0.0
+    return SEVERITY_WEIGHT.get(severity, 1.0) * math.log(
+        max(pages, pages_with_check) / pages_with_check
+    )
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from legacy.models import (
     ReviewState,
     cluster_label,
 )
+from legacy.ranking import worst_first
 from legacy.side_by_side import new_page, side_by_side
 
 FIDELITY_BANDS = {
@@ -198,6 +199,8 @@ class RecordIndexView(ReadOnlyIndexView):
         )
 
     def order_queryset(self, queryset: QuerySet) -> QuerySet:
+        if self.ordering in ("severity", "-severity"):  # the rarest serious problems first
+            return worst_first(queryset, descending=self.ordering == "-severity")
         # the path breaks ties, so that pages of equal severity keep their place between pages
         return super().order_queryset(queryset).order_by(self.ordering, "source_path")
 

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from legacy.models import ImportCheck, ImportRecord
+from legacy.checks import CHECKS
+from legacy.models import ImportCheck, ImportRecord, ImportRun
 
 from .queue import make_records
 
@@ -87,13 +88,78 @@ def test_the_queue_filters_by_check_state_kind_section_cluster_and_run(admin_cli
     assert set(listed(admin_client, f"?last_run={run}")) == {r.source_path for r in other_run}
 
 
-def test_the_queue_opens_worst_first(admin_client):
-    make_records(12)
+def with_checks(records: list[ImportRecord], *names: str) -> None:
+    """Give ``records`` exactly the checks ``names`` (and their worst severity)."""
+    ImportCheck.objects.filter(record__in=records).delete()
+    for record in records:
+        for name in names:
+            ImportCheck.objects.create(record=record, name=name, severity=CHECKS[name].severity)
+        worst = max((CHECKS[name].severity for name in names), default=0)
+        ImportRecord.objects.filter(pk=record.pk).update(severity=worst)
+
+
+def test_the_queue_opens_with_the_rarest_serious_problems_first(admin_client):
+    """On a run of 20 pages: a warning on 15 of them is the site's, not the page's."""
+    records = make_records(20)
+    rare_error, rare_warning, rare_info, clean = records[:4]
+    common = records[4:]
+    with_checks(records, "credits_incomplete")  # 20 pages: every page, for now
+    with_checks([rare_error], "byline_removed")
+    with_checks([rare_warning], "large_share_removed")
+    with_checks([rare_info], "images_missing")
+    with_checks([clean])
     order = listed(admin_client)
-    severities = dict(ImportRecord.objects.values_list("source_path", "severity"))
-    assert [severities[path] for path in order] == sorted(severities.values(), reverse=True)
+    assert order[:3] == [r.source_path for r in (rare_error, rare_warning, rare_info)]
+    assert set(order[3:19]) == {r.source_path for r in common}  # then the site's pattern
+    assert order[19] == clean.source_path
     mildest = listed(admin_client, "?ordering=severity")
-    assert [severities[path] for path in mildest] == sorted(severities.values())
+    assert mildest[0] == clean.source_path and mildest[17:] == order[2::-1]
+
+
+def test_an_error_on_most_pages_ranks_below_a_warning_on_one(admin_client):
+    records = make_records(20)
+    with_checks(records[1:], "review_without_reviewer")  # the site signs no review
+    with_checks([records[0]], "reviewer_seen_once")
+    with_checks([records[19]])
+    order = listed(admin_client)
+    assert order[0] == records[0].source_path
+    assert order[-1] == records[19].source_path  # an error still ranks above a clean page
+
+
+def under_host(records: list[ImportRecord], host: str) -> list[ImportRecord]:
+    """The records moved under a host folder, as an HTTrack mirror of two sites keys them."""
+    for record in records:
+        record.source_path = f"{host}/{record.source_path}"
+    ImportRecord.objects.bulk_update(records, ["source_path"])
+    return records
+
+
+def test_a_check_is_rare_or_common_in_its_own_site(admin_client):
+    """Two sites of one mirror: a check on most pages of one is an outlier on the other."""
+    first = under_host(make_records(10), "www.first.example")
+    second = under_host(make_records(10, start=100), "www.second.example")
+    with_checks(first + second)
+    with_checks(first[:8], "date_missing_or_approximate")  # the first site's pattern
+    with_checks(second[:1], "date_missing_or_approximate")  # one page of the second
+    with_checks(first[8:9], "summary_is_link_text")
+    order = listed(admin_client)
+    assert order[:2] == sorted([second[0].source_path, first[8].source_path])
+    assert set(order[2:10]) == {r.source_path for r in first[:8]}
+
+
+def test_pages_written_again_by_a_later_run_count_with_their_site(admin_client):
+    """A re-import from the queue is a run of a few pages: their checks are no commoner."""
+    records = make_records(20)
+    with_checks(records)
+    with_checks(records[:3], "kind_outlier")
+    with_checks(records[3:4], "credits_incomplete")
+    with_checks(records[4:], "date_missing_or_approximate")  # the site's pattern
+    ImportRecord.objects.filter(pk__in=[r.pk for r in records[:3]]).update(
+        last_run=ImportRun.objects.create(invoked_by="re-import from the queue")
+    )
+    order = listed(admin_client)
+    assert order[0] == records[3].source_path  # on 1 page of 20
+    assert set(order[1:4]) == {r.source_path for r in records[:3]}  # on 3 of 20, not 3 of 3
 
 
 def test_the_queue_exports_what_it_filters_as_csv_and_xlsx(admin_client):

@@ -11,6 +11,7 @@ from legacy.checks import (
     Mutes,
     PageFacts,
     Severity,
+    check_weight,
     count_by_type,
     date_precision,
     run_checks,
@@ -223,3 +224,22 @@ def test_a_review_without_credits_is_asked_for_no_year_its_site_never_prints():
     facts = replace(GOOD, credits=None, site_prints_years=False)
     assert credits_incomplete(facts) == "No credits line was read: add the creator."
     assert "year" in credits_incomplete(replace(GOOD, credits=None))
+
+
+def test_a_checks_weight_falls_as_it_grows_common_in_its_run():
+    assert (
+        check_weight(Severity.WARNING, 235, 235) == 0
+    )  # on every page: the site's, not the page's
+    weights = [check_weight(Severity.WARNING, n, 235) for n in (1, 15, 120, 198)]
+    assert weights == sorted(weights, reverse=True) and weights[-1] > 0
+
+
+def test_a_rare_serious_check_outweighs_a_common_or_milder_one():
+    rare_error = check_weight(Severity.ERROR, 2, 235)
+    rare_warning = check_weight(Severity.WARNING, 2, 235)
+    assert rare_error > rare_warning > check_weight(Severity.INFO, 2, 235)
+    assert rare_warning > check_weight(Severity.WARNING, 198, 235)
+    # an error on most of the site's pages is its pattern: a one-page warning comes first
+    assert rare_warning > check_weight(Severity.ERROR, 190, 235)
+    # but an error on a tenth of the pages still outweighs a one-page warning
+    assert check_weight(Severity.ERROR, 24, 235) > check_weight(Severity.WARNING, 1, 235)
