@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 
 from reviews.kinds import KINDS
 
-from .document import Kind, LegacyDocument, Removed, Signature
+from .aside import signature_names, word_count
+from .document import Kind, LegacyDocument, Removed
 from .sections import folder_default, listing_hint
 from .site import site_of
-from .text import content_words
 
 SAME_TEMPLATE = 0.5  # Jaccard similarity of two pages' chrome and slots
 TEMPLATE_NOTE = "kind from its template"  # a page re-filed with no question left
@@ -354,7 +354,7 @@ def _majority(
             # lines read on one page, not a kind of this site
             changes[position] = kind
             _flag(document, reason, f"imported as a {name} like them")
-        elif article and len(content_words(document.content_text)) >= ARTICLE_WORDS:
+        elif article and word_count(document) >= ARTICLE_WORDS:
             changes[position] = kind
             if signed and signed <= templates[position]:
                 # signed under the template's own byline label ("Review by" as on the
@@ -412,12 +412,7 @@ def _placed(
     by them: a contributor's page, not an article)."""
     sized = Counter(site_of(d.source_path) for d in documents if d.kind in CLUSTERED_KINDS)
     listed = _listed_in_sections(documents)
-    signers = {
-        block.name.casefold()
-        for document in documents
-        for block in document.blocks
-        if isinstance(block, Signature)
-    }
+    signers = {name.casefold() for document in documents for name in signature_names(document)}
     majority = _majorities(documents, changes, groups)
     placed: dict[int, Kind] = {}
     for position, document in enumerate(documents):

@@ -32,11 +32,13 @@ from functools import cache
 from textkit.markup import normalise_space
 
 from . import lexicon
+from .aside import restore, set_aside, signature_names
 from .clusters import NOT_IN_NAV
 from .document import Kind, LegacyDocument, Removed, Signature
 from .options import ParseOptions
 from .paths import LinkKind, resolve_href
 from .site import site_of
+from .spill import Spill
 from .units import Unit
 
 NEXT, PREVIOUS, PART = "next", "previous", "part"
@@ -143,9 +145,12 @@ def _local_links(unit: Unit) -> list[str]:
     return hrefs
 
 
-def join_parts(documents: list[LegacyDocument], options: ParseOptions) -> None:
+def join_parts(
+    documents: list[LegacyDocument], options: ParseOptions, spill: Spill | None = None
+) -> None:
     """Join each article printed over pages linked by turns (see the module's docstring),
-    in place: the first part holds them all, each later one ``continues`` it."""
+    in place: the first part holds them all, each later one ``continues`` it. ``spill``:
+    where the heavy fields of documents set aside are (``aside``), read back to join."""
     by_key = {d.source_path: d for d in documents if d.kind in JOINED_KINDS}
     links: dict[str, set[str]] = defaultdict(set)  # undirected: the pages' turns
     follows: dict[str, str] = {}  # page -> the page its "next" link leads to
@@ -171,9 +176,19 @@ def join_parts(documents: list[LegacyDocument], options: ParseOptions) -> None:
         seen |= group
         parts = [by_key[part] for part in _in_order(group, follows)]
         if all(_continues(parts[0], part) for part in parts[1:]):
-            _join(parts)
+            _join_aside(parts, spill)
     for group in _menu_groups(menus, by_key, seen):
-        _join([by_key[part] for part in sorted(group, key=_part_order(group))])
+        _join_aside([by_key[part] for part in sorted(group, key=_part_order(group))], spill)
+
+
+def _join_aside(parts: list[LegacyDocument], spill: Spill | None) -> None:
+    """``_join``, the parts' heavy fields read back for it and set aside again after."""
+    aside = spill is not None and any(part.aside is not None for part in parts)
+    for part in parts if aside else ():
+        restore(part, spill)
+    _join(parts)
+    for part in parts if aside else ():
+        set_aside(part, spill)
 
 
 def _menu_groups(
@@ -201,7 +216,7 @@ def _menu_groups(
 
 
 def _one_writer(parts: list[LegacyDocument]) -> bool:
-    writers = {tuple(b.name for b in part.blocks if isinstance(b, Signature)) for part in parts}
+    writers = {signature_names(part) for part in parts}
     return len(writers) == 1 and () not in writers
 
 

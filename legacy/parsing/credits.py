@@ -29,6 +29,7 @@ from .text import content_words
 
 MAX_CREDITS_WORDS = 60  # credits over two or three lines, with a cast list
 MAX_CLOSING_CHARS = 300  # credits at a page's end: one line, never a paragraph
+CACHED_CHARS = 1_000  # a text this long is a paragraph: its reading is not cached
 MAX_PROSE_RUN = 4  # this many lowercase words in a row in an unknown piece: a sentence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -144,7 +145,10 @@ def parse_credits(text: str, title: str = "") -> Credits | None:
 
 def is_credits(text: str) -> bool:
     """Whether ``text`` reads as credits. Cached: a site prints the same recurring blocks
-    on every page, and the site pass asks about each of them on each page."""
+    on every page, and the site pass asks about each of them on each page; but not a
+    paragraph (``CACHED_CHARS``), which the cache would keep long after its page."""
+    if len(text) > CACHED_CHARS:
+        return parse_credits(text) is not None
     return _reads_as_credits(text, active())
 
 
@@ -215,7 +219,7 @@ def only_facts(text: str) -> bool:
     """A line of a film's or a book's facts and nothing else ("Certificate PG", "running
     time 1hr 27 mins", "Paper. $12.95"): a review's credits, even where the same facts
     recur on other pages of the site (digits aside, every film of a site has them)."""
-    return _only_facts(text, active())
+    return len(text) <= MAX_CLOSING_CHARS and _only_facts(text, active())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -5,6 +5,7 @@ lexicon (``lexicon``: month and weekday names from CLDR)."""
 import datetime
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, active, trie_pattern
@@ -182,3 +183,17 @@ def leading_date(text: str) -> tuple[datetime.date, str, str] | None:
         if separator and core[separator.end() :].strip():
             return found.date, match.group(0), core[separator.end() :].strip()
     return None
+
+
+_COPYRIGHT = re.compile(r"©|&copy;|\(c\)|\bcopyright\b", re.I)
+_COPYRIGHT_YEARS = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
+
+
+def copyright_years(texts: Sequence[str]) -> list[int]:
+    """The years a page's copyright lines print ("Copyright © 1997-1999": 1997, 1999)."""
+    years = []
+    for text in texts:
+        for line in text.splitlines():
+            if _COPYRIGHT.search(line):
+                years += [int(year) for year in _COPYRIGHT_YEARS.findall(line)]
+    return years

@@ -3,6 +3,10 @@
 import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .aside import Aside
 
 
 class Kind(StrEnum):
@@ -177,6 +181,9 @@ class LegacyDocument:
     parts: list[str] = field(default_factory=list)  # on the first part: the later parts' paths
     cluster: str = ""  # the site's template the page is an instance of ("1999/films#1")
     cluster_outlier: str = ""  # why its kind is to check against its cluster's, if it is
+    # While the page waits to be written, its heavy fields (blocks, texts, removals) wait
+    # on disk: where, and the facts of them the site's rules read (``aside``); else None.
+    aside: "Aside | None" = None
 
     @property
     def field_text(self) -> str:

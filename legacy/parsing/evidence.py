@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from textkit.markup import normalise_space
 
+from .aside import printed_copyright_years
 from .dates import date_line, search_date
 from .document import IndexEntry, Kind, LegacyDocument
 from .options import ParseOptions
@@ -58,8 +59,6 @@ FILE_DATE_SHARE = 2 / 3  # of a folder's file names must carry a date for any to
 MIN_DATED_NAMES = 3  # file names of a folder that must print dates for the rule to apply
 MIN_SHAPE_FOLDERS = 2  # differently numbered folders of one name shape, to read the number
 _FILE_DATE_ORDERS = ("ymd", "dmy", "mdy")
-_COPYRIGHT = re.compile(r"©|&copy;|\(c\)|\bcopyright\b", re.I)
-_YEARS = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 _EDGES = " \t-–—:|,;()[]·•"
 UNDATED_KINDS = (Kind.LISTING, Kind.STUB)  # not imported as pages: never dated
 
@@ -349,21 +348,11 @@ def _neighbour_dates(documents: Sequence[LegacyDocument]) -> dict[tuple[str, str
     return evidence
 
 
-def copyright_years(texts: Sequence[str]) -> list[int]:
-    """The years a page's copyright lines print ("Copyright © 1997-1999": 1997, 1999)."""
-    years = []
-    for text in texts:
-        for line in text.splitlines():
-            if _COPYRIGHT.search(line):
-                years += [int(year) for year in _YEARS.findall(line)]
-    return years
-
-
 def _site_copyright_years(documents: Sequence[LegacyDocument]) -> dict[str, tuple[int, ...]]:
     """Each site's copyright years: the range its pages print most often."""
     counts: dict[str, Counter[tuple[int, ...]]] = defaultdict(Counter)
     for document in documents:
-        if years := copyright_years([entry.text for entry in document.removed]):
+        if years := printed_copyright_years(document):
             counts[site_of(document.source_path)][tuple(sorted(set(years)))] += 1
     return {site: found.most_common(1)[0][0] for site, found in counts.items()}
 
@@ -372,7 +361,7 @@ def _copyright(
     document: LegacyDocument, site_years: tuple[int, ...] | None
 ) -> DateEvidence | None:
     """1 January of the first copyright year the page prints, else the site's."""
-    own = copyright_years([entry.text for entry in document.removed])
+    own = printed_copyright_years(document)
     years = sorted(set(own)) or list(site_years or ())
     if not years:
         return None

@@ -14,11 +14,13 @@ from html import escape, unescape
 from textkit.markup import html_to_text, normalise_space
 from textkit.shorten import shorten_at_word
 
+from .aside import restore, set_aside
 from .dates import FoundDate, date_line, leading_date, read_date_line
 from .dating import ambiguity_warning
 from .document import Block, Heading, Kind, LegacyDocument, Paragraph, Removed
 from .options import ParseOptions
 from .site import site_of
+from .spill import Spill
 from .text import blocks_text, content_words
 from .units import Span, Unit, items_text, join_lines, render_inline
 
@@ -51,18 +53,21 @@ def split_news(
     documents: Iterable[LegacyDocument],
     options: ParseOptions | None = None,
     asked: Callable[[str], bool] = lambda source_path: False,
+    spill: Spill | None = None,
 ) -> NewsSplits:
     """Which news pages to split into their items, site by site (``site_of``). Unless the
     operator ``asked`` for a page to be split (``--section 'news.htm=news'``), a site's
     splits add no more than ``MAX_SPLIT_SHARE`` of its pages (``SPLIT_FLOOR`` at least):
     past that the site's unasked news pages stay whole, with a warning saying how many
-    articles a split would make. Linear in pages."""
+    articles a split would make. Linear in pages. ``spill``: where the heavy fields of
+    documents set aside are (``aside``); a news page's are read back to split it, and its
+    items set aside there in turn."""
     pages: Counter[str] = Counter()
     found: dict[str, list[tuple[LegacyDocument, list[LegacyDocument]]]] = {}
     for document in documents:
         site = site_of(document.source_path)
         pages[site] += 1
-        if items := news_items(document, options):
+        if items := _news_items_aside(document, options, spill):
             found.setdefault(site, []).append((document, items))
     splits = NewsSplits()
     for site, candidates in found.items():
@@ -76,6 +81,18 @@ def split_news(
             else:
                 splits.items[document.source_path] = items
     return splits
+
+
+def _news_items_aside(
+    document: LegacyDocument, options: ParseOptions | None, spill: Spill | None
+) -> list[LegacyDocument]:
+    """``news_items`` of a document that may be set aside (``aside``), its items set
+    aside in the same ``spill``."""
+    if spill is None or document.aside is None or document.kind is not Kind.NEWS:
+        return news_items(document, options)
+    items = news_items(restore(document, spill), options)
+    set_aside(document, spill)
+    return [set_aside(item, spill) for item in items]
 
 
 def _held_back(source_path: str, items: int, pages: int) -> str:

@@ -11,6 +11,7 @@ The pipeline, one stage per module (``legacy/README.md``, "Pipeline"):
    date the page (``dating``).
 """
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from textkit.markup import normalise_space
 
 from . import lexicon
 from .accounting import DROPPED
+from .aside import restore, set_aside
 from .blocks import (
     build_blocks,
     byline_named_by_the_bio,
@@ -92,6 +94,7 @@ def parse_site(
     *,
     options: ParseOptions | None = None,
     models: dict[str, dict] | None = None,
+    aside: Spill | None = None,
 ) -> list[LegacyDocument]:
     """Parse a mirror's pages together: learn each site's chrome from all of its pages
     (``site``), then parse each page with it. Same order as ``pages``; never raises for
@@ -99,21 +102,30 @@ def parse_site(
     ``options``: what the operator said about the run (``ParseOptions``), which each
     site's model carries to every step. ``models``: filled with each site's learnt model
     as the operator sees it (``site.model_summary``), for the dry run and the report.
+    ``aside``: the run's spill, where each document's heavy fields are left for the
+    writer to read back one page at a time (``aside.restore``); without it, every
+    document comes back whole.
 
     Each pass holds one page's units at a time: prepared pages wait on disk (``Spill``)
-    between the passes, and learning keeps counts, not pages (issue 21, finding 7)."""
+    between the passes, and learning keeps counts, not pages; finished pages keep their
+    heavy fields on disk (``aside``) while the site's rules read them (issue 21, finding 7)."""
     options = options or ParseOptions()
-    with Spill() as spill:
-        read = [_set_aside(source, source_path, options, spill) for source, source_path in pages]
-        learnt = _learn_sites(read, spill, options)
-        if models is not None:
-            models.update({site: model_summary(model, site) for site, model in learnt.items()})
-        documents, templates, outlinks = _finish_pages(read, learnt, spill)
-    rules = options.profile.clusters if options.profile else ()
-    for index, kind in cluster_pages(documents, templates, rules, outlinks).items():
-        documents[index] = _parsed_again(documents[index], pages[index], learnt, kind)
-    join_parts(documents, options)  # articles printed over several pages, as one
-    apply_site_evidence(documents, options)  # blurbs and dates the site gives its pages
+    with contextlib.ExitStack() as stack:
+        heavy = aside if aside is not None else stack.enter_context(Spill())
+        with Spill() as spill:
+            read = [_set_aside(source, path, options, spill) for source, path in pages]
+            learnt = _learn_sites(read, spill, options)
+            if models is not None:
+                models.update({site: model_summary(m, site) for site, m in learnt.items()})
+            documents, templates, outlinks = _finish_pages(read, learnt, spill, heavy)
+        rules = options.profile.clusters if options.profile else ()
+        for index, kind in cluster_pages(documents, templates, rules, outlinks).items():
+            again = _parsed_again(documents[index], pages[index], learnt, kind)
+            documents[index] = set_aside(again, heavy)
+        join_parts(documents, options, heavy)  # articles printed over several pages, as one
+        apply_site_evidence(documents, options)  # blurbs and dates the site gives its pages
+        if aside is None:
+            documents = [restore(document, heavy) for document in documents]
     return documents
 
 
@@ -160,11 +172,14 @@ def _learn_sites(
 
 
 def _finish_pages(
-    read: list[AsidePage | LegacyDocument], learnt: dict[str, SiteModel], spill: Spill
+    read: list[AsidePage | LegacyDocument],
+    learnt: dict[str, SiteModel],
+    spill: Spill,
+    heavy: Spill,
 ) -> tuple[list[LegacyDocument], dict[int, frozenset[str]], dict[int, frozenset[str]]]:
-    """Each page read back and finished with its site's model, in order; the template
-    each page is an instance of, and the pages it links to (its nav included), by
-    position (``clusters``)."""
+    """Each page read back and finished with its site's model, in order, its heavy fields
+    set aside in ``heavy``; the template each page is an instance of, and the pages it
+    links to (its nav included), by position (``clusters``)."""
     documents: list[LegacyDocument] = []
     templates: dict[int, frozenset[str]] = {}
     outlinks: dict[int, frozenset[str]] = {}
@@ -177,7 +192,7 @@ def _finish_pages(
                 page = _safely(page.source_path, _finish, prepared, model)
             templates[index] = template_keys(page.removed, labels, page.title, signing)
             outlinks[index] = linked_pages(prepared.hrefs, prepared.source_path)
-        documents.append(page)
+        documents.append(set_aside(page, heavy))
     return documents, templates, outlinks
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from legacy.checks import Finding, PageFacts
 from legacy.models import ImportCheck, ImportRecord
+from legacy.parsing.aside import signature_names
 from legacy.parsing.dates import search_date
 from legacy.parsing.document import Image, Kind, LegacyDocument, Paragraph, Signature
 from legacy.parsing.names import name_key
@@ -21,7 +22,7 @@ YEAR_SHARE = 10  # a site whose reviews print a year on fewer than one in ten pr
 
 def signer_of(document: LegacyDocument) -> str:
     """The name the page is signed with (its last signature, as the page keeps it)."""
-    names = [block.name for block in document.blocks if isinstance(block, Signature)]
+    names = signature_names(document)  # also while its blocks are set aside
     return names[-1].strip() if names else ""
 
 

@@ -29,7 +29,7 @@ import datetime
 import getpass
 import hashlib
 import socket
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from html import escape
 from pathlib import Path
@@ -49,6 +49,7 @@ from home.tree import SiteTree, ensure_site_tree
 from legacy.checks import Finding, Mutes, count_by_type, run_checks
 from legacy.models import ImportRecord, ImportRun, ImportStatus, ReviewState
 from legacy.parsing.accounting import WordAccount, account, removed_texts
+from legacy.parsing.aside import restore, set_aside
 from legacy.parsing.document import Kind, LegacyDocument
 from legacy.parsing.encoding import DecodedText, decode_html, is_binary
 from legacy.parsing.names import is_institution
@@ -69,6 +70,7 @@ from legacy.parsing.paths import (
 from legacy.parsing.richtext import TEXT_ONLY, ResolvedLink
 from legacy.parsing.sections import SHAPES_OF, SKIP, SectionMap, SectionRule
 from legacy.parsing.site import site_of
+from legacy.parsing.spill import Handle, Spill
 from legacy.parsing.text import content_words
 from legacy.writing import pages
 from oldurls.paths import INDEX_KEY_NAME, old_url_path, url_prefix
@@ -193,6 +195,9 @@ class ParsedSource:
     item: int = 0  # one item of a news page split into articles (``news.htm#2``)
     items: int = 0  # on a news page: how many articles it was split into
     modified: datetime.date | None = None  # the file's modification time (local date)
+    # In a run: the decoded text and the original HTML, set aside in the run's spill from
+    # when the file is read until the page is written (``LegacyImporter._text_aside``).
+    text: Handle | None = None
 
     @property
     def key(self) -> str:
@@ -248,6 +253,7 @@ def parse_sources(
     split_asked: Callable[[str], bool] = lambda key: False,
     news: NewsSplits | None = None,
     models: dict[str, dict] | None = None,
+    spill: Spill | None = None,
 ) -> list[ParsedSource]:
     """Parse every readable page together, so each site's chrome is learnt from all of
     its pages (``legacy.parsing.site``), and split news pages into their items
@@ -255,13 +261,15 @@ def parse_sources(
     ``news``: filled with what was split and held back): the sources to import, in order;
     never raises. ``options``: the run's ``ParseOptions`` (how numeric dates such as
     03/04/2005 read, the languages, ...). ``models``: filled with each site's learnt
-    model as the operator sees it (``legacy.parsing.site.model_summary``)."""
-    readable = [item for item in parsed if item.decoded is not None]
-    pages = [(item.decoded, item.key) for item in readable]
-    documents = parse_site(pages, options=options, models=models)
+    model as the operator sees it (``legacy.parsing.site.model_summary``). ``spill``: the
+    run's, where the sources' texts wait (``ParsedSource.text``) and the documents' heavy
+    fields are left (``legacy.parsing.aside``): then the documents come back light."""
+    readable = [item for item in parsed if item.decoded is not None or _text_aside(item)]
+    pages = SourcesAside(readable, spill)
+    documents = parse_site(pages, options=options, models=models, aside=spill)
     for item, document in zip(readable, documents, strict=True):
         item.document, item.decoded = document, None
-    splits = split_news(documents, options, split_asked)
+    splits = split_news(documents, options, split_asked, spill)
     if news is not None:
         news.items, news.held_back = splits.items, splits.held_back
     expanded: list[ParsedSource] = []
@@ -274,6 +282,24 @@ def parse_sources(
             for number, document in enumerate(items, start=1)
         ]
     return expanded
+
+
+class SourcesAside(Sequence[tuple[DecodedText, str]]):
+    """The readable sources as ``parse_site`` reads them, (decoded text, key), each text
+    read back from the run's spill when it is asked for: never all of them at once."""
+
+    def __init__(self, readable: list[ParsedSource], spill: Spill | None) -> None:
+        self.readable, self.spill = readable, spill
+
+    def __len__(self) -> int:
+        return len(self.readable)
+
+    def __getitem__(self, index: int) -> tuple[DecodedText, str]:  # type: ignore[override]
+        item = self.readable[index]
+        if item.decoded is not None or item.text is None or self.spill is None:
+            return item.decoded, item.key
+        decoded, _ = self.spill.get(item.text)
+        return decoded, item.key
 
 
 def _local_date(timestamp: float) -> datetime.date:
@@ -316,6 +342,8 @@ class LegacyImporter:
         self.title_affixes: dict[str, tuple[str, ...]] = {}  # site → its learnt title affixes
         self.muted = 0
         self.report = ImportReport()  # so far: whole once ``run_import`` returns
+        # The run's texts and documents' heavy fields, on disk until each page is written
+        self.spill: Spill | None = None
 
     def run_import(
         self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None = None
@@ -325,10 +353,13 @@ class LegacyImporter:
         was done and why it stopped, and the error goes on up."""
         self.report = ImportReport()
         try:
-            self._run(paths, on_item)
+            with Spill() as self.spill:
+                self._run(paths, on_item)
         except BaseException as error:
             self.report.stopped = self.report.stopped or _stopped_by(error)
             raise
+        finally:
+            self.spill = None
         return self.report
 
     def _run(self, paths: Iterable[Path], on_item: Callable[[ItemReport], None] | None) -> None:
@@ -339,10 +370,12 @@ class LegacyImporter:
             sources = [source for source in sources if site_of(source.key) in sites]
         self.aliases = {source.key: source.alias_of for source in sources if source.alias_of}
         limit = page_size_limit(self.options.max_page_size)
-        read = [read_source(storable_path(source), limit) for source in sources]
+        read = [self._text_aside(read_source(storable_path(s), limit)) for s in sources]
         report = self.report
         models: dict[str, dict] = {}
-        parsed = parse_sources(read, self.options.parse, self._split_asked, report.news, models)
+        parsed = parse_sources(
+            read, self.options.parse, self._split_asked, report.news, models, self.spill
+        )
         report.sites = [models[site] for site in sorted(models)]
         self.title_affixes = {
             model.get("site", ""): tuple(a["affix"] for a in model.get("title_affixes", ()))
@@ -366,6 +399,7 @@ class LegacyImporter:
             items: dict[int, ItemReport] = {}
             try:
                 for position in self._write_order(parsed):
+                    self._bring_back(parsed[position])
                     items[position] = self._import_guarded(parsed[position])
                     self._release(parsed[position])
                     reset_queries()  # with DEBUG on, Django logs each query: a page's text
@@ -516,11 +550,34 @@ class LegacyImporter:
                 return self._failed(parsed, reason)
             return self._item(parsed.key, ImportStatus.FAILED, "", None, [reason])
 
+    def _text_aside(self, parsed: ParsedSource) -> ParsedSource:
+        """The file's decoded text and original HTML written to the run's spill as soon as
+        it is read, and read back when needed (``SourcesAside``, ``_bring_back``): a run
+        holds one page's text at a time, not its mirror's."""
+        if self.spill is not None and (parsed.decoded is not None or parsed.original_html):
+            parsed.text = self.spill.put((parsed.decoded, parsed.original_html))
+            parsed.decoded, parsed.original_html = None, ""
+        return parsed
+
+    def _bring_back(self, parsed: ParsedSource) -> None:
+        """The page about to be written, whole again: its document's heavy fields and its
+        original HTML read back from the run's spill (``legacy.parsing.aside``)."""
+        if self.spill is None:
+            return
+        if parsed.document is not None:
+            restore(parsed.document, self.spill)
+        if parsed.text is not None and not parsed.original_html:
+            _, parsed.original_html = self.spill.get(parsed.text)
+
     def _release(self, parsed: ParsedSource) -> None:
-        """Drop a written page's parse and text (several times its size) unless the second
-        pass rewrites its links: memory is given back page by page, not at the run's end."""
+        """Drop a written page's parse and text (several times its size); a page whose
+        links the second pass rewrites keeps its document, its heavy fields set aside
+        again: memory is given back page by page, not at the run's end."""
         if parsed.key not in self.pending:
             parsed.document, parsed.original_html = None, ""
+        elif self.spill is not None and parsed.document is not None:
+            set_aside(parsed.document, self.spill)
+            parsed.original_html = ""
 
     def import_one(self, parsed: ParsedSource) -> ItemReport:
         document = parsed.document
@@ -754,6 +811,7 @@ class LegacyImporter:
             if source.key not in self.pending or source.key not in self.page_ids:
                 continue
             item = items[source.key]
+            self._bring_back(source)
             try:
                 with transaction.atomic(), self.indexer.batch():
                     self._rewrite_links(source, item)
@@ -761,6 +819,7 @@ class LegacyImporter:
                 self.images.clear_cache()
                 self.contributors = None
                 item.warnings.append(f"Links not rewritten: {pages.describe_error(error)}")
+            source.document, source.original_html = None, ""
 
     def _rewrite_links(self, source: ParsedSource, item: ItemReport) -> None:
         page = Page.objects.get(pk=self.page_ids[source.key]).specific
@@ -1060,6 +1119,12 @@ def _date_source(document: LegacyDocument, file_date: datetime.date | None) -> s
     if document.published is not None:
         return document.date_source or "printed"
     return "file" if file_date else "none"
+
+
+def _text_aside(item: ParsedSource) -> bool:
+    """Whether the source's decoded text waits in the run's spill (an unreadable file's
+    original HTML may wait there without one)."""
+    return item.text is not None and not item.error
 
 
 def _part(item: ParsedSource) -> bool:

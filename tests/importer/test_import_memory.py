@@ -94,3 +94,35 @@ def test_a_run_with_debug_on_keeps_no_log_of_each_pages_queries(tmp_path):
         connection.force_debug_cursor = False
     # The first page's original HTML (only its import record stores it) is not logged
     assert logged and "quillwort lantern" not in logged
+
+
+def run_peak(tmp_path, pages: int, seed: int) -> int:
+    """The traced peak of a dry run over ``pages`` long reviews, in bytes above its start."""
+    rng = random.Random(seed)
+    mirror = write_mirror(
+        tmp_path / f"peak{seed}",
+        {f"reviews/long{n}.htm": long_review(rng, n) for n in range(pages)},
+    )
+    gc.collect()
+    tracemalloc.reset_peak()
+    start = tracemalloc.get_traced_memory()[0]
+    LegacyImporter(ImportOptions(base_url=BASE_URL, dry_run=True)).run_import([mirror])
+    return tracemalloc.get_traced_memory()[1] - start
+
+
+def test_a_runs_peak_does_not_grow_with_its_number_of_pages(tmp_path):
+    """Each page's text and heavy parse (blocks, words, removals) wait on disk from when it
+    is read until it is written (``legacy.parsing.aside``): a run holds one page's at a
+    time. Before, every page's text, blocks and texts were held until it was written, so a
+    run's peak grew by ~4.9 times a page's size with each page (100 pages of 1.5 MB: 1 GB);
+    and the credits reader's cache kept each long paragraph it was asked about."""
+    left_behind(tmp_path, 1, seed=1)  # lexicons, templates and the like load once
+    few, many = 2, 8
+    tracemalloc.start()
+    try:
+        peaks = {pages: run_peak(tmp_path, pages, seed=10 + pages) for pages in (few, many)}
+    finally:
+        tracemalloc.stop()
+    per_page = (peaks[many] - peaks[few]) / (many - few)
+    # Now ~0.9-1.2: the ItemReports, the pages indexed in bulk at the run's end (20 at a time)
+    assert per_page < 2 * PAGE_SIZE, f"{per_page / PAGE_SIZE:.2f} times a page's size per page"
