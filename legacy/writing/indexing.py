@@ -33,6 +33,9 @@ from modelsearch.signal_handlers import post_save_signal_handler
 FLUSH_EVERY = 250  # pages between two bulk index updates: bounds memory and what a kill loses
 CHUNK = 500  # objects per query and per add_bulk
 PAGE_CHUNK = 20  # pages per query and per add_bulk: each is loaded whole, with its body
+# ... and at most this many characters of their old pages (``batch``'s weight): a page's
+# body and search text are several times its size, so 20 pages of 1.5 MB took ~200 MB
+PAGE_CHUNK_CHARS = 1_000_000
 
 
 class BatchedIndexer:
@@ -41,6 +44,7 @@ class BatchedIndexer:
         self.pending: dict[tuple[type[Model], object], None] = {}  # saved by the open batch
         self.search_models: list[type[Model]] = []
         self.batches = 0
+        self.weights: dict[tuple[type[Model], object], int] = {}  # a saved page's size
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator["BatchedIndexer"]:
@@ -71,14 +75,19 @@ class BatchedIndexer:
                 post_save.connect(post_save_signal_handler, sender=model)
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """One page's transaction: keep what it saved when it succeeds, forget it if not."""
+    def batch(self, weight: int = 0) -> Iterator[None]:
+        """One page's transaction: keep what it saved when it succeeds, forget it if not.
+        ``weight``: the size of the old page it writes (characters), which bounds how
+        many pages are loaded at once to index them (``PAGE_CHUNK_CHARS``)."""
         self.pending.clear()
         try:
             yield
         except BaseException:
             self.pending.clear()
             raise
+        for key in self.pending if weight else ():
+            if issubclass(key[0], Page):
+                self.weights[key] = max(weight, self.weights.get(key, 0))
         self.saved.update(self.pending)
         self.pending.clear()
         self.batches += 1
@@ -92,11 +101,16 @@ class BatchedIndexer:
         for model, pk in self.saved:
             by_model[model].append(pk)
         self.saved.clear()
+        weights, self.weights = self.weights, {}
         with transaction.atomic():  # one commit, not one per reference-index write
             for model, pks in by_model.items():
-                size = PAGE_CHUNK if issubclass(model, Page) else CHUNK
-                for start in range(0, len(pks), size):
-                    self._index(model, pks[start : start + size])
+                if issubclass(model, Page):
+                    sizes = [weights.get((model, pk), 0) for pk in pks]
+                    for chunk in _chunks(pks, sizes, PAGE_CHUNK, PAGE_CHUNK_CHARS):
+                        self._index(model, chunk)
+                    continue
+                for start in range(0, len(pks), CHUNK):
+                    self._index(model, pks[start : start + CHUNK])
 
     def _index(self, model: type[Model], pks: list[object]) -> None:
         queryset = model._default_manager.filter(pk__in=pks)
@@ -127,3 +141,18 @@ class BatchedIndexer:
     def _remember(self, sender: type[Model], instance: Model, raw: bool = False, **kwargs) -> None:
         if not raw and (sender in self.search_models or ReferenceIndex.is_indexed(sender)):
             self.pending[(sender, instance.pk)] = None
+
+
+def _chunks(items: list, sizes: list[int], most: int, weight: int) -> Iterator[list]:
+    """``items`` in order, in chunks of at most ``most`` items and ``weight`` in sizes (an
+    item heavier than that alone)."""
+    chunk: list = []
+    total = 0
+    for item, size in zip(items, sizes, strict=True):
+        if chunk and (len(chunk) == most or total + size > weight):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += size
+    if chunk:
+        yield chunk

@@ -605,7 +605,7 @@ class LegacyImporter:
         if self._is_unchanged(record, parsed, target):
             return self._unchanged(record)
         try:
-            with transaction.atomic(), self.indexer.batch():
+            with transaction.atomic(), self.indexer.batch(len(parsed.original_html)):
                 item, page_id = self._write(parsed, target, record)
         except Exception as error:  # noqa: BLE001 - reported, and the batch goes on
             self.images.clear_cache()  # images saved in the rolled-back transaction are gone

@@ -126,3 +126,34 @@ def test_a_runs_peak_does_not_grow_with_its_number_of_pages(tmp_path):
     per_page = (peaks[many] - peaks[few]) / (many - few)
     # Now ~0.9-1.2: the ItemReports, the pages indexed in bulk at the run's end (20 at a time)
     assert per_page < 2 * PAGE_SIZE, f"{per_page / PAGE_SIZE:.2f} times a page's size per page"
+
+
+def test_long_pages_are_indexed_a_few_at_a_time(tmp_path, monkeypatch):
+    """Search indexing loads each chunk of pages whole, with its body and search text
+    (several times the old page): chunks are bounded by the old pages' size as well as
+    their number (``PAGE_CHUNK_CHARS``), and every page written is indexed. Before, 20
+    pages of 1.5 MB were loaded at once at the end of a run."""
+    from wagtail.models import Page
+
+    from legacy.writing import indexing
+
+    indexed: list[list[int]] = []
+    index = indexing.BatchedIndexer._index
+
+    def spy(self, model, pks):
+        if issubclass(model, Page):
+            indexed.append(list(pks))
+        return index(self, model, pks)
+
+    monkeypatch.setattr(indexing.BatchedIndexer, "_index", spy)
+    monkeypatch.setattr(indexing, "PAGE_CHUNK_CHARS", 2 * PAGE_SIZE)
+    rng = random.Random(7)
+    mirror = write_mirror(
+        tmp_path / "site", {f"reviews/long{n}.htm": long_review(rng, n) for n in range(5)}
+    )
+    report = LegacyImporter(ImportOptions(base_url=BASE_URL)).run_import([mirror])
+    written = {item.page_id for item in report.items if item.status == "created"}
+    assert len(written) == 5
+    assert written <= {pk for chunk in indexed for pk in chunk}
+    # (the site's own sections, written before, weigh nothing: they go 20 at a time)
+    assert max(len(written & set(chunk)) for chunk in indexed) <= 2, indexed
