@@ -112,8 +112,13 @@ def _owned_elsewhere(line: list[Item]) -> bool:
 
 def _cast_list(unit: Unit) -> bool:
     """A block of names under a role label ("Starring" and a dozen names over as many
-    lines) is as long as running text, but credits."""
-    return opens_with_role_label(unit.text) and is_credits(" ".join(unit.text.split()))
+    lines) is as long as running text, but credits: it reads as credits, or each of its
+    lines runs on into the next ("Starring A," / "B, C," / "and D")."""
+    if not opens_with_role_label(unit.text):
+        return False
+    lines = unit.line_texts
+    run = len(lines) > 1 and all(map(runs_on, lines, lines[1:]))
+    return run or is_credits(" ".join(unit.text.split()))
 
 
 Place = tuple[int, int]  # (unit index, line index)

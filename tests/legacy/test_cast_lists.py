@@ -66,6 +66,24 @@ def test_a_cast_in_a_cell_of_its_own_under_the_director_is_read_whole():
     assert "Tam Odell" not in body and "Gil Varga" not in body
 
 
+LONG_CAST = ["Oren Malloy", "Suki Brandt", "Piet Hallam", "Rosa Lindqvist", "Tam Odell"]
+LONG_CAST += ["Ines Varga", "Cal Dufresne", "Mo Achebe", "Lene Strom", "Rufus Crane"]
+LONG_CAST += ["Edda Salo", "Yann Perrot", "Greta Moll", "Dov Amsel", "Kit Harlow"]
+
+
+def test_a_cast_too_long_for_a_headline_area_is_still_credits():
+    lines = [", ".join(LONG_CAST[n : n + 2]) + "," for n in range(0, 14, 2)]
+    cast = "<br>\n".join(f"<b>{line}</b>" for line in lines)
+    page = PAGE.replace(
+        "<p><b><i>Starring</i> Oren Malloy,</b><br>\n<b>Suki Brandt, Piet Hallam,</b><br>\n"
+        "<b>Rosa Lindqvist</b><br>\n<b><i>and</i> Tam Odell</b></p>",
+        f"<p><b><i>Starring</i></b> {cast}<br>\n<b><i>and</i> {LONG_CAST[-1]}</b></p>",
+    )
+    assert page != PAGE
+    document = parse_document(page.encode(), "reviews/harbourfog.htm")
+    assert document.credits is not None and document.credits.cast == LONG_CAST
+
+
 def test_a_list_runs_on_after_a_comma_or_an_and_never_after_a_full_stop():
     assert runs_on("Starring Oren Malloy, Suki Brandt,", "Piet Hallam")
     assert runs_on("Screenplay by Wanda Petrie", "and Gil Varga")
