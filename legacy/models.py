@@ -230,6 +230,17 @@ class ImportRecord(models.Model):
         return f"{tenths:g}%"
 
     @property
+    def status_note(self) -> str:
+        """Why a skipped or failed file is no page of its own, as its first warning says ("A
+        later part of x.html, joined into its page"); "" for a page. The queue annotates
+        ``first_warning`` so that its rows need not read every warning."""
+        if self.status not in (ImportStatus.SKIPPED, ImportStatus.FAILED):
+            return ""
+        if hasattr(self, "first_warning"):
+            return self.first_warning or ""
+        return next(iter(self.warnings or []), "")
+
+    @property
     def check_labels(self) -> str:
         """The record's checks, worst first, for the export (prefetch ``checks``)."""
         return "; ".join(check.label for check in self.checks.all())

@@ -7,6 +7,7 @@ review state is set by the bulk actions (``legacy/bulk_actions.py``).
 """
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.fields.json import KT
 from django.urls import path
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -194,6 +195,7 @@ class RecordIndexView(ReadOnlyIndexView):
             super()
             .get_base_queryset()
             .defer(*LIST_COLUMNS_DEFERRED)
+            .annotate(first_warning=KT("warnings__0"))  # why a skipped file is no page
             .select_related("review_state_by", "page")
             .prefetch_related("checks")
         )

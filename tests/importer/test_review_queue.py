@@ -207,3 +207,20 @@ def test_word_counts_are_grouped_by_thousands(admin_client):
     ImportRecord.objects.filter(pk=record.pk).update(words_source=14004, words_lost=1200)
     body = admin_client.get(QUEUE).content.decode().split("<tbody>")[1]
     assert "14,004" in body and "1,200 lost" in body
+
+
+def test_a_file_that_is_no_page_says_why_in_the_queue(admin_client):
+    """A later part joined into its first page is a record with no checks: the row says so
+    instead of "None" (an editor took 14 of them for pages left unchecked)."""
+    part, page = make_records(2)
+    with_checks([part, page])
+    joined = "A later part of reviews/page00001.htm, joined into its page."
+    ImportRecord.objects.filter(pk=part.pk).update(
+        status="skipped", warnings=[joined, "part 2 of 2"], fidelity=None
+    )
+    ImportRecord.objects.filter(pk=page.pk).update(warnings=["Dead link kept as text"])
+    rows = admin_client.get(QUEUE).content.decode().split("<tbody>")[1].split("</tr>")
+    part_row = next(row for row in rows if f"<code>{part.source_path}</code>" in row)
+    page_row = next(row for row in rows if f"<code>{page.source_path}</code>" in row)
+    assert "Skipped" in part_row and joined in part_row and "None" not in part_row
+    assert "None" in page_row and "Dead link" not in page_row
