@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 LOST = "lost: on no page and in no removed entry"
+PUNCTUATION = "punctuation only"
 _WORD = re.compile(r"\S+")
 
 
@@ -58,12 +59,22 @@ def _removed_runs(
     """Removed words, each with the reason of the first removed entry that holds it (else
     a field's, else lost), grouped into runs of one reason."""
     runs: list[Segment] = []
+    leading: list[str] = []  # marks before the first word ("|"): they join its run
     for word in words:
+        if not _key(word):
+            if runs:
+                runs[-1].text += f" {word}"  # "|" joins its run
+            else:
+                leading.append(word)
+            continue
         reason = _reason(_key(word), reasons, fields)
-        if runs and (runs[-1].reason == reason or not _key(word)):  # "|" joins its run
+        if runs and runs[-1].reason == reason:
             runs[-1].text += f" {word}"
         else:
-            runs.append(Segment("removed", word, reason))
+            runs.append(Segment("removed", " ".join([*leading, word]), reason))
+            leading = []
+    if leading:  # nothing but marks: no word was removed
+        runs.append(Segment("removed", " ".join(leading), PUNCTUATION))
     return runs
 
 
@@ -82,5 +93,7 @@ def summary(segments: Iterable[Segment]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for segment in segments:
         label = segment.reason.partition(":")[0] if segment.kind == "removed" else segment.kind
-        counts[label] = counts.get(label, 0) + len(segment.text.split())
+        words = sum(1 for word in segment.text.split() if _key(word))  # "|" is no word
+        if words:
+            counts[label] = counts.get(label, 0) + words
     return dict(sorted(counts.items(), key=lambda item: -item[1]))

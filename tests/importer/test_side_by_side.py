@@ -39,8 +39,25 @@ def test_the_legend_counts_removed_words_by_reason_not_by_its_details():
         field_text="Alpha Road",
     )
     counts = summary(segments)
-    assert counts["site chrome"] == 5 and counts["same"] == 3
+    assert counts["site chrome"] == 4 and counts["same"] == 3  # "|" is no word
     assert list(counts)[0] == "site chrome"  # most words first
+
+
+def test_marks_between_removed_runs_take_a_reason_and_count_as_no_word():
+    """A lone "|" between two kept stretches was a removed run with no reason: the legend
+    showed "1" with no label. Marks before a word join its run; marks alone say so."""
+    segments = word_diff(
+        "Kept one | Home News kept two | kept three",
+        "Kept one kept two kept three",
+        [{"reason": "site chrome: on 245 of the site's 249 pages", "text": "Home News"}],
+    )
+    removed = [(s.text, s.reason) for s in segments if s.kind == "removed"]
+    assert removed == [
+        ("| Home News", "site chrome: on 245 of the site's 249 pages"),
+        ("|", "punctuation only"),
+    ]
+    assert "" not in summary(segments) and "punctuation only" not in summary(segments)
+    assert summary(segments)["site chrome"] == 2
 
 
 @pytest.fixture
@@ -82,3 +99,14 @@ def test_side_by_side_is_one_click_from_the_queue_the_record_and_the_editor(
         in admin_client.get(f"/admin/legacy/importrecord/inspect/{imported.pk}/").content.decode()
     )
     assert link in admin_client.get(f"/admin/pages/{imported.page_id}/edit/").content.decode()
+
+
+def test_side_by_side_of_a_joined_part_says_where_it_went(admin_client, imported):
+    joined = "A later part of reviews/alpha.htm, joined into its page."
+    ImportRecord.objects.filter(pk=imported.pk).update(
+        status="skipped", section="", warnings=[joined]
+    )
+    html = admin_client.get(f"/admin/legacy/importrecord/side-by-side/{imported.pk}/")
+    nav = html.content.decode().split('class="legacy-sbs__nav"')[1].split("</p>")[0]
+    assert "Film review ·" in " ".join(nav.split()) and "," not in nav  # no empty section
+    assert "Skipped</span> " + joined in html.content.decode()
