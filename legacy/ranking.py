@@ -30,10 +30,10 @@ from django.db.models import (
 )
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce, Left, StrIndex
+from django.db.models.lookups import Contains, GreaterThan
 
 from legacy.checks import check_weight
 from legacy.models import ImportCheck, ImportRecord, ImportStatus
-from legacy.parsing.site import HOST_FOLDER_REGEX
 
 PAGE_STATUSES = (ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED)
 
@@ -41,11 +41,15 @@ SiteCheck = tuple[str, str, int]  # the site, the check's name, its severity
 
 
 def site_of_path(path: str = "source_path") -> Case:
-    """``site_of`` as SQL: the record's host folder (www.example.com), or "" for a mirror
-    that is one site."""
-    host = Left(path, StrIndex(path, Value("/")) - 1)
+    """``site_of`` as SQL: the record's first folder when its name has a dot (a host folder,
+    www.example.com), else "" (a mirror that is one site). Plain SQL string functions, not
+    a regex: on SQLite a regex is a Python call per row, 130 ms at 5,000
+    records; a first folder with a dot and a character a host name cannot hold ("my
+    files.old/") is taken for a host here only."""
+    slash = StrIndex(path, Value("/"))
+    host = Left(path, slash - 1)
     return Case(
-        When(**{f"{path}__regex": HOST_FOLDER_REGEX}, then=host),
+        When(GreaterThan(slash, 1) & Contains(host, "."), then=host),
         default=Value(""),
         output_field=CharField(),
     )

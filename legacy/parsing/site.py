@@ -71,10 +71,7 @@ MIN_BAR_ITEMS = 4  # bars this long also match with one item missing
 HEADING_WORDS = 4
 PROSE_WORDS = 20  # a recurring unit longer than this (and not mostly links) is content
 LINK_SHARE = 0.5  # a kept unit whose words are mostly links is residue
-_HOST_NAME = r"[\w-]+(?:\.[\w-]+)+"  # a host folder's name: www.example.com
-_HOST = re.compile(rf"^{_HOST_NAME}$")
-# The same, as a database regex over a record's path (``legacy.ranking``): under a host folder
-HOST_FOLDER_REGEX = rf"^{_HOST_NAME}/"
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")  # a host folder: www.example.com
 
 Key = tuple[str, ...]
 DIGEST = "<digest>"  # a long key, counted by its digest (``KeyCounts``)
