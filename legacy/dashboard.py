@@ -174,13 +174,29 @@ def _grouped(records, field: str, labels: dict, run: ImportRun, before: dict | N
     return rows
 
 
+# A reason's numbers, once counted over many pages, as an editor reads them (not "N")
+_COUNTED = [
+    (re.compile(r"\bN of the site's N pages"), "several of the site's pages"),
+    (re.compile(r"\bthe site's N pages"), "the site's pages"),
+    (re.compile(r"\bon N pages"), "on several pages"),
+    (re.compile(r"\bpart N\b"), "a later part"),
+]
+
+
+def reason_over_pages(reason: str) -> str:
+    """One reason for its every count: "on 245 of the site's 249 pages" and "on 3 of the
+    site's 249 pages" both read "on several of the site's pages"."""
+    reason = _NUMBERS.sub("N", reason)
+    for pattern, words in _COUNTED:
+        reason = pattern.sub(words, reason)
+    return reason
+
+
 def removed_words(removed: list[dict]) -> Counter[str]:
-    """Words removed from one page, by reason (numbers in a reason read as N: "recurs on
-    12 pages" and "recurs on 9 pages" are one reason)."""
+    """Words removed from one page, by reason (its numbers apart: ``reason_over_pages``)."""
     counts: Counter[str] = Counter()
     for entry in removed or []:
-        reason = _NUMBERS.sub("N", entry.get("reason", ""))
-        counts[reason] += len(entry.get("text", "").split())
+        counts[reason_over_pages(entry.get("reason", ""))] += len(entry.get("text", "").split())
     return counts
 
 
