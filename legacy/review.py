@@ -6,8 +6,10 @@ Records are written by the importer only: nobody adds, edits or deletes one by h
 review state is set by the bulk actions (``legacy/bulk_actions.py``).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.db.models.fields.json import KT
+from django.template.response import TemplateResponse
 from django.urls import path
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -173,6 +175,15 @@ def jobs_to_show(limit: int = 5) -> list[ReimportJob]:
     return waiting + list(jobs.filter(state__in=[JobState.DONE, JobState.FAILED])[:2])
 
 
+def jobs_panel(request) -> TemplateResponse:
+    """The re-import jobs panel alone: the queue reloads it while a job is pending."""
+    if not request.user.has_perm("legacy.view_importrecord"):
+        raise PermissionDenied
+    return TemplateResponse(
+        request, "legacy/admin/reimport_jobs_panel.html", {"jobs": jobs_to_show()}
+    )
+
+
 class RecordIndexView(ReadOnlyIndexView):
     default_ordering = "-severity"
     page_title = "Review queue"
@@ -295,6 +306,7 @@ class ImportRecordViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path("side-by-side/<int:pk>/", side_by_side, name="side_by_side"),
             path("side-by-side/<int:pk>/new/", new_page, name="new_page"),
+            path("jobs-panel/", jobs_panel, name="jobs_panel"),
         ]
 
 
