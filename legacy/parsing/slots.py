@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from oldurls.paths import is_page_path
+
 from .accounting import HELD
 from .bylines import NAME_JOINTS as _NAME_JOINTS
 from .bylines import is_person_name, opens_with_phrase_label
@@ -374,12 +376,16 @@ def headline_index(units: Sequence[Unit], top: int) -> int:
 
 
 def same_site_link(href: str | None) -> bool:
-    """A link to a page of the same site: relative, not mail, not another host."""
+    """A link to a page of the same site: relative, not mail, not another host, and to a
+    page (a folder or a page's file), never a file a page offers ("../music/forest.mod":
+    a tune's name linked to its module is no writer's page)."""
     if not href:
         return False
-    return not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE) and not href.startswith(
-        ("//", "#")
-    )
+    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE) or href.startswith(("//", "#")):
+        return False
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    name = path.rsplit("/", 1)[-1]
+    return "." not in name or is_page_path(path)
 
 
 def decide(stats: SlotStats) -> Slot | None:

@@ -55,3 +55,13 @@ def test_a_piece_its_headline_signs_with_two_writers_reads_as_an_article():
         assert signatures(document) == ["Odile Ferrand", "Lucie Aubrac"]
         assert document.kind is Kind.FEATURE
         assert not [w for w in document.warnings if w.startswith("check kind")], document.warnings
+
+
+def test_names_linked_to_files_the_site_offers_sign_nothing():
+    """A table of tunes under "Commentaire" on every issue, each name linked to its
+    module file (``../music/x.mod``): the links lead to no page about a person, so the
+    names are neither a contributor slot nor the page's writers."""
+    site, documents = parsed()
+    music = [path for path, e in site.expected().items() if e.get("music")]
+    assert len(music) == 3
+    assert {path: signatures(documents[path]) for path in music} == dict.fromkeys(music, [])

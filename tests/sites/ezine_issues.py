@@ -106,6 +106,36 @@ def _text(seed: int, subject: str, sentences: int) -> str:
     )
 
 
+TUNES = [
+    ("Marée Basse", "Un module calme composé pour le générique du numéro."),
+    ("Vent du Nord", "Des nappes de synthétiseur et une basse qui roule."),
+    ("Ciel de Plomb", "Le thème sombre d'un jeu qui ne sortira jamais."),
+    ("Grand Huit", "Quatre minutes de rythme pour finir la lecture."),
+]
+
+
+def _music_table(number: int) -> str:
+    """The issue's tunes: a table whose header ends with "Commentaire", then rows opening
+    with the tune's name linked to its module file (never a page, never a person)."""
+    rows = "\n".join(
+        f' <tr>\n  <td><a href="../music/{name.split()[0].lower()}{number}.mod">{escape(name)}'
+        f"</a></td>\n  <td>Protracker (MOD)</td>\n  <td>{40 + 7 * place} Ko</td>\n"
+        f"  <td>{escape(comment)} Numéro {number}.</td>\n </tr>"
+        for place, (name, comment) in enumerate(TUNES[number % 2 :][:3])
+    )
+    return (
+        '<div align="center"><font size="+3">Musiques </font></div><br><br><br>\n'
+        '<table width="100%" border="1">\n <tr>\n'
+        '  <td><div align="center"><b>Musique</b></div></td>\n'
+        '  <td><div align="center"><b>Format</b></div></td>\n'
+        '  <td><div align="center"><b>Taille</b></div></td>\n'
+        '  <td><div align="center"><b>Commentaire</b></div></td>\n </tr>\n'
+        f"{rows}\n</table>\n<br><br>\n"
+        + " ".join(SENTENCES[(number + n) % len(SENTENCES)] for n in range(6))
+        + "<br><br>"
+    )
+
+
 def build() -> Site:
     site = Site(name="Vieux Octets", template="handmade", language="fr", charset="iso-8859-1")
     for number, articles in enumerate(ARTICLES, start=37):
@@ -134,6 +164,13 @@ def build() -> Site:
                 )
             )
             entries.append(f'<a href="article{place + 1}.html">{escape(title)}</a><br>')
+        site.add(
+            Raw(
+                f"{folder}/musiques.html",
+                _page("Musiques", _music_table(number)),
+                {"people": [], "music": True},
+            )
+        )
         site.add(
             Raw(
                 f"{folder}/sommaire.html",
