@@ -342,9 +342,11 @@ class Bylines:
             if len(line.split()) >= HEAD_WORD_LINE:
                 break
             head.append(line)
-        for line in head:
-            if names := self.names(line):
-                return names
+        found = [names for line in head if (names := self.names(line))]
+        if len({tuple(names) for names in found}) > 1:
+            return []  # a list of articles with their writers: a contents page's
+        if found:
+            return found[0]
         for line in lines[-TAIL_LINES:]:
             if names := self.names(line, opening=True):
                 return names

@@ -44,3 +44,5 @@ def test_the_byline_that_signs_a_page_is_in_its_head_or_opens_a_last_line():
     assert bylines.signing(["News", "By Ann Lee", long_line]) == ["Ann Lee"]
     assert bylines.signing(["News", long_line, "Last revised 9/4/97 by Ann Lee"]) == []
     assert bylines.signing(["News", long_line, "by Ann Lee"]) == ["Ann Lee"]
+    contents = ["Tests", "Taktgeber (by Ann Lee)", "Netzfalter (by Bo Rey)", long_line]
+    assert bylines.signing(contents) == []
