@@ -1,9 +1,13 @@
 """What the importer remembers: each run, and one record per old page (keyed by its old path)."""
 
 import math
+import os
+import socket
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from legacy.checks import Severity, label_of
 from legacy.parsing.document import Kind
@@ -290,6 +294,29 @@ class ImportCheck(models.Model):
         return {"name": self.name, "severity": self.severity_label, "detail": self.detail}
 
 
+def job_time_limit() -> timedelta:
+    return timedelta(seconds=getattr(settings, "REIMPORT_JOB_TIME_LIMIT", 2 * 3600))
+
+
+def this_worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def worker_is_gone(worker: str) -> bool:
+    """Whether the worker ``host:pid`` is known to be gone: only a process on this host can
+    be asked."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
 class JobState(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"
@@ -320,6 +347,9 @@ class ReimportJob(models.Model):
         max_length=10, choices=JobState.choices, default=JobState.QUEUED, db_index=True
     )
     task_id = models.CharField(max_length=64, blank=True, help_text="The task backend's id.")
+    worker = models.CharField(
+        max_length=200, blank=True, help_text="The worker running it: host:process id."
+    )
     outcome = models.JSONField(
         default=dict,
         blank=True,
@@ -339,6 +369,22 @@ class ReimportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (JobState.DONE, JobState.FAILED)
+
+    @property
+    def interrupted(self) -> bool:
+        """Running, but its worker is gone (killed: the task backend records no heartbeat,
+        so the process is asked on its own host) or it has run past REIMPORT_JOB_TIME_LIMIT
+        (a worker elsewhere, or a process id reused)."""
+        if self.state != JobState.RUNNING:
+            return False
+        if self.started_at and timezone.now() - self.started_at > job_time_limit():
+            return True
+        return worker_is_gone(self.worker)
+
+    @property
+    def pending(self) -> bool:
+        """Queued or running, to be followed in the queue."""
+        return not self.finished and not self.interrupted
 
     @property
     def section_label(self) -> str:

@@ -6,11 +6,16 @@ Records are written by the importer only: nobody adds, edits or deletes one by h
 review state is set by the bulk actions (``legacy/bulk_actions.py``).
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.fields.json import KT
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -40,6 +45,7 @@ from legacy.models import (
 )
 from legacy.ranking import worst_first
 from legacy.side_by_side import new_page, side_by_side
+from legacy.tasks import run_again
 
 FIDELITY_BANDS = {
     "perfect": ("100%", Q(fidelity__gte=1)),
@@ -184,6 +190,21 @@ def jobs_panel(request) -> TemplateResponse:
     )
 
 
+@require_POST
+def run_job_again(request, pk: int) -> HttpResponseRedirect:
+    """Queue an interrupted re-import again (its worker was killed or it ran too long)."""
+    if not request.user.has_perm("legacy.change_importrecord"):
+        raise PermissionDenied
+    with transaction.atomic():
+        job = get_object_or_404(ReimportJob.objects.select_for_update(), pk=pk)
+        if not job.interrupted:
+            messages.error(request, f"{job} is not interrupted: it was not run again.")
+        else:
+            again = run_again(job, request.user)
+            messages.success(request, f"{job} queued again as re-import {again.pk}.")
+    return HttpResponseRedirect(reverse("legacy_importrecord:list"))
+
+
 class RecordIndexView(ReadOnlyIndexView):
     default_ordering = "-severity"
     page_title = "Review queue"
@@ -307,6 +328,7 @@ class ImportRecordViewSet(SnippetViewSet):
             path("side-by-side/<int:pk>/", side_by_side, name="side_by_side"),
             path("side-by-side/<int:pk>/new/", new_page, name="new_page"),
             path("jobs-panel/", jobs_panel, name="jobs_panel"),
+            path("jobs/<int:pk>/run-again/", run_job_again, name="run_job_again"),
         ]
 
 

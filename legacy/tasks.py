@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
-from legacy.models import ImportRecord, JobState, ReimportJob
+from legacy.models import ImportRecord, JobState, ReimportJob, this_worker
 from legacy.parsing.profile import SiteProfile
 from legacy.writing.reimport import reimport
 
@@ -30,12 +30,15 @@ def reimport_job(job_id: int) -> dict:
     """Run a re-import job: its state goes to running, then done (with what it did) or
     failed (with why); an error also goes up, so the task backend records it too."""
     job = ReimportJob.objects.get(pk=job_id)
-    job.state, job.started_at = JobState.RUNNING, timezone.now()
-    job.save(update_fields=["state", "started_at"])
+    job.state, job.started_at, job.worker = JobState.RUNNING, timezone.now(), this_worker()
+    job.save(update_fields=["state", "started_at", "worker"])
     try:
         outcome = asdict(run_job(job))
     except Exception as error:
         finish(job, JobState.FAILED, {}, f"{type(error).__name__}: {error}")
+        raise
+    except BaseException:  # SystemExit: the worker stopped at once (a second SIGTERM, Ctrl-C)
+        finish(job, JobState.FAILED, {}, "The worker was stopped before the job finished.")
         raise
     tried = outcome["written"] or outcome["failed"]
     if outcome["refused"] and not tried:
@@ -68,3 +71,15 @@ def finish(job: ReimportJob, state: str, outcome: dict, message: str) -> None:
     job.state, job.outcome, job.message = state, outcome, message
     job.finished_at = timezone.now()
     job.save(update_fields=["state", "outcome", "message", "finished_at"])
+
+
+def run_again(job: ReimportJob, user) -> ReimportJob:
+    """Queue an interrupted job's re-import again as a new job; the old one is failed, saying
+    which job took its place."""
+    again = ReimportJob.objects.create(
+        requested_by=user, records=job.records, section=job.section, profile=job.profile
+    )
+    enqueue_reimport(again)
+    message = f"Interrupted: its worker stopped. Run again as re-import {again.pk}."
+    finish(job, JobState.FAILED, job.outcome, message)
+    return again

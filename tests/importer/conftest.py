@@ -43,3 +43,11 @@ def small_mirror(tmp_path: Path) -> Path:
             ),
         },
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    # test_interrupted_jobs runs the worker in a process of its own: it needs a database file
+    if any(item.module.__name__.endswith("test_interrupted_jobs") for item in items):
+        from tests.conftest import use_a_file_for_sqlite_test_database
+
+        use_a_file_for_sqlite_test_database()
