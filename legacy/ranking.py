@@ -115,7 +115,12 @@ def worst_first(queryset: QuerySet, descending: bool = True) -> QuerySet:
     weights = site_check_weights()
     if len({site for site, _, _ in weights}) > 1:
         queryset = queryset.alias(site=site_of_path())
-    ranked = queryset.alias(priority=priority(weights))
+    rank = priority(weights)
+    if isinstance(rank, Value):
+        # No check weighs anything (none, or each on every page): PostgreSQL refuses a
+        # constant in ORDER BY, and it would order nothing anyway.
+        return queryset.order_by("-severity" if descending else "severity", "source_path")
+    ranked = queryset.alias(priority=rank)
     if descending:
         return ranked.order_by(F("priority").desc(), "-severity", "source_path")
     return ranked.order_by(F("priority").asc(), "severity", "source_path")

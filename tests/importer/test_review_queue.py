@@ -126,6 +126,15 @@ def test_an_error_on_most_pages_ranks_below_a_warning_on_one(admin_client):
     assert order[-1] == records[19].source_path  # an error still ranks above a clean page
 
 
+def test_a_queue_whose_checks_weigh_nothing_opens_by_severity_and_path(admin_client):
+    """One check on every page weighs 0 (a single page too): the order is by severity, then
+    path; the rank must not become a constant in ORDER BY, which PostgreSQL refuses (500)."""
+    records = make_records(3)
+    with_checks(records, "review_without_reviewer")
+    assert listed(admin_client) == sorted(r.source_path for r in records)
+    assert listed(admin_client, "?ordering=severity") == sorted(r.source_path for r in records)
+
+
 def under_host(records: list[ImportRecord], host: str) -> list[ImportRecord]:
     """The records moved under a host folder, as an HTTrack mirror of two sites keys them."""
     for record in records:
