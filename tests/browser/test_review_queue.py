@@ -196,6 +196,8 @@ def test_an_editor_reimports_pages_and_follows_the_job_in_the_queue(
     jobs = page.locator(".legacy-jobs")
     expect(jobs).to_contain_text("Queued")
 
+    panel_requests = []
+    page.on("request", lambda r: "jobs-panel" in r.url and panel_requests.append(r.url))
     call_command(
         "db_worker",
         "--backend=imports",
@@ -206,8 +208,11 @@ def test_an_editor_reimports_pages_and_follows_the_job_in_the_queue(
         verbosity=0,
         stdout=io.StringIO(),
     )
-    page.reload()
-    expect(jobs).to_contain_text("Done")
+    expect(jobs).to_contain_text("Done")  # no reload: the panel follows its job
+    polled = len(panel_requests)
+    assert polled >= 1
+    page.wait_for_timeout(4000)
+    assert len(panel_requests) == polled  # no job pending: the polling has stopped
     expect(jobs).to_contain_text("2 re-imported, 1 converted, 0 failed")
     if os.environ.get("SCREENSHOT_DIR"):
         page.screenshot(path=str(screenshot_dir / "queue-reimport-done.png"))
