@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from legacy.checks import label_of
 from legacy.models import (
     KIND_LABELS,
+    PAGE_STATUSES,
     SECTION_LABELS,
     ImportCheck,
     ImportRecord,
@@ -88,15 +89,16 @@ def previous_run(run: ImportRun) -> ImportRun | None:
 
 def run_dashboard(run: ImportRun) -> dict:
     records = ImportRecord.objects.filter(last_run=run)
+    pages = records.filter(status__in=PAGE_STATUSES)  # a joined part or a failure is no page
     previous = previous_run(run)
     before = (previous.summary or {}) if previous else {}
-    kinds = _grouped(records, "kind", KIND_LABELS, run, before.get("kinds", {}))
-    sections = _grouped(records, "section", SECTION_LABELS, run)
-    clusters = _grouped(records.exclude(cluster=""), "cluster", {}, run)
+    kinds = _grouped(pages, "kind", KIND_LABELS, run, before.get("kinds", {}))
+    sections = _grouped(pages, "section", SECTION_LABELS, run)
+    clusters = _grouped(pages.exclude(cluster=""), "cluster", {}, run)
     for row in clusters:
         row.label = cluster_label(row.label)
-    states = _grouped(records, "review_state", dict(ReviewState.choices), run)
-    total = records.count()
+    states = _grouped(pages, "review_state", dict(ReviewState.choices), run)
+    total = pages.count()
     checks = [
         Row(
             label_of(name),
@@ -105,7 +107,9 @@ def run_dashboard(run: ImportRun) -> dict:
             share=count / total if total else None,
             name=name,
         )
-        for name, count in ImportCheck.objects.filter(record__last_run=run)
+        for name, count in ImportCheck.objects.filter(
+            record__last_run=run, record__status__in=PAGE_STATUSES
+        )
         .values_list("name")
         .annotate(n=Count("pk"))
         .order_by("-n", "name")
@@ -113,7 +117,7 @@ def run_dashboard(run: ImportRun) -> dict:
     previous_checks = {label_of(k): v for k, v in before.get("checks", {}).items()}
     for row in checks:
         row.previous = previous_checks.get(row.label, 0) if previous else None
-    bands = records.aggregate(
+    bands = pages.aggregate(
         perfect=Count("pk", filter=Q(fidelity__gte=1)),
         high=Count("pk", filter=Q(fidelity__gte=0.95, fidelity__lt=1)),
         low=Count("pk", filter=Q(fidelity__lt=0.95)),
@@ -264,10 +268,10 @@ def bar_chart(rows: list[Row], title: str) -> SafeString:
 
 def queue_totals() -> dict:
     """The admin dashboard panel: totals with links, never a sample of rows."""
-    records = ImportRecord.objects.filter(page__isnull=False)
+    records = ImportRecord.objects.filter(page__isnull=False, status__in=PAGE_STATUSES)
     states = dict(records.values_list("review_state").annotate(n=Count("pk")))
     checks = (
-        ImportCheck.objects.filter(record__page__isnull=False)
+        ImportCheck.objects.filter(record__page__isnull=False, record__status__in=PAGE_STATUSES)
         .values_list("name")
         .annotate(n=Count("pk"))
         .order_by("-n", "name")

@@ -47,6 +47,11 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+# A record of one of these is a page of the new site; skipped and failed ones are not (a
+# later part joined into its first page is skipped, though it points at that page).
+PAGE_STATUSES = (ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED)
+
+
 class ImportRun(models.Model):
     """One invocation of ``import_legacy`` (dry runs leave none)."""
 

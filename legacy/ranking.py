@@ -33,9 +33,7 @@ from django.db.models.functions import Coalesce, Left, StrIndex
 from django.db.models.lookups import Contains, GreaterThan
 
 from legacy.checks import check_weight
-from legacy.models import ImportCheck, ImportRecord, ImportStatus
-
-PAGE_STATUSES = (ImportStatus.CREATED, ImportStatus.UPDATED, ImportStatus.UNCHANGED)
+from legacy.models import PAGE_STATUSES, ImportCheck, ImportRecord
 
 SiteCheck = tuple[str, str, int]  # the site, the check's name, its severity
 

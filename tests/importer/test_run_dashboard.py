@@ -1,8 +1,10 @@
 """A run's dashboard (legacy/dashboard.py) and the admin dashboard's totals."""
 
+from wagtail.models import Page
+
 import pytest
 
-from legacy.dashboard import Row, bar_chart, removed_words
+from legacy.dashboard import Row, bar_chart, queue_totals, removed_words, run_dashboard
 from legacy.models import ImportRecord
 
 from .conftest import run_import
@@ -101,3 +103,21 @@ def test_clusters_and_options_read_as_an_editor_reads_them(admin_client):
     html = admin_client.get(f"/admin/legacy/importrun/inspect/{run.pk}/").content.decode()
     assert "Template 1" in html and ".#1" not in html
     assert "2 MB" in html
+
+
+def test_joined_parts_and_failures_are_not_counted_as_pages(admin_client):
+    """A later part joined into its first page is a skipped record that points at that page:
+    the dashboards count pages, so neither it nor a failed record is one (Nitrate Online read
+    "249 imported pages" for 235, and 14 features too many)."""
+    from .queue import make_records
+
+    records = make_records(6)
+    page = Page.objects.get(depth=2)
+    ImportRecord.objects.update(page=page)
+    ImportRecord.objects.filter(pk=records[0].pk).update(status="skipped")
+    ImportRecord.objects.filter(pk=records[1].pk).update(status="failed", page=None)
+    dashboard = run_dashboard(records[0].last_run)
+    assert dashboard["total"] == 4
+    assert sum(row.count for row in dashboard["kinds"]) == 4
+    assert sum(row.count for row in dashboard["fidelity"]) == 4
+    assert queue_totals()["total"] == 4
