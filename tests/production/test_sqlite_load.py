@@ -71,7 +71,9 @@ def test_searches_and_a_publisher_on_sqlite_never_fail(deploy):  # noqa: F811
             client.join()
         published = publisher_result(publisher)
         total = sum(results.values())
-        assert total > 200, results
+        # Enough searches to overlap the publisher's writes many times; the count itself
+        # depends on the machine's load (146 in 10 s on a loaded 2-core machine, 300+ quiet).
+        assert total > 100, results
         assert results == {200: total}, f"{total - results[200]} of {total} searches failed"
         assert published["failed"] == 0, published
         assert published["ok"] >= SECONDS, published
