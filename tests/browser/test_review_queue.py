@@ -168,6 +168,7 @@ def test_an_editor_reimports_pages_and_follows_the_job_in_the_queue(
     from django.core.management import call_command
 
     from tests.importer.mirror import LONG_PARAGRAPHS, feature, write_mirror
+    from tests.importer.test_reimport_from_queue import run_worker
 
     mirror = write_mirror(
         tmp_path / "mirror",
@@ -198,16 +199,7 @@ def test_an_editor_reimports_pages_and_follows_the_job_in_the_queue(
 
     panel_requests = []
     page.on("request", lambda r: "jobs-panel" in r.url and panel_requests.append(r.url))
-    call_command(
-        "db_worker",
-        "--backend=imports",
-        "--queue-name=imports",
-        "--batch",
-        "--no-reload",
-        "--no-startup-delay",
-        verbosity=0,
-        stdout=io.StringIO(),
-    )
+    run_worker()
     expect(jobs).to_contain_text("Done")  # no reload: the panel follows its job
     polled = len(panel_requests)
     assert polled >= 1
