@@ -26,6 +26,9 @@ SEPARATORS = " \t\n,;/|()[]-–—―~:.·*_"  # what may stand between the part
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # between the names of one byline or credit: "X and Y", "X y Y", "X et Y", "X, Y & Z"
 NAME_JOINTS = re.compile(r"\s*(?:,|&|\band\b|\by\b|\be\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
+# the writer's address printed after the name, in brackets: "(x@host.de)", "<x@host.de>",
+# "(E-Mail: x@host.de)" (a label of one word and a colon, in any language)
+_CONTACT = r"[(<\[]\s*(?:[^\W\d_][\w-]*\s*:\s*)?(?P<contact>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>\]]"
 _PIECE_SEPARATOR = re.compile(r"\s*(?:[,;|/·]|\s[-–—]\s|[()\[\]])\s*")
 
 
@@ -40,6 +43,7 @@ class _Rules:
     not_names: frozenset[str]  # "Top", "Review", "Copyright"
     trailing: re.Pattern[str]  # "par Mahendra Tallur" ending a headline's line
     bracketed: re.Pattern[str]  # "(von Uwe Pannecke)", "(par X et Y)" ending one
+    dashed: re.Pattern[str]  # "- von Uwe Pannecke (uwe@host.de)" ending one
 
 
 @functools.cache
@@ -65,7 +69,12 @@ def _rules(lex: Lexicon) -> _Rules:
         ),
         bracketed=re.compile(
             rf"(?<=\s)(?P<open>[(\[])\s*(?P<label>(?:{labels}|{short}))\s+"
-            rf"(?P<name>[^\s,;:|()\[\]–—][^;:|()\[\]–—]*?)\s*[)\]]\s*$",
+            rf"(?P<name>[^\s,;:|()\[\]–—][^;:|()\[\]–—]*?)\s*(?:{_CONTACT})?\s*[)\]]\s*$",
+            re.IGNORECASE,
+        ),
+        dashed=re.compile(
+            rf"(?<=\s)(?P<open>[-–—])\s*(?P<label>(?:{labels}|{short}))\s+"
+            rf"(?P<name>[^\s,;:|()<>\[\]–—][^;:|()<>\[\]–—]*?)\s*(?:{_CONTACT})?\s*$",
             re.IGNORECASE,
         ),
     )
@@ -138,6 +147,15 @@ def opens_with_label(text: str) -> bool:
     """Whether ``text`` opens with a byline's label ("Reviewed by", "By", "--"): the quick
     test before a would-be byline is read whole."""
     return bool(_rules(active()).label.match(text))
+
+
+def is_labelled_byline(text: str) -> bool:
+    """Whether ``text`` is a byline and nothing else: a label, then a person's name ("von
+    Andreas Falk", "Review by Ann Lee"), as a <title>'s last segment may print it."""
+    if not opens_with_label(text):
+        return False
+    found = parse_byline(text)
+    return found is not None and bool(found.label) and found.person and not found.remainder
 
 
 # An include the editor never filled in: FrontPage prints "[Shared Documents/…/x.html]" in
@@ -258,24 +276,40 @@ BYLINE_WORDS = 8  # and its byline: a label and two names ("par Jean-Yves Auger 
 
 def byline_names(text: str) -> list[str]:
     """The names of a byline that ends a headline's line ("par X et Y" -> [X, Y]), in
-    brackets or not ("(von X und Y)")."""
-    rules = _rules(active())
-    match = rules.bracketed.search(" " + text) or rules.trailing.search(" " + text)
+    brackets or not ("(von X und Y)"), or after a dash ("- von X (x@host.de)")."""
+    match = _byline_match(text)
     if match is None:
         return []
     name = " ".join(match["name"].split()).strip(" .")
     return [part for part in NAME_JOINTS.split(name) if part]
 
 
+def byline_contact(text: str) -> str:
+    """The address a byline ending a headline's line prints after the name, or ""."""
+    match = _byline_match(text)
+    return (match.groupdict().get("contact") or "") if match is not None else ""
+
+
+def _byline_match(text: str) -> re.Match[str] | None:
+    rules = _rules(active())
+    return (
+        rules.bracketed.search(" " + text)
+        or rules.dashed.search(" " + text)
+        or rules.trailing.search(" " + text)
+    )
+
+
 def trailing_byline_start(text: str) -> int:
     """Where a byline printed at the end of a short headline line starts ("Test de Immortal
     par Mahendra Tallur", "Flut von Karl Brenner", "Terminplaner (von Uwe Pannecke)": at
-    its bracket), or -1: a label of the lexicon, then a person's name of two words or
-    more, and nothing after it (but the closing bracket)."""
+    its bracket; "Spielecke - von Uwe Pannecke (uwe@host.de)": at its dash), or -1: a
+    label of the lexicon, then a person's name of two words or more, and nothing after it
+    (but the closing bracket, or the writer's address in brackets)."""
     if not text.strip() or len(text.split()) > HEADLINE_WORDS + BYLINE_WORDS:
         return -1
     rules = _rules(active())
-    for match in [*rules.bracketed.finditer(text), *_every_match(rules.trailing, text)]:
+    set_off = [*rules.bracketed.finditer(text), *rules.dashed.finditer(text)]
+    for match in [*set_off, *_every_match(rules.trailing, text)]:
         head, name = text[: match.start()], " ".join(match["name"].split()).strip(" .")
         names = [part for part in NAME_JOINTS.split(name) if part]
         short = len(content_words(head)) <= HEADLINE_WORDS
@@ -297,6 +331,17 @@ def is_bracketed_byline(text: str) -> bool:
     """Whether ``text`` is a byline in brackets and nothing else: "(von Uwe Pannecke)"."""
     match = _rules(active()).bracketed.search(" " + text.strip())
     return match is not None and match.start() == 1
+
+
+def is_set_off_byline(text: str) -> bool:
+    """Whether ``text`` is a byline set off from the headline it ends, and nothing else:
+    in brackets ("(von Uwe Pannecke)") or after a dash ("- von Uwe Pannecke (uwe@host.de)"):
+    the label can only be a byline's there, never a preposition of the headline's."""
+    rules = _rules(active())
+    return any(
+        (match := pattern.search(" " + text.strip())) is not None and match.start() == 1
+        for pattern in (rules.bracketed, rules.dashed)
+    )
 
 
 def content_words_in(text: str) -> bool:

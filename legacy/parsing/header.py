@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 from .accounting import HELD
 from .bylines import (
+    byline_contact,
     byline_names,
-    is_bracketed_byline,
+    is_set_off_byline,
     opens_with_label,
     opens_with_phrase_label,
     trailing_byline_start,
@@ -345,16 +346,21 @@ def split_year(title: str) -> tuple[str, int | None]:
 
 
 def split_headline_bylines(
-    units: list[Unit], removed: list[Removed]
+    units: list[Unit],
+    removed: list[Removed],
+    recurs: Callable[[Unit], bool] = lambda unit: False,
 ) -> tuple[list[Unit], list[Signature]]:
     """A headline printed with its byline on one line ("Test de Immortal par Mahendra
     Tallur") becomes the headline and the byline, each a unit of its own, as most sites
-    print them; only near the top, and never a credit ("directed by X"). A byline of
-    several writers ("par X et Y") signs the page with each of them instead."""
+    print them; only near the top, and never a credit ("directed by X"). A byline set off
+    from its headline (in brackets, or after a dash: "Spielecke - von X (x@host.de)") and
+    a byline of several writers ("par X et Y") sign the page with each of them instead.
+    ``recurs``: whether the site prints a unit on many of its pages (its bar, a column's
+    standing introduction): such units do not push the headline out of the page's top."""
     out: list[Unit] = []
     signatures: list[Signature] = []
     headline = next((i for i, u in enumerate(units[:HEADER_UNITS]) if _names_the_page(u)), -1)
-    below = _bracketed_headline(units, headline) if headline >= 0 else -1
+    below = _set_off_headline(units, headline, recurs) if headline >= 0 else -1
     for index, unit in enumerate(units):
         parts = _headline_and_byline(unit) if index == headline else None
         if parts is None and index == below:
@@ -364,38 +370,59 @@ def split_headline_bylines(
             continue
         head, tail, names = parts
         out.append(head)
-        if len(names) == 1 and not is_bracketed_byline(tail.text):
+        if len(names) == 1 and not is_set_off_byline(tail.text):
             out.append(tail)
             continue
-        signatures += [Signature(name) for name in names]
+        contact = byline_contact(tail.text) if len(names) == 1 else ""
+        signatures += [Signature(name, note=contact) for name in names]
         reason = "the byline on the headline's line (kept as the page's signatures)"
-        removed += removal(reason, tail.text, slot=HELD)
+        removed += removal(reason, _without_contact(tail.text, contact), slot=HELD)
     return out, signatures
 
 
-def _bracketed_headline(units: list[Unit], first: int) -> int:
+def _without_contact(text: str, contact: str) -> str:
+    """A byline's words but the address the signature keeps as its note."""
+    return text.replace(contact, " ", 1) if contact else text
+
+
+def _set_off_headline(units: list[Unit], first: int, recurs: Callable[[Unit], bool]) -> int:
     """The unit of the page's own headline when a bar or a section's heading is printed
     above it ("Testberichte", then "1. Softwaretest: AFiloFax (von Uwe Pannecke)"): the
-    first line of the top, before any running text, that ends in a bracketed byline; never
-    a link (an index's entry), nor one of a list of such lines (a contents page's). -1
-    when there is none."""
-    found = [
-        index
-        for index in range(first + 1, min(len(units), HEADER_UNITS))
-        if _ends_in_bracketed_byline(units[index])
-    ]
+    first line of the top, before any running text, that ends in a byline set off from it
+    (``is_set_off_byline``); never a link (an index's entry), nor one of a list of such
+    lines (a contents page's). The top is ``HEADER_UNITS`` units of the page's own: units
+    the site prints on many pages (``recurs``) do not count. -1 when there is none."""
+    found = []
+    own = first + 1
+    for index in range(first + 1, len(units)):
+        if own >= HEADER_UNITS:
+            break
+        if _ends_in_set_off_byline(units[index]):
+            found.append(index)
+        if not recurs(units[index]):
+            own += 1
     end = next((i for i in range(first + 1, len(units)) if is_body(units[i])), len(units))
-    if len(found) != 1 or found[0] > end or _has_link(units[found[0]].lines[0]):
+    if len(found) != 1 or found[0] > end or _links_a_page(units[found[0]].lines[0]):
         return -1
     return found[0]
 
 
-def _ends_in_bracketed_byline(unit: Unit) -> bool:
+def _links_a_page(items: list[Item]) -> bool:
+    """A linked line is an index entry; a mail link is the writer's address."""
+    return any(
+        isinstance(item, Span)
+        and item.style.link
+        and not (item.style.href or "").lower().startswith("mailto:")
+        for item in items
+    )
+
+
+def _ends_in_set_off_byline(unit: Unit) -> bool:
     text = unit.text
     if len(unit.lines) != 1 or unit.image is not None:
         return False
     start = trailing_byline_start(text)
-    return start >= 0 and is_bracketed_byline(text[start:])
+    return start >= 0 and is_set_off_byline(text[start:])
 
 
 def _names_the_page(unit: Unit) -> bool:

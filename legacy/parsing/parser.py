@@ -342,7 +342,7 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     """One page with its site's model; ``kind``: the kind its template cluster decided
     (``clusters``), instead of the page's own reading."""
     source_path, warnings, removed = page.source_path, list(page.warnings), list(page.removed)
-    units, headline_signatures = split_headline_bylines(page.units, removed)
+    units, headline_signatures = split_headline_bylines(page.units, removed, site.is_chrome)
     slotted = take_slots(units, site.slots, removed)
     warnings += slotted.notes
     units = drop_chrome_units(

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from textkit.markup import normalise_space
 
 from .accounting import DROPPED
+from .bylines import is_labelled_byline
 from .chrome import is_chrome_unit, is_nav_unit
 from .credits import is_credits, only_facts
 from .dates import date_line
@@ -435,7 +436,10 @@ class PageNames:
 
 
 def title_segments(page_title: str) -> list[str]:
-    parts = [" ".join(content_words(part)) for part in title_parts(page_title)]
+    """The <title>'s segments ("Kino Kiste - Flut"), but a byline closing it ("Spielecke -
+    von Ina Falk"): a writer's name is not the site's, however many pages print it."""
+    parts = [part for part in title_parts(page_title) if not is_labelled_byline(part)]
+    parts = [" ".join(content_words(part)) for part in parts]
     return [part for part in parts if part] if len(parts) > 1 else []
 
 
