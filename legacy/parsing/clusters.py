@@ -14,11 +14,16 @@ removed as the site's chrome or page furniture, digits collapsed) and the slots 
 - any other outlier keeps its kind;
 
 and otherwise it is flagged "check kind" with the reason (``cluster_outlier``): the flag
-is for the pages an editor must look at, not for every page a rule filed. A
-template of plain pages filled ``MIN_CLUSTER`` times or more below the site's top folder
-holds articles, not the site's few top-level pages (About, Contact): they become features,
-flagged. The profile's ``[[cluster]]`` rules (``folder``, ``kind``) decide a folder's kind
-outright. Linear: each page is compared with its folder's few templates.
+is for the pages an editor must look at, not for every page a rule filed. A page that
+reads as its template's other pages do is no outlier, whatever kind the template is
+filed as: a template of plain pages filled ``MIN_CLUSTER`` times or more below the site's
+top folder holds articles, not the site's few top-level pages (About, Contact), and its
+pages become features with the reason noted ("kind from its template"), not flagged; so
+does a plain page no nav links whose template or folder family holds articles of one
+kind (each issue's letters page, alone in its template). A plain page no nav links and
+nothing on the site files is a feature, flagged. The profile's ``[[cluster]]`` rules
+(``folder``, ``kind``) decide a folder's kind outright. Linear: each page is compared
+with its folder's few templates.
 """
 
 import posixpath
@@ -44,6 +49,8 @@ MIN_NAV_PAGES = 3  # a folder of fewer pages shows no nav
 SCATTERED_SITE = 4 * MIN_CLUSTER  # a site this large shows which kinds it holds
 FLAG = "check kind:"
 NOT_IN_NAV = "no link of the old site's nav leads to it, so it is no top-level page"
+FOLDER_EVIDENCE = "its template's pages, read alike, are the articles of its folder"
+NO_EVIDENCE = "neither its template nor its folder is mostly features"
 MAJORITY = 0.6  # share of a cluster's pages one kind needs to apply to the others
 ARTICLE_WORDS = 80  # an outlier this long is an article of the template, not a stub
 CLUSTER_NAME = 40  # characters: ImportRecord.cluster
@@ -329,7 +336,8 @@ def _majority(
         ]
         reason = f"{count} plain pages of one template in {where}: articles, not top-level pages"
         for _, document in plain:
-            _flag(document, reason, "imported as a feature")
+            # read as its template's other pages are: no outlier, nothing to check
+            _note(document, reason, "imported as a feature like them")
         changes = {p: Kind.FEATURE for p, _ in plain}
         for position, document in members:
             if document.kind in ARTICLE_KINDS - {Kind.FEATURE, *place.site_kinds}:
@@ -356,7 +364,14 @@ def _majority(
             _flag(document, reason, f"imported as a {name} like them")
         elif article and word_count(document) >= ARTICLE_WORDS:
             changes[position] = kind
-            if signed and signed <= templates[position]:
+            plain = document.kind is Kind.PAGE and document.source_path.lower() not in place.nav
+            if plain and kind is Kind.FEATURE:
+                # an article read as a plain page (nothing on it says what it is) among
+                # its template's features, and no nav puts it at the top: one of them
+                document.warnings.append(
+                    f"{TEMPLATE_NOTE}: {reason}: imported as a {name} like them"
+                )
+            elif signed and signed <= templates[position]:
                 # signed under the template's own byline label ("Review by" as on the
                 # others): one of them whose credits went unread, nothing to check
                 document.warnings.append(
@@ -414,6 +429,7 @@ def _placed(
     listed = _listed_in_sections(documents)
     signers = {name.casefold() for document in documents for name in signature_names(document)}
     majority = _majorities(documents, changes, groups)
+    folders = _folder_majorities(documents, changes, groups)
     placed: dict[int, Kind] = {}
     for position, document in enumerate(documents):
         path = document.source_path.lower()
@@ -430,13 +446,45 @@ def _placed(
             continue
         kind = majority.get(position, Kind.FEATURE)
         name = _KIND_NAMES[kind]
-        reason = NOT_IN_NAV
-        if document.cluster_outlier:
-            reason = f"{document.cluster_outlier}; {reason}"
+        # a feature like its template's or its folder's articles: nothing else to go by
+        featured = kind is Kind.FEATURE and Kind.FEATURE in (
+            majority.get(position),
+            folders.get(position),
+        )
+        if document.cluster_outlier:  # it reads otherwise than its template: to check
+            reason = f"{document.cluster_outlier}; {NOT_IN_NAV}"
             document.warnings[:] = [w for w in document.warnings if not w.startswith(FLAG)]
-        _flag(document, reason, f"imported as a {name} in its section")
+            _flag(document, reason, f"imported as a {name} in its section")
+        elif featured:
+            _note(document, f"{NOT_IN_NAV}; {FOLDER_EVIDENCE}", f"imported as a {name}")
+        elif position in majority:
+            _flag(document, NOT_IN_NAV, f"imported as a {name} in its section")
+        else:
+            _flag(document, f"{NOT_IN_NAV}, and {NO_EVIDENCE}", "imported as a feature")
         placed[position] = kind
     return placed
+
+
+def _folder_majorities(
+    documents: Sequence[LegacyDocument],
+    changes: dict[int, Kind],
+    groups: dict[tuple[str, str], list[Cluster]],
+) -> dict[int, Kind]:
+    """Each clustered page's folder family's article kind (after the majority rule): the
+    article kind ``MIN_CLUSTER`` of its pages or more are, and ``MAJORITY`` of the pages
+    read as an article kind (an issue folder's articles are features: each issue's
+    letters page, alone in its template, is one of them)."""
+    found = {}
+    for clusters in groups.values():
+        members = [p for cluster in clusters for p in cluster.members]
+        read = Counter(changes.get(p, documents[p].kind) for p in members)
+        articles = Counter({kind: n for kind, n in read.items() if kind in ARTICLE_KINDS})
+        if not articles:
+            continue
+        kind, count = articles.most_common(1)[0]
+        if count >= MIN_CLUSTER and count >= MAJORITY * sum(articles.values()):
+            found |= dict.fromkeys(members, kind)
+    return found
 
 
 def _article_majority(
@@ -462,6 +510,12 @@ def _listed_in_sections(documents: Sequence[LegacyDocument]) -> set[str]:
 _KIND_NAMES = {Kind(kind.legacy_shapes[0]): kind.singular.lower() for kind in KINDS} | {
     Kind.PAGE: "plain page"
 }
+
+
+def _note(document: LegacyDocument, reason: str, outcome: str) -> None:
+    """A kind its template or folder gives a page that reads as they do: no outlier, no
+    flag; the reason stays in its warnings (the report and the review queue show it)."""
+    document.warnings.append(f"{TEMPLATE_NOTE}: {reason}: {outcome}")
 
 
 def _flag(document: LegacyDocument, reason: str, outcome: str) -> None:

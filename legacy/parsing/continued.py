@@ -322,7 +322,9 @@ def _join(parts: list[LegacyDocument]) -> None:
             f"part {number} of {len(parts)} of {first.source_path}: joined into its page"
         )
     read_as_pages = [  # a page placed in a section because no nav links it read as one
-        part for part in parts if part.kind is Kind.PAGE or NOT_IN_NAV in part.cluster_outlier
+        part
+        for part in parts
+        if part.kind is Kind.PAGE or any(NOT_IN_NAV in w for w in part.warnings)
     ]
     if first.kind is Kind.PAGE:  # a menu page opening a signed article: its parts' kind
         kinds = Counter(part.kind for part in rest if part.kind is not Kind.PAGE)

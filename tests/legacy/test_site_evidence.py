@@ -149,8 +149,9 @@ def test_the_dates_do_not_depend_on_the_order_of_the_pages():
 
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_a_templates_pages_share_its_kind_and_every_outlier_is_flagged(name):
-    """Misfiled pages: 0 on every corpus; each page a template's majority re-filed, or
-    that reads otherwise than its template, says so ("check kind", with the reason)."""
+    """Misfiled pages: 0 on every corpus; each page that reads otherwise than its
+    template says so ("check kind", with the reason); a page read as its template's
+    other pages are is no outlier, whatever kind the template is filed as."""
     site = CORPORA[name]()
     documents = parsed_corpus(CORPORA[name])
     judged = {

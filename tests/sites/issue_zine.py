@@ -8,7 +8,8 @@ review on its own, on a site that holds no film reviews.
 
 What the importer must see: one template across the issue folders (one cluster, not
 six); the ads pages are articles of the issue, not top-level pages (no nav links them),
-flagged; the credits-like article is an article like the others, flagged; the
+a template of their own, filed as one with the reason noted, not flagged (no page of
+theirs reads otherwise); the credits-like article is an article like the others, flagged; the
 editorial, signed, is a short article; "A propos", which every page's nav links, is the
 only plain page at the top."""
 
@@ -130,7 +131,7 @@ def build(seed: int = 31) -> Site:
             '<p align="center"><font size="+2"><b>Petites annonces</b></font></p>\n'
             + "\n".join(f"<p>{escape(ad)}</p>" for ad in ads)
         )
-        expect = {"kind": "feature", "flagged": True, "top": False}
+        expect = {"kind": "feature", "flagged": False, "top": False}
         site.add(
             Raw(f"{folder}/z{issue}-annonces.html", _page(issue, "Petites annonces", body), expect)
         )
