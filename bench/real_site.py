@@ -9,7 +9,9 @@ counted. A real site has no answers, so each figure reads what the old page itse
 
 - signed pages: pages whose old page prints a byline in its head (or opening one of its
   last lines): a label of the site's languages (the lexicon's byline labels, short and
-  colon labels: "By X", "par X", "(von X)" after a headline, "Kritik: X") and a name;
+  colon labels: "By X", "par X", "(von X)" after a headline, "Kritik: X") and a name,
+  read whole where the page broke it over lines ("Review by" / "X"), and never a credit
+  ("Directed" / "by X"; "Written by X" after a work's credits);
 - reviewer right: of the signed pages, those whose reviewer (or author) is the byline's
   name; signed pages with no reviewer, or another person, are counted apart;
 - pages with a wrong person: a reviewer or author the old page prints after no byline
@@ -310,15 +312,52 @@ class Bylines:
             for role in ("director", "editor", "translator", "contributor", "cast", "publisher")
         )
         self.credit = re.compile(rf"(?:{credit})\s*$", re.IGNORECASE)
+        self.credit_line = re.compile(rf"(?:{credit})\b", re.IGNORECASE)  # opens a line
+        author = lex.pattern("credits.author")  # "Written by", "a novel by", "by"
+        self.author = re.compile(rf"(?:{author})\s*:?", re.IGNORECASE)
+        self.label_end = re.compile(
+            rf"(?:^|(?<=[\s(\[/|–—-]))(?:(?:{words})\s*:?|(?:{colon})\s*:)\s*$", re.IGNORECASE
+        )
 
-    def names(self, line: str, opening: bool = False) -> list[str]:
+    def unbroken(self, lines: list[str]) -> list[str]:
+        """The lines with a byline or a credit a page broke over lines joined again:
+        a label closing its line goes on with the next ("Review by" / "Ann Lee"), a
+        credit's first word with the label opening the next ("Directed" / "by Bo Rey"),
+        a first name after a label with a surname opening the next ("by Ann" / "Lee, 2
+        May 1999")."""
+        joined: list[str] = []
+        for line in lines:
+            if joined and self._goes_on(joined[-1], line):
+                joined[-1] = f"{joined[-1]} {line}"
+            else:
+                joined.append(line)
+        return joined
+
+    def _goes_on(self, line: str, following: str) -> bool:
+        words = following.split()
+        if len(words) > MAX_NAME_WORDS + 3:  # a name and a date at most
+            return False
+        if self.label_end.search(line):
+            return True
+        opening = self.label.match(following)
+        if opening and self.credit.search(f"{line} {opening.group('label')}"):
+            return True
+        last = list(self.label.finditer(line))
+        rest = line[last[-1].end() :].split() if last else []
+        return len(rest) == 1 and rest[0][:1].isupper() and words[0][:1].isupper()
+
+    def names(self, line: str, opening: bool = False, in_credits: bool = False) -> list[str]:
         """The names a byline line prints, or []: a label, then names, then nothing but a
-        bracket, a separator or a date. ``opening``: only a label opening the line."""
+        bracket, a separator or a date. ``opening``: only a label opening the line;
+        ``in_credits``: the line follows a work's credits, where a label that is also an
+        author's credit ("Written by X", "by X") is a credit, not a byline."""
         if len(line.split()) > BYLINE_LINE_WORDS or _NAME_JOINTS.search(line.split()[-1]):
             return []  # a long line, or one going on ("by X and", "by X,"): a sentence
         for match in reversed(list(self.label.finditer(line))):  # a byline ends its line
             if self.credit.search(line[: match.end("label")]):
                 continue  # "Directed by X": a credit, not a byline
+            if in_credits and self.author.fullmatch(match.group("label").strip()):
+                continue  # "Written by X" among the credits: the screenwriter
             before = line[: match.start()].strip(" (")
             opens = not before
             if opening and not opens:
@@ -342,7 +381,12 @@ class Bylines:
             if len(line.split()) >= HEAD_WORD_LINE:
                 break
             head.append(line)
-        found = [names for line in head if (names := self.names(line))]
+        found, in_credits = [], False
+        for line in self.unbroken(head):
+            if self.credit_line.match(line):
+                in_credits = True  # "Directed by X", "Starring Y": a work's credits
+            elif names := self.names(line, in_credits=in_credits):
+                found.append(names)
         if len({tuple(names) for names in found}) > 1:
             return []  # a list of articles with their writers: a contents page's
         if found:

@@ -46,3 +46,49 @@ def test_the_byline_that_signs_a_page_is_in_its_head_or_opens_a_last_line():
     assert bylines.signing(["News", long_line, "by Ann Lee"]) == ["Ann Lee"]
     contents = ["Tests", "Taktgeber (by Ann Lee)", "Netzfalter (by Bo Rey)", long_line]
     assert bylines.signing(contents) == []
+
+
+def test_a_byline_or_a_credit_broken_over_lines_is_read_whole():
+    """FrontPage broke a review's head over lines where its cells wrapped: the label on
+    one line and the name on the next, a first name and its surname apart, "Directed"
+    apart from "by X". The byline is the reviewer's; a credit is never one."""
+    bylines = scorer(("en",))
+    long_line = " ".join(["word"] * 30)
+    head = [
+        "Contents | Reviews | Archives",
+        "Harbour Lights",
+        "Review by",
+        "Mara Quillon",
+        "Posted 3 May 1999",
+        "Directed",
+        "by Tobias",
+        "Wrenfield",
+        "Starring Ada Kell,",
+        "Lou Barnet",
+        long_line,
+    ]
+    assert bylines.signing(head) == ["Mara Quillon"]
+    assert bylines.signing(["Night Train", "Book Review by Mara", "Quillon", long_line]) == [
+        "Mara Quillon"
+    ]
+    assert bylines.signing(
+        ["Tidewater", "interview by Ivo", "Brant, 2 April 1999", long_line]
+    ) == ["Ivo Brant"]
+
+
+def test_a_written_by_line_among_a_films_credits_is_its_screenwriter_not_a_byline():
+    bylines = scorer(("en",))
+    long_line = " ".join(["word"] * 30)
+    head = [
+        "Salt Road",
+        "Review by",
+        "Mara Quillon",
+        "Directed by Tobias Wrenfield",
+        "Starring Ada Kell, Lou Barnet",
+        "Written by Oren Falk and Ines Voll",
+        long_line,
+    ]
+    assert bylines.signing(head) == ["Mara Quillon"]  # not a contents page of two bylines
+    assert bylines.signing(["Salt Road", "Written by Mara Quillon", long_line]) == [
+        "Mara Quillon"
+    ]  # no credits before it: the writer's byline
