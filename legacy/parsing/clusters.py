@@ -77,10 +77,14 @@ def template_keys(
     slot_labels: Sequence[str],
     title: str = "",
     signing_labels: Sequence[str] = (),
+    reprinted: bool = False,
 ) -> frozenset[str]:
     """A page's template, as the chrome it carried and the slots it filled (the label its
     byline is signed under apart: "Review by" and "by" are two templates); the page's own
-    title in a chrome line is a placeholder ("{title} - Film Database" on every review)."""
+    title in a chrome line is a placeholder ("{title} - Film Database" on every review).
+    ``reprinted``: the title is a heading the site prints on many pages (an issue's "A
+    propos" page under the same heading every issue): the page's title, and a mark of its
+    template as much as chrome would be."""
     own = " ".join(title.lower().split())
     chrome = set()
     for entry in removed:
@@ -90,7 +94,8 @@ def template_keys(
                 text = text.replace(own, "{title}")
             chrome.add(_DIGITS.sub("#", text)[:120])
     signing = {f"{SIGNING}{label}" for label in signing_labels}
-    return frozenset(chrome | signing | {f"slot:{label}" for label in slot_labels})
+    heading = {_DIGITS.sub("#", f"heading:{own}")[:120]} if reprinted and own else set()
+    return frozenset(chrome | signing | heading | {f"slot:{label}" for label in slot_labels})
 
 
 @dataclass

@@ -281,13 +281,16 @@ def choose_page_title(
     stands in for a page that prints no headline of its own. ``recurs``: whether the site
     prints a unit on many pages (a section's heading over each article's)."""
     top = units[:HEADER_UNITS]
-    h1 = next((unit.text for unit in top if unit.style.heading == 1 and unit.text), "")
+    first = next((unit for unit in top if unit.style.heading == 1 and unit.text), None)
     # A page with no <h1> may head its text with an <h2> or <h3>: a weaker candidate, looked
     # for down to the running text (a sidebar of dates or links may come first).
     # A heading the site prints on many pages names a section over the page's own.
     area = [unit for unit in headline_area(units) if unit.style.heading in (2, 3) and unit.text]
     own = [unit for unit in area if not recurs(unit)] or area
     subheading = own[0].text if own else ""
+    if first is not None and recurs(first) and own and not recurs(own[0]):
+        first = None  # "<h1>Testberichte</h1>" over each test's own "<h2>1. Test: X</h2>"
+    h1 = first.text if first is not None else ""
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]

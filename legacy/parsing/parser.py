@@ -190,7 +190,8 @@ def _finish_pages(
                 prepared = spill.get(page.handle)
                 labels, signing = _template_slots(prepared, model)
                 page = _safely(page.source_path, _finish, prepared, model)
-            templates[index] = template_keys(page.removed, labels, page.title, signing)
+            reprinted = model.prints_on_many_pages(page.title)
+            templates[index] = template_keys(page.removed, labels, page.title, signing, reprinted)
             outlinks[index] = linked_pages(prepared.hrefs, prepared.source_path)
         documents.append(set_aside(page, heavy))
     return documents, templates, outlinks

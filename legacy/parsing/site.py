@@ -201,6 +201,10 @@ class SiteModel:
         words = tuple(text.split())
         return bool(words) and (text in self.names or self.is_chrome_key(words))
 
+    def prints_on_many_pages(self, text: str) -> bool:
+        """Whether the site prints this line (a heading, as it is) on many of its pages."""
+        return self.is_chrome_key(_normalised(text, digits=False))
+
     def is_chrome_key(self, key: Key) -> bool:
         return self.pages >= MIN_PAGES and self.counts[key] >= MIN_PAGES
 
@@ -555,14 +559,14 @@ def site_chrome(
         and not model.holds_slot(unit)
         for i, unit in enumerate(units)
     ]
-    chrome: list[int] = []
-    for index, unit in enumerate(units):
+    chrome = [False] * len(units)
+    for index in reversed(range(len(units))):  # a heading's decision needs what follows
         if not recurring[index]:
             continue
-        if _is_short_heading(unit) and not _chrome_follows(units, recurring, index):
+        if _heads_a_section(units[index]) and not _section_is_chrome(units, chrome, index):
             continue
-        chrome.append(index)
-    return chrome
+        chrome[index] = True
+    return [index for index, found in enumerate(chrome) if found]
 
 
 def _is_prose(unit: Unit) -> bool:
@@ -580,9 +584,23 @@ def _is_short_heading(unit: Unit) -> bool:
     )
 
 
-def _chrome_follows(units: Sequence[Unit], recurring: list[bool], index: int) -> bool:
-    following = index + 1
-    return following >= len(units) or recurring[following]
+def _section_is_chrome(units: Sequence[Unit], chrome: list[bool], index: int) -> bool:
+    """Whether all a recurring heading (or short bold line) stands over is chrome: "QUICK
+    LINKS" over a link list, a column's name over the template's lines. What it heads runs
+    to the next heading; a heading right under it heads it too ("Gewinnspiel" over "1.
+    Ergebnisse"), so the decision is that heading's. A heading over anything the page
+    keeps is the page's, however often it is printed ("2. Aufruf" over the same
+    salutation every month, then the month's call): a reprinted page keeps its heading."""
+    for following in range(index + 1, len(units)):
+        if _heads_a_section(units[following]):
+            return following > index + 1 or chrome[following]
+        if not chrome[following]:
+            return False
+    return True
+
+
+def _heads_a_section(unit: Unit) -> bool:
+    return unit.image is None and (bool(unit.style.heading) or _is_short_heading(unit))
 
 
 def residue(units: Sequence[Unit], model: SiteModel | None) -> list[str]:

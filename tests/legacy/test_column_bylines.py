@@ -65,3 +65,14 @@ def test_pages_listing_signed_articles_are_signed_by_nobody():
     listings = [p for p, e in site.expected().items() if e.get("kind") == "listing"]
     assert len(listings) == 16
     assert {p: signatures(documents[p]) for p in listings} == dict.fromkeys(listings, [])
+
+
+def test_every_page_keeps_its_own_heading_as_its_title():
+    """Pages reprinted every month under their own heading ("2. Aufruf" over the same
+    salutation and call; "2. Die neuen Preise" over a standing line), and the column's
+    heading over the item's ("Das Bitpost-Preisrätsel" over "1. Auflösung ..."): the
+    heading is the title, never the <title> the section gives all its pages."""
+    site, documents = parsed()
+    titled = {p: e["title"] for p, e in site.expected().items() if e.get("title")}
+    assert len(titled) == 32
+    assert {p: documents[p].title for p in titled} == titled

@@ -21,6 +21,9 @@ bar (arrows, the section's name) and closes with arrows.
   puzzle's first page prints the column's heading over the item's, both every month
   (``<H2>Das Bitpost-Preisrätsel</H2><H3>1. Auflösung ...</H3>``). Each keeps its own
   heading as its title, not the ``<title>`` the section gives all its pages.
+- The games tests print the column's name over each test's heading (``<H2>Spielecke</H2>
+  <H3>3. Test: X (von Y)</H3>``; in the last issue ``<H1>`` over ``<H2>``): the test's
+  heading is the title, the column's name is the section's.
 
 Names, products and sentences are invented for this corpus.
 """
@@ -259,9 +262,11 @@ def build() -> Site:
             subject = GAMES[game % len(GAMES)]
             tester = TESTERS[game % len(TESTERS)]
             game += 1
+            # the converter's last version sets the column's name <H1> and the test's <H2>
+            outer, inner = ("H1", "H2") if number == len(ISSUES) - 1 else ("H2", "H3")
             body = (
-                "<H2>Spielecke</H2>\n"
-                f"<H3>{place}. Test: {escape(subject)} (von {escape(tester)})</H3>\n"
+                f"<{outer}>Spielecke</{outer}>\n"
+                f"<{inner}>{place}. Test: {escape(subject)} (von {escape(tester)})</{inner}>\n"
                 + _paragraphs(
                     [
                         _sentences(SENTENCES, subject, game, 4),
