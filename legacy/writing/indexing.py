@@ -13,6 +13,12 @@ If a run is killed between two flushes, the pages it committed are not yet in th
 index: ``manage.py update_index`` and ``manage.py rebuild_references_index`` repair that
 (see docs/editors.md). The import runs in its own process (management command), so
 switching the signal handlers off for its duration affects no one else.
+
+A dry run (``deferred(indexing=False)``) keeps the per-save updates off and indexes nothing:
+its transaction is rolled back, index entries with it. Indexing there only cost memory:
+on PostgreSQL, ``add_bulk`` builds one INSERT per chunk holding ~6 copies of each page's
+search text (its search vector's text, the plain ``body_text``, psycopg's encoded
+parameters) beside the page loaded whole, ~7 times the old page per page of the chunk.
 """
 
 import contextlib
@@ -45,11 +51,14 @@ class BatchedIndexer:
         self.search_models: list[type[Model]] = []
         self.batches = 0
         self.weights: dict[tuple[type[Model], object], int] = {}  # a saved page's size
+        self.indexing = True
 
     @contextlib.contextmanager
-    def deferred(self) -> Iterator["BatchedIndexer"]:
+    def deferred(self, *, indexing: bool = True) -> Iterator["BatchedIndexer"]:
         """For the whole run: per-save indexing off, saved objects collected and indexed in
-        bulk (periodically and when the run ends, even if it ends with an error)."""
+        bulk (periodically and when the run ends, even if it ends with an error). With
+        ``indexing=False`` (a dry run, rolled back) nothing is collected or indexed."""
+        self.indexing = indexing
         self.search_models = [
             model
             for model in index.get_indexed_models()
@@ -97,6 +106,8 @@ class BatchedIndexer:
 
     def flush(self) -> None:
         """Index everything remembered so far, in bulk."""
+        if not self.indexing:
+            return
         by_model: dict[type[Model], list[object]] = defaultdict(list)
         for model, pk in self.saved:
             by_model[model].append(pk)
@@ -139,7 +150,11 @@ class BatchedIndexer:
                 backend.add_bulk(cls, objs)
 
     def _remember(self, sender: type[Model], instance: Model, raw: bool = False, **kwargs) -> None:
-        if not raw and (sender in self.search_models or ReferenceIndex.is_indexed(sender)):
+        if (
+            self.indexing
+            and not raw
+            and (sender in self.search_models or ReferenceIndex.is_indexed(sender))
+        ):
             self.pending[(sender, instance.pk)] = None
 
 

@@ -393,7 +393,7 @@ class LegacyImporter:
         self.run_keys = pages & {item.key for item in parsed}
         roots = mirror_roots(paths, self.options.root)
         self.images = ImageLibrary(roots, self.options.base_url)
-        with self._dry_run_guard(), self.indexer.deferred():
+        with self._dry_run_guard(), self.indexer.deferred(indexing=not self.options.dry_run):
             with self.indexer.batch():
                 self._prepare(paths, parsed)
             items: dict[int, ItemReport] = {}
