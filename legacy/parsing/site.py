@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from textkit.markup import normalise_space
 
 from .accounting import DROPPED
-from .bylines import is_labelled_byline
+from .bylines import is_labelled_byline, is_person_name
 from .chrome import is_chrome_unit, is_nav_unit
 from .credits import is_credits, only_facts
 from .dates import date_line
@@ -119,6 +119,7 @@ class SiteModel:
     lexicon: Lexicon = ALL  # the words of the site's languages (and those read everywhere)
     languages: tuple[str, ...] = ()  # the languages its pages are written in (none: not told)
     slot_stats: dict[Key, SlotStats] = field(default_factory=dict)  # label -> what it held
+    closing_names: Counter[str] = field(default_factory=Counter)  # a name closing pages
     slots: dict[Key, Slot] = field(default_factory=dict)  # the labels that are slots
     title_affix_counts: Counter[str] = field(default_factory=Counter)  # " - X Review" -> pages
     # (whole <title>, the page's headline): a <title> over many different headlines
@@ -174,6 +175,21 @@ class SiteModel:
             slot and slot.protects and (not kept_only or slot.field in KEPT_FIELDS)
             for slot in hits
         )
+
+    @cached_property
+    def closing_slot(self) -> bool:
+        """Whether the site's pages close with their writers' names: a name line (and an
+        address) ending ``MIN_PAGES`` pages or more, with two names or more."""
+        return sum(self.closing_names.values()) >= MIN_PAGES and len(self.closing_names) >= 2
+
+    def signs_the_close(self, units: Sequence[Unit], index: int) -> bool:
+        """Whether the unit is the name closing the page in the site's closing slot: the
+        piece's, never chrome, however often its writer closes pages ("Ina Falk<br>E-Mail:
+        ..." under each of her answers); a name closing most pages is the template's."""
+        if not self.closing_slot or index != closing_unit(units):
+            return False
+        name = closing_name(units)
+        return bool(name) and self.closing_names[name] < CLOSING_SHARE * self.pages
 
     def recurrence(self, unit: Unit) -> int:
         """On how many of the site's pages this block (or its one-item-short bar) sits."""
@@ -261,10 +277,55 @@ def learn_site(
                 (_normalised(page_title, digits=False), _normalised(head, digits=False))
             )
         _learn_slots(model, units, page)
+        if name := closing_name(units):
+            model.closing_names[name] += 1
     model.folders = frozenset(folders)
     decided = [slot for stats in model.slot_stats.values() if (slot := decide(stats))]
     model.slots = {slot.key: slot for slot in one_signing_slot(decided)}
     return model
+
+
+CLOSING_LINES = 2  # a name, and the writer's address under it
+CLOSING_SHARE = 0.5  # a name closing this share of the pages is the template's (a webmaster)
+_QUOTES = "«»\"“”„‚‘’'"
+
+
+def closing_unit(units: Sequence[Unit]) -> int:
+    """The index of the page's last unit of text that is not a bar of links (its closing
+    arrows, pictures, are not text), or -1."""
+    for index in range(len(units) - 1, -1, -1):
+        unit = units[index]
+        if unit.image is None and unit.text.strip():
+            return -1 if unit.all_spans(lambda style: style.link) else index
+    return -1
+
+
+def closing_name(units: Sequence[Unit]) -> str:
+    """The name closing the page, as compared across pages: a unit of a person's name
+    (after a closing quote mark: "Ina Falk«"), maybe with a line of the writer's address
+    under it ("E-Mail: ina@host"); "" when the page closes otherwise."""
+    index = closing_unit(units)
+    if index < 0:
+        return ""
+    unit = units[index]
+    lines = unit.line_texts
+    if not 1 <= len(lines) <= CLOSING_LINES:
+        return ""
+    name = lines[0].strip().strip(_QUOTES).strip(" .,;")
+    if not is_person_name(name):
+        return ""
+    if len(lines) > 1 and not _is_address_line(unit.lines[1], lines[1]):
+        return ""
+    return " ".join(content_words(name))
+
+
+def _is_address_line(line: Sequence[object], text: str) -> bool:
+    """A line of the writer's address: a mail link or an e-mail address, and a label."""
+    mailto = any(
+        isinstance(item, Span) and (item.style.href or "").lower().startswith("mailto:")
+        for item in line
+    )
+    return (mailto or "@" in text) and len(text.split()) <= 4
 
 
 def title_affix(page_title: str, units: Sequence[Unit]) -> str:
@@ -557,6 +618,7 @@ def site_chrome(
         and not _is_prose(unit)
         and not is_anatomy(units, i)
         and not model.holds_slot(unit)
+        and not model.signs_the_close(units, i)
         for i, unit in enumerate(units)
     ]
     chrome = [False] * len(units)
@@ -636,6 +698,9 @@ def drop_chrome_units(
     for index, unit in enumerate(units):
         if index in chrome_indexes:
             removed += removal(_chrome_reason(unit, site, page), _unit_words(unit))
+            continue
+        if site.signs_the_close(units, index):
+            kept.append(unit)  # the writer's name closing the piece: a slot
             continue
         recurring_in_unit = recurring_lines(unit, site)
         if site.never_chrome and _normalised(unit.text) in site.never_chrome:

@@ -76,3 +76,15 @@ def test_every_page_keeps_its_own_heading_as_its_title():
     titled = {p: e["title"] for p, e in site.expected().items() if e.get("title")}
     assert len(titled) == 32
     assert {p: documents[p].title for p in titled} == titled
+
+
+def test_a_name_closing_a_letter_is_never_removed_as_chrome():
+    """The helper who answers every month closes each answer with his name (and address):
+    the line recurs on four pages, and is still the letter's, not the template's."""
+    site, documents = parsed()
+    closing = {p: e["closing"] for p, e in site.expected().items() if e.get("closing")}
+    assert len(closing) == 8
+    for path, name in closing.items():
+        document = documents[path]
+        chrome = [r.text for r in document.removed if r.reason.startswith(("site chrome", "page"))]
+        assert not any(name in text for text in chrome), (path, chrome)
