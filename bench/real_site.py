@@ -561,14 +561,17 @@ def _title_text(soup) -> str:
     return " ".join(soup.title.get_text().split()) if soup.title else ""
 
 
+_ASIDES = re.compile(r"[(<\[][^)>\]]*[)>\]]?")  # "(von X)", "(x@host)", "<x@host>", "[1]"
+
+
 def titles_match(title: str, accepted: tuple[str, ...]) -> bool:
     """The title says what one of the accepted headlines says: the same words (case,
-    punctuation, a leading item number "3." and a bracketed aside "(von X)" aside), or the
-    one's words a run of the other's holding at least half of them ("Interview with X" for
-    "An Interview with X", "Readme NOW!" for "Readme")."""
+    punctuation, a leading item number "3." and a bracketed aside "(von X)", "<x@host>"
+    aside), or the one's words a run of the other's holding at least half of them
+    ("Interview with X" for "An Interview with X", "Readme NOW!" for "Readme")."""
     mine = _words(title)
     for headline in accepted:
-        for theirs in {_words(headline), _words(re.sub(r"\([^)]*\)?", " ", headline))}:
+        for theirs in {_words(headline), _words(_ASIDES.sub(" ", headline))}:
             short, long = sorted((mine, theirs), key=len)
             if short and 2 * len(short) >= len(long) and _is_run(short, long):
                 return True

@@ -92,3 +92,17 @@ def test_a_written_by_line_among_a_films_credits_is_its_screenwriter_not_a_bylin
     assert bylines.signing(["Salt Road", "Written by Mara Quillon", long_line]) == [
         "Mara Quillon"
     ]  # no credits before it: the writer's byline
+
+
+def test_a_title_is_its_headline_without_a_bracketed_aside_in_any_brackets():
+    """The converter printed the column editor's address in round brackets one month and
+    in angle brackets the next ("<ina@host.de>"): an aside either way."""
+    spec = importlib.util.spec_from_file_location("real_site", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for headline in (
+        "Die Spielecke der Bitpost - von Ina Falk (ina@host.de)",
+        "Die Spielecke der Bitpost - von Ina Falk <ina@host.de>",
+    ):
+        assert module.titles_match("Die Spielecke der Bitpost", (headline,)), headline
+    assert not module.titles_match("Die Spielecke", ("Die Spielecke der Bitpost im Mai 1997",))
