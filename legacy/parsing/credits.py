@@ -98,12 +98,15 @@ _SEPARATORS = " \t,;:.-–—/&|·•()[]\"“”„«»‘’'"
 _TITLE_CASE_GLUE = {"and", "of", "the", "&", "y", "et", "und", "de", "la", "del", "du", "des"}
 _PROSE_GLUE = _TITLE_CASE_GLUE | {"a", "an", "in", "on", "at", "to", "for", "by", "with"}
 # Words only a publisher's name has, and words a publisher's name may share with a
-# person's ("Jonathan Cape", "Little, Brown", "Simon & Schuster").
+# person's ("Jonathan Cape", "Little, Brown", "Simon & Schuster"). A house named after
+# its founder ("Norton", "Knopf") is a surname too: read as a publisher only where a
+# person is not (``_names_in``); the generic words never name a person.
+_GENERIC_HOUSES = r"press|books?|publish\w*|editions?|éditions?|verlag|ltd|inc"
 _PUBLISHER_HOUSES = (
-    r"press|books?|publish\w*|editions?|éditions?|verlag|faber|knopf|penguin|vintage|"
+    rf"{_GENERIC_HOUSES}|faber|knopf|penguin|vintage|"
     r"picador|bloomsbury|norton|scribner|harper\w*|doubleday|viking|chatto|macmillan|"
     r"heinemann|hutchinson|virago|fourth estate|granta|schuster|houghton|mifflin|farrar|"
-    r"straus|canongate|gallimard|seuil|flammarion|suhrkamp|rowohlt|pantheon|ltd|inc"
+    r"straus|canongate|gallimard|seuil|flammarion|suhrkamp|rowohlt|pantheon"
 )
 _PUBLISHER_WORDS = re.compile(
     rf"\b(?:{_PUBLISHER_HOUSES}|random|house|cape|hamish|jonathan|little|brown|simon|grove|"
@@ -111,6 +114,7 @@ _PUBLISHER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER_HOUSE = re.compile(rf"\b(?:{_PUBLISHER_HOUSES})\b", re.IGNORECASE)
+_GENERIC_HOUSE = re.compile(rf"\b(?:{_GENERIC_HOUSES})\b", re.IGNORECASE)
 _COUNTRIES = {
     "usa", "u.s.a.", "us", "u.s.", "america", "united states", "uk", "u.k.", "gb", "britain",
     "great britain", "england", "scotland", "wales", "ireland", "northern ireland", "france",
@@ -184,8 +188,36 @@ def parse_credits_lines(lines: Sequence[str], title: str = "") -> Credits | None
 def runs_on(line: str, following: str) -> bool:
     """Whether a list of names runs on from ``line`` into ``following``: the line ends in a
     comma or "and" ("Starring Jamie Lee Curtis, William Baldwin,"), or the next line opens
-    with "and" ("and Joanna Pacula"). A cast broken over lines and cells is one line."""
-    return bool(_RUNS_ON.search(line) or _GOES_ON.match(following))
+    with "and" ("and Joanna Pacula"); the line is a role label alone ("Starring") or the
+    first words of one the next line ends ("Directed" / "by X"); or the line opens a cast
+    and the next is names going on ("Starring A, B" / "C, D," / "and E"). A cast broken
+    over lines and cells is one line."""
+    return run_joint(line, following) is not None
+
+
+def run_joint(line: str, following: str) -> str | None:
+    """What joins ``line`` and ``following`` when a list of names runs on (``runs_on``),
+    else None: a space, or ", " where a cast's line ended on a name with no comma
+    ("Starring A, B" / "C, D," is "A, B, C, D,")."""
+    if _RUNS_ON.search(line) or _GOES_ON.match(following):
+        return " "
+    line, following = line.strip(), following.strip()
+    label = _rules(active()).label
+    opened = label.match(f"{line} ")
+    if opened and not line[opened.end() - 1 :].strip(_SEPARATORS):
+        return " "  # "Starring" alone
+    spanning = label.match(f"{line} {following} ")
+    if spanning and spanning.end() > len(line) + 2 and not opened:
+        return " "  # "Directed" / "by X"
+    if opened and following[:1].isupper() and len(following.split()) <= 2:
+        rest = line[opened.end() - 1 :].split()
+        if len(rest) == 1 and rest[0][:1].isupper():  # "Directed by Ann" / "Lu."
+            return " "
+    cast = opened is not None and (opened.lastgroup or "").startswith("cast")
+    if cast and _RUNS_ON.search(following) and _names(following.rstrip(" ,"), people=True):
+        last = re.split(r",|\band\b", line[opened.end() - 1 :])[-1].split()
+        return ", " if len(last) > 1 else " "  # "Starring Ann" / "Lee, Bo Rey,": one name
+    return None
 
 
 def is_country(text: str) -> bool:
@@ -282,6 +314,8 @@ class _Reader:
         """One segment; names open only the first, and never one in brackets: "The Lover
         (Pantheon, 1985)" names a publisher."""
         self.segment += 1
+        if self._cast_goes_on(segment, bracketed):
+            return
         opening = set(self.roles) <= {"title", "label"} and not (bracketed and self.roles)
         self.names_open = not self.credits.people and opening
         self.segment_year = bool(_rules(active()).after_comma_year.search(segment))
@@ -300,6 +334,25 @@ class _Reader:
             self.read_segment(segment[surname.end() :])
         else:
             self._read_plain(self._take_facts(segment))
+
+    def _cast_goes_on(self, segment: str, bracketed: bool) -> bool:
+        """Within a cast, a bracket after a name is that actor's part ("Ann Lee (voice of
+        the cat)"), kept with the name; the names after it go on with the cast."""
+        if self.roles[-1:] != ["cast"] or not segment.strip(_SEPARATORS):
+            return False
+        text = segment.strip(_SEPARATORS)
+        if bracketed:
+            if any(char.isdigit() for char in text) or _countries(text) or len(text.split()) > 6:
+                return False  # "(USA, 1999)": the work's facts
+            self.credits.cast[-1] = f"{self.credits.cast[-1]} ({text})"
+            self.add("cast", text)
+            return True
+        names = _names(segment.strip(" ,;"), people=True)
+        if not names or not segment.lstrip().startswith(","):
+            return False
+        self.credits.cast += names
+        self.add("cast", segment)
+        return True
 
     def _read_plain(self, segment: str) -> None:
         city = _CITY_PUBLISHER.match(segment.strip())
@@ -336,6 +389,16 @@ class _Reader:
     def _read_labelled(self, label: re.Match[str], segment: str) -> None:
         role = re.sub(r"\d+$", "", label.lastgroup or "")
         label_text, rest = label.group(0), segment[label.end() :]
+        chained = _GOES_ON.match(rest) and _rules(active()).label.match(_GOES_ON.sub("", rest))
+        if chained and role in {"director", "author", "editor"}:
+            # "Directed by and Screenplay by X": both labels name X
+            self.add("label", label_text)
+            before = len(self.credits.parts)
+            self._read_labelled(chained, _GOES_ON.sub("", rest))
+            named = [p.text for p in self.credits.parts[before:] if p.role == "contributor"]
+            for text in named:
+                self._add_names(text, people=True)
+            return
         self.add("label", label_text)
         self.weak_label = self.weak_label or role == "author"
         self.strong = self.strong or role != "author"
@@ -346,15 +409,18 @@ class _Reader:
             self._add_publisher(rest)
             return
         rest = self._take_facts(rest)
-        names_text, tail = _names_and_tail(rest)
+        people = role in {"director", "editor", "translator", "cast"}  # a label of people
+        names_text, tail = _names_and_tail(rest, people)
+        if role == "cast" and not _names(names_text, people):
+            names_text, tail = _leading_names(rest)  # "A, B, and the voices of C, D"
         if role in {"director", "author", "editor", "translator"}:
             names_text, tail = _listed_people(names_text, tail)
-        names = _names(names_text)
+        names = _names(names_text, people)
         if not names:
             self.add("remainder", rest)
             return
         if role in {"director", "author", "editor"}:
-            self._add_names(names_text)
+            self._add_names(names_text, people)
         elif role == "translator":
             self.credits.translators += names
             self.add("translator", names_text)
@@ -403,7 +469,13 @@ class _Reader:
         chunk = _trim(chunk)
         if not chunk.strip(_SEPARATORS):
             return
-        if self._is_title(chunk):
+        label = _rules(active()).label.match(_GOES_ON.sub("", chunk).lstrip())
+        if self.roles[-1:] == ["cast"] and not label and (names := _names(chunk, people=True)):
+            self.credits.cast += names  # the cast goes on after a part or a second label
+            self.add("cast", chunk)
+        elif label and _GOES_ON.match(chunk):  # "..., and the voices of X"
+            self._read_labelled(label, _GOES_ON.sub("", chunk).lstrip())
+        elif self._is_title(chunk):
             self._add_title(chunk)
         elif label := _rules(active()).label.match(chunk):
             self._read_labelled(label, chunk)
@@ -429,8 +501,10 @@ class _Reader:
             self.credits.countries.append(chunk)  # an unknown place is kept as written
             self.add("country", chunk)
 
-    def _add_names(self, printed: str) -> None:
-        self.credits.people += _names(printed)
+    def _add_names(self, printed: str, people: bool = False) -> None:
+        # "Written by X" after "Directed by X": one person
+        named = _names(printed, people)
+        self.credits.people += [n for n in named if n not in self.credits.people]
         self.add("person", printed)
 
     def _add_publisher(self, text: str) -> None:
@@ -658,31 +732,58 @@ def _listed_people(names_text: str, tail: str) -> tuple[str, str]:
     return ",".join(chunks[:keep]), ",".join(chunks[keep:]) + tail
 
 
-def _names_and_tail(text: str) -> tuple[str, str]:
+def _names_and_tail(text: str, people: bool = False) -> tuple[str, str]:
     """ "Carol Reed, U.K., 1949" -> ("Carol Reed", "U.K., 1949"): facts after the names."""
     chunks = text.split(",")
-    while len(chunks) > 1 and not _names(chunks[-1]):
+    while len(chunks) > 1 and not _names(chunks[-1], people):
         chunks.pop()
     names = ",".join(chunks)
     return names, text[len(names) :]
 
 
-def _names(text: str) -> tuple[str, ...]:
+def _leading_names(text: str) -> tuple[str, str]:
+    """ "A, B, and the voices of C, D" -> ("A, B", ", and the voices of C, D"): the names
+    a list opens with, and the rest (read piece by piece)."""
+    chunks = text.split(",")
+    count = 0
+    while count < len(chunks) and _names(chunks[count], people=True):
+        count += 1
+    names = ",".join(chunks[:count])
+    return names, text[len(names) :]
+
+
+def _names(text: str, people: bool = False) -> tuple[str, ...]:
     """The people ``text`` names, each whole, or () when any piece is not a name (cached:
-    the reader asks about a chunk more than once)."""
-    return _names_in(text, active())
+    the reader asks about a chunk more than once). ``people``: after a label of people
+    ("Starring", "Directed by"), where a founder's house name is a surname."""
+    return _names_in(text, active(), people)
 
 
 @functools.lru_cache(maxsize=4096)
-def _names_in(text: str, lex: Lexicon) -> tuple[str, ...]:
+def _names_in(text: str, lex: Lexicon, people: bool = False) -> tuple[str, ...]:
     text = _trim(text)
     names = [name for name in _PEOPLE_SEPARATOR.split(text) if name.strip(_SEPARATORS)]
     names = [_trim(name) for name in names]
     if not names or not all(_is_name(name) for name in names) or is_institution(text):
         return ()
-    if _PUBLISHER_HOUSE.search(text):
-        return ()  # "HarperCollins", "Faber and Faber"
+    if any(_house(name, listed=people or len(names) > 1) for name in names):
+        return ()  # "HarperCollins", "Faber and Faber", "W. W. Norton"
     return tuple(_share_surname(names))
+
+
+def _house(name: str, listed: bool) -> bool:
+    """Whether ``name`` is a publisher's, by its words and where it stands: a generic
+    word ("Press", "Verlag") names a house anywhere; a house named after its founder
+    ("Norton", "Knopf") is a person in a list of people when a forename comes first
+    ("Brad Pitt, Edward Norton, Helena Bonham Carter"), alone or as initials a house
+    ("W. W. Norton", "Houghton Mifflin")."""
+    if _GENERIC_HOUSE.search(name):
+        return True
+    if not _PUBLISHER_HOUSE.search(name):
+        return False
+    words = name.split()
+    forename = len(words) > 1 and not _PUBLISHER_WORDS.search(words[0])
+    return not (listed and forename and len(words[0].rstrip(".")) > 1)
 
 
 def _share_surname(names: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ from .accounting import HELD
 from .bylines import (
     byline_contact,
     byline_names,
+    is_labelled_byline,
     is_set_off_byline,
     opens_with_label,
     opens_with_phrase_label,
@@ -24,6 +25,7 @@ from .credits import (
     may_close_credits,
     opens_with_role_label,
     parse_credits_lines,
+    run_joint,
     runs_on,
     words_not_understood,
     words_understood,
@@ -89,6 +91,7 @@ def _header_lines(
     """The text lines at the top of the page, before the first paragraph of body text, as
     ((unit index, line index), text): the title lines and those credits may be on."""
     lines = []
+    dated = False  # the line before was a date ("Posted 15 October 1999")
     for index, unit in enumerate(units[:HEADER_UNITS]):
         if is_body(unit) and not _cast_list(unit):
             break
@@ -96,6 +99,12 @@ def _header_lines(
             continue
         for number, line in enumerate(unit.lines):
             text = items_text(line)
+            # "Posted <date>" / "by X": the posted line's byline, never a credit
+            posted_by = dated and is_labelled_byline(text)
+            if text.strip():
+                dated = bool(date_line(text))
+            if posted_by:
+                continue
             if key(text) in title_keys or (text.strip() and not _owned_elsewhere(line)):
                 lines.append(((index, number), text))
     return lines
@@ -130,9 +139,10 @@ def _runs(lines: list[tuple[Place, str]]) -> list[tuple[list[Place], str]]:
     (``credits.runs_on``): "Starring A, B," / "C, D," / "and E" is one credits line."""
     joined: list[tuple[list[Place], str]] = []
     for place, text in lines:
-        if joined and _consecutive([joined[-1][0][-1], place]) and runs_on(joined[-1][1], text):
+        joint = run_joint(joined[-1][1], text) if joined else None
+        if joint is not None and _consecutive([joined[-1][0][-1], place]):
             places, before = joined[-1]
-            joined[-1] = ([*places, place], f"{before} {text.strip()}")
+            joined[-1] = ([*places, place], f"{before.rstrip()}{joint}{text.strip()}")
         else:
             joined.append(([place], text))
     return joined
