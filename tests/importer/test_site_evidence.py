@@ -72,14 +72,16 @@ def test_a_magazine_imported_whole_is_dated_and_filed_by_its_site(magazine, admi
     inspect = admin_client.get(f"/admin/legacy/importrecord/inspect/{record.pk}/")
     assert "Date from an index entry linking to it (approximate)" in inspect.content.decode()
     # Kinds and sections by template: the site's top-level pages stay at the top, the
-    # staff pages (one template, five pages, in a folder) are features, flagged.
+    # staff pages (one template, five pages, in a folder) are features, the template's
+    # kind said in their warnings, not flagged: nothing on them reads otherwise.
     sections = dict(ImportRecord.objects.values_list("source_path", "section"))
     assert {sections[path] for path in magazine.of_kind("film_review")} == {"film"}
     tops = {path for path, section in sections.items() if section == "page"}
     assert tops == {"1999/aboutus.htm", "1999/store.htm", "1999/features.htm"}
     staff = ImportRecord.objects.get(source_path="1999/staff/lydiafarrant.htm")
     assert (staff.section, staff.cluster) == ("feature", "1999/staff#1")
-    assert staff.checks.filter(name="kind_outlier").exists()
+    assert not staff.checks.filter(name="kind_outlier").exists()
+    assert any("kind from its template" in warning for warning in staff.warnings)
     # The reviews index is not imported, but nothing it prints is lost: each blurb is the
     # summary of the review it describes, its introduction the film section's intro.
     salt = ImportRecord.objects.get(source_path="1999/films/thesaltorchard.htm").page.specific
