@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 
 from legacy.parsing.accounting import HELD
 from legacy.parsing.bylines import is_person_name, opens_with_label, parse_byline
+from legacy.parsing.clusters import AFFIX_REASON
 from legacy.parsing.dates import posted_label, search_date
 from legacy.parsing.document import Credits, Removed
 
@@ -226,6 +227,8 @@ def date_missing_or_approximate(facts: PageFacts) -> str | None:
 @check("kind_outlier", "Kind from an outlier of its template", Severity.WARNING)
 def kind_outlier(facts: PageFacts) -> str | None:
     """The page's kind differs from the other pages of its template cluster."""
+    if facts.cluster_outlier.startswith(AFFIX_REASON):  # the site's <title>s say its kind
+        return facts.cluster_outlier[0].upper() + facts.cluster_outlier[1:] + "."
     if facts.cluster_outlier:
         return f"Its template's other pages are another kind: {facts.cluster_outlier}"
     return None

@@ -21,7 +21,11 @@ top folder holds articles, not the site's few top-level pages (About, Contact), 
 pages become features with the reason noted ("kind from its template"), not flagged; so
 does a plain page no nav links whose template or folder family holds articles of one
 kind (each issue's letters page, alone in its template). A plain page no nav links and
-nothing on the site files is a feature, flagged. The profile's ``[[cluster]]`` rules
+nothing on the site files is a feature, flagged. Where a site's <title>s say the section
+(" - X Review" over its reviews, " - X Feature" over its features: each affix the constant
+one of one article kind's pages), a page read as one kind whose <title> carries another
+kind's affix is flagged too, its kind kept as read (``_affix_outliers``): the site filed it
+with the others. The profile's ``[[cluster]]`` rules
 (``folder``, ``kind``) decide a folder's kind outright. Linear: each page is compared
 with its folder's few templates.
 """
@@ -110,6 +114,7 @@ def cluster_pages(
     templates: dict[int, frozenset[str]],
     rules: Sequence[dict] = (),
     outlinks: dict[int, frozenset[str]] | None = None,
+    title_affixes: dict[int, str] | None = None,
 ) -> dict[int, Kind]:
     """Group the run's pages (``templates``: position -> ``template_keys``) by site, folder
     (the issue folders of one shape as one: ``folder_family``) and template; name each
@@ -117,7 +122,8 @@ def cluster_pages(
     "check kind" warning) and return the kinds that change, by position: the page is
     parsed again as that kind (see the module's docstring). ``outlinks``: the pages each
     page links to, its nav included (``linked_pages``): a plain page no nav links is
-    placed in a section (``_placed``)."""
+    placed in a section (``_placed``). ``title_affixes``: the site's learnt <title> affix
+    each page's <title> carries, by position (``_affix_outliers``)."""
     by_folder: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position in templates:
         document = documents[position]
@@ -155,7 +161,54 @@ def cluster_pages(
     changes |= _scattered_reviews(documents, changes, kept, groups, rules)
     if outlinks is not None:
         changes |= _placed(documents, changes, nav, groups, rules)
+    if title_affixes:
+        _affix_outliers(documents, changes, title_affixes)
     return changes
+
+
+AFFIX_REASON = "its <title> ends like the site's"  # kind_outlier says this reason as it is
+
+
+def _affix_outliers(
+    documents: Sequence[LegacyDocument], changes: dict[int, Kind], affixes: dict[int, str]
+) -> None:
+    """Flag the pages whose <title> carries the affix of another kind's pages (" - X
+    Feature" over a page read as a review, where the reviews' <title>s end " - X
+    Review"): a site's <title>s that differ by kind say the section the site filed the
+    page in. An affix is a kind's when ``MIN_CLUSTER`` of its site's pages or more read
+    as that kind carry it, ``MAJORITY`` of the pages carrying it are of that kind, and
+    it is that kind's most common affix; only on a site where two kinds or more have an
+    affix of their own. The page keeps its kind as read; one flagged already is left."""
+    by_site: dict[str, Counter] = defaultdict(Counter)
+    for position, affix in affixes.items():
+        kind = changes.get(position, documents[position].kind)
+        if affix and kind in ARTICLE_KINDS:
+            by_site[site_of(documents[position].source_path)][kind, affix] += 1
+    owners: dict[str, dict[str, Kind]] = {}
+    for site, counts in by_site.items():
+        carrying: Counter[str] = Counter()
+        for (_, affix), n in counts.items():
+            carrying[affix] += n
+        owned: dict[str, Kind] = {}
+        for kind in {kind for kind, _ in counts}:
+            affix, n = max(
+                ((a, n) for (k, a), n in counts.items() if k is kind),
+                key=lambda an: (an[1], an[0]),
+            )
+            if n >= MIN_CLUSTER and n >= MAJORITY * carrying[affix]:
+                owned[affix] = kind
+        if len(set(owned.values())) >= 2:
+            owners[site] = owned
+    for position, affix in affixes.items():
+        document = documents[position]
+        kind = changes.get(position, document.kind)
+        owner = owners.get(site_of(document.source_path), {}).get(affix)
+        if owner is None or kind not in ARTICLE_KINDS or owner is kind:
+            continue
+        if document.cluster_outlier:
+            continue
+        reason = f"{AFFIX_REASON} {_KIND_NAMES[owner]} pages: '{affix.strip()}'"
+        _flag(document, reason, f"kept as a {_KIND_NAMES[kind]}")
 
 
 def _scattered_reviews(

@@ -117,9 +117,10 @@ def parse_site(
             learnt = _learn_sites(read, spill, options)
             if models is not None:
                 models.update({site: model_summary(m, site) for site, m in learnt.items()})
-            documents, templates, outlinks = _finish_pages(read, learnt, spill, heavy)
+            documents, templates, outlinks, affixes = _finish_pages(read, learnt, spill, heavy)
         rules = options.profile.clusters if options.profile else ()
-        for index, kind in cluster_pages(documents, templates, rules, outlinks).items():
+        changes = cluster_pages(documents, templates, rules, outlinks, affixes)
+        for index, kind in changes.items():
             again = _parsed_again(documents[index], pages[index], learnt, kind)
             documents[index] = set_aside(again, heavy)
         join_parts(documents, options, heavy)  # articles printed over several pages, as one
@@ -176,13 +177,17 @@ def _finish_pages(
     learnt: dict[str, SiteModel],
     spill: Spill,
     heavy: Spill,
-) -> tuple[list[LegacyDocument], dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+) -> tuple[
+    list[LegacyDocument], dict[int, frozenset[str]], dict[int, frozenset[str]], dict[int, str]
+]:
     """Each page read back and finished with its site's model, in order, its heavy fields
-    set aside in ``heavy``; the template each page is an instance of, and the pages it
-    links to (its nav included), by position (``clusters``)."""
+    set aside in ``heavy``; the template each page is an instance of, the pages it links
+    to (its nav included) and the site's <title> affix it carries, by position
+    (``clusters``)."""
     documents: list[LegacyDocument] = []
     templates: dict[int, frozenset[str]] = {}
     outlinks: dict[int, frozenset[str]] = {}
+    affixes: dict[int, str] = {}
     for index, page in enumerate(read):
         if isinstance(page, AsidePage):
             model = learnt[site_of(page.source_path)]
@@ -193,8 +198,10 @@ def _finish_pages(
             reprinted = model.prints_on_many_pages(page.title)
             templates[index] = template_keys(page.removed, labels, page.title, signing, reprinted)
             outlinks[index] = linked_pages(prepared.hrefs, prepared.source_path)
+            if affix := model.title_affix_of(prepared.page_title):
+                affixes[index] = affix
         documents.append(set_aside(page, heavy))
-    return documents, templates, outlinks
+    return documents, templates, outlinks, affixes
 
 
 def _template_slots(page: "PreparedPage", model: SiteModel) -> tuple[list[str], list[str]]:

@@ -140,12 +140,18 @@ class SiteModel:
     def without_title_affix(self, page_title: str) -> str:
         """The <title> without the site's affix at its start or end (once)."""
         title = normalise_space(page_title)
+        affix = self.title_affix_of(title)
+        if not affix:
+            return title
+        return (title[: -len(affix)] if title.endswith(affix) else title[len(affix) :]).strip()
+
+    def title_affix_of(self, page_title: str) -> str:
+        """The site's affix the <title> carries at its start or end (the longest), or ""."""
+        title = normalise_space(page_title)
         for affix in self.title_affixes:
-            if title.endswith(affix) and len(title) > len(affix):
-                return title[: -len(affix)].strip()
-            if title.startswith(affix) and len(title) > len(affix):
-                return title[len(affix) :].strip()
-        return title
+            if len(title) > len(affix) and (title.endswith(affix) or title.startswith(affix)):
+                return affix
+        return ""
 
     @cached_property
     def shared_titles(self) -> frozenset[Key]:

@@ -1,0 +1,50 @@
+"""Issue 23: a page whose <title> carries the affix of another kind's pages is flagged
+"kind to check", on a whole flat-folder magazine whose <title>s say the section
+(``tests.sites.section_titles``): the review the site filed among its features keeps its
+kind as it reads, flagged with the reason; no other page is flagged."""
+
+import functools
+
+from legacy.checks import PageFacts, kind_outlier
+from legacy.parsing.document import Kind
+from legacy.parsing.parser import parse_site
+from tests.sites import section_titles
+
+
+@functools.cache
+def parsed():
+    site = section_titles.build()
+    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    return site, {document.source_path: document for document in parse_site(pages)}
+
+
+def _flagged(document) -> bool:
+    return any(warning.startswith("check kind") for warning in document.warnings)
+
+
+def test_the_review_under_the_features_title_is_flagged_and_keeps_its_kind():
+    site, documents = parsed()
+    assert len(documents) >= 25
+    page = documents[section_titles.MISFILED]
+    assert page.kind is Kind.FILM_REVIEW
+    assert page.title == "A House of Kites"  # the affix still cut from the title
+    assert page.cluster_outlier == (
+        "its <title> ends like the site's feature pages: '- The Picture Ledger Feature'"
+    )
+    assert _flagged(page)
+    facts = PageFacts(
+        page.source_path, page.kind.value, "film", cluster_outlier=page.cluster_outlier
+    )
+    said = kind_outlier(facts)
+    assert said == (
+        "Its <title> ends like the site's feature pages: '- The Picture Ledger Feature'."
+    )
+
+
+def test_no_other_page_is_flagged_and_each_reads_as_its_section():
+    site, documents = parsed()
+    flagged = {path for path, document in documents.items() if _flagged(document)}
+    assert flagged == {path for path, e in site.expected().items() if e.get("flagged")}
+    for kind in ("film_review", "feature"):
+        for path in site.of_kind(kind):
+            assert documents[path].kind.value == kind, path
