@@ -32,7 +32,7 @@ from .news import news_item
 from .ratings import parse_rating
 from .shapes import (
     OPEN_QUOTES,
-    byline,
+    bylines,
     epigraph,
     heading,
     list_block,
@@ -275,8 +275,8 @@ def _blocks_at(
         return item, 1
     if in_tail and (found := signature(units, index)):
         return [found[0]], found[1]
-    if opening and (author := byline(unit)) and not _credits_follow(units, index):
-        return [author], 1
+    if opening and (authors := bylines(unit)) and not _credits_follow(units, index):
+        return list(authors), 1
     if title := heading(unit):
         return [title], 1
     paragraph = Paragraph(render_inline(unit.items))

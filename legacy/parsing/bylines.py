@@ -149,6 +149,39 @@ def opens_with_label(text: str) -> bool:
     return bool(_rules(active()).label.match(text))
 
 
+def unbroken(lines: list[str]) -> list[str]:
+    """A byline's lines joined again where the page broke it: a label alone on its line
+    goes on with the name opening the next ("Review by" / "Ann Lee"), and a first name
+    alone after a label with the surname opening the next ("by Ann" / "Lee, 2 May 1999")."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _goes_on(joined[-1], line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _goes_on(line: str, following: str) -> bool:
+    words = following.split()
+    if not words or len(words) > MAX_NAME_WORDS + 3:
+        return False  # a name opens the next line, maybe with a date after it
+    match = _rules(active()).label.match(line)
+    if match is None or _is_dash(match.group("label")):
+        return False
+    rest = line[match.end() :].split()
+    joint = NAME_JOINTS.match(following)
+    if joint and following[: joint.end()].endswith((" ", "\t")):  # "and Bo Rey": a 2nd writer
+        return bool(rest) and len(words) > 1 and words[1][:1].isupper()
+    if not words[0][:1].isupper():
+        return False
+    return not rest or (len(rest) == 1 and rest[0][:1].isupper() and rest[0][-1:].isalpha())
+
+
+def _is_dash(label: str) -> bool:
+    return not re.search(r"\w", label)
+
+
 def is_labelled_byline(text: str) -> bool:
     """Whether ``text`` is a byline and nothing else: a label, then a person's name ("von
     Andreas Falk", "Review by Ann Lee"), as a <title>'s last segment may print it."""

@@ -15,7 +15,9 @@ from .bylines import (
     is_set_off_byline,
     opens_with_label,
     opens_with_phrase_label,
+    parse_byline,
     trailing_byline_start,
+    unbroken,
 )
 from .chrome import is_title_image
 from .credits import (
@@ -35,7 +37,7 @@ from .document import Credits, Kind, Removed, Signature
 from .shapes import byline, spoiler_notice, wrapped_in_quotes
 from .text import content_words
 from .titles import MAX_TITLE_WORDS, TitleChoice, choose_title, key
-from .units import Item, Span, Unit, items_text, rebuild_unit
+from .units import BREAK, Item, Span, Unit, items_text, rebuild_unit
 from .visible import removal
 
 HEADER_UNITS = 8  # the title, credits and epigraph sit within this many units of the top
@@ -376,6 +378,8 @@ def split_headline_bylines(
     below = _set_off_headline(units, headline, recurs) if headline >= 0 else -1
     for index, unit in enumerate(units):
         parts = _headline_and_byline(unit) if index == headline else None
+        if parts is None and index == headline:
+            parts = _headline_over_byline(unit)
         if parts is None and index == below:
             parts = _headline_and_byline(unit)
         if parts is None:
@@ -462,6 +466,38 @@ def _headline_and_byline(unit: Unit) -> tuple[Unit, Unit, list[str]] | None:
     if not items_text(head).strip() or not items_text(tail).strip():
         return None
     return Unit(items=head), Unit(items=tail), byline_names(text[start:])
+
+
+def _headline_over_byline(unit: Unit) -> tuple[Unit, Unit, list[str]] | None:
+    """A headline with its byline on a line of its own in the same block ("71st Oscars
+    (1999)<br>feature by Ann Lee", "Title<br>Subtitle<br>interview by Ann Lee, 2 April
+    1999", "Title<br>review by<br>Ann Lee"): the headline's lines and the byline, each a
+    unit of its own. Only a label of words ("feature by", "Reviewed by"): a bare "by X"
+    under a title is its work's author as often as the page's writer."""
+    lines = unit.lines
+    if unit.image is not None or unit.table is not None or not 2 <= len(lines) <= 4:
+        return None
+    texts = unit.line_texts
+    for size in (1, 2):  # the byline's lines: one, or two the page broke it over
+        first = len(lines) - size
+        if first < 1 or not opens_with_label(texts[first]):
+            continue
+        joined = unbroken(texts[first:])
+        label = parse_byline(joined[0]) if len(joined) == 1 else None
+        tail = Unit(items=[item for line in _with_breaks(lines[first:]) for item in line])
+        found = byline(tail) if label is not None and len(label.label.split()) >= 2 else None
+        if found is None or any(opens_with_label(text) for text in texts[:first]):
+            continue
+        if len(content_words(" ".join(texts[:first]))) > MAX_TITLE_WORDS:
+            return None  # running text over a signature, not a headline
+        head = [item for line in _with_breaks(lines[:first]) for item in line]
+        return Unit(items=head), tail, [found.name]
+    return None
+
+
+def _with_breaks(lines: list[list[Item]]) -> list[list[Item]]:
+    """The lines with a line break between each two, to be one unit's items again."""
+    return [[BREAK, *line] if index else line for index, line in enumerate(lines)]
 
 
 def _split_items(line: list[Item], at: int) -> tuple[list[Item], list[Item]]:

@@ -9,7 +9,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .bylines import MAX_NOTE_WORDS, is_note, is_person_name, opens_with_label, parse_byline
+from .bylines import (
+    MAX_NOTE_WORDS,
+    NAME_JOINTS,
+    is_note,
+    is_person_name,
+    opens_with_label,
+    parse_byline,
+    unbroken,
+)
 from .credits import is_credits
 from .dates import date_line
 from .document import (
@@ -266,8 +274,9 @@ def signature(units: list[Unit], index: int) -> Match | None:
 
 
 def byline(unit: Unit) -> Signature | None:
-    """ "by Jane Smith" (maybe with a date, a title or an affiliation) under the title."""
-    lines = unit.line_texts
+    """ "by Jane Smith" (maybe with a date, a title or an affiliation) under the title,
+    read whole where the page broke it over lines ("Review by" / "Jane Smith")."""
+    lines = unbroken(unit.line_texts)
     if unit.image is not None or unit.as_text or not 1 <= len(lines) <= 3:
         return None  # as_text: a slot of the site that names no writer ("Written by")
     if not opens_with_label(lines[0]):
@@ -278,6 +287,28 @@ def byline(unit: Unit) -> Signature | None:
     if _is_dashed(found.label):
         return None  # "-- Bob" signs the end of a piece; at the top it attributes a quote
     return Signature(found.name, found.dateline, found.note)
+
+
+def bylines(unit: Unit) -> list[Signature]:
+    """The writers a byline under the title signs the page with: one ("by Jane Smith"),
+    or several ("by Ann Lee and Bo Rey", "par X et Y", "by Ann Lee" / "and Bo Rey"), each a
+    person."""
+    if found := byline(unit):
+        return [found]
+    lines = unbroken(unit.line_texts)
+    if unit.image is not None or unit.as_text or len(lines) != 1 or not opens_with_label(lines[0]):
+        return []
+    parsed = parse_byline(lines[0])
+    if parsed is None or not parsed.label or parsed.remainder or _is_dashed(parsed.label):
+        return []
+    names = [name.strip(" .") for name in NAME_JOINTS.split(parsed.name) if name.strip(" .")]
+    if len(names) < 2 or not all(map(_a_person, names)):
+        return []
+    return [Signature(name, parsed.dateline, parsed.note) for name in names]
+
+
+def _a_person(name: str) -> bool:
+    return is_person_name(name) and not is_institution(name)
 
 
 def not_a_person(unit: Unit) -> str:
