@@ -615,7 +615,11 @@ def _joined_rows(rows: list[list[Item]]) -> list[Item]:
 
 def split_names(value: str) -> list[str]:
     """The people a byline slot names: "X y Y", "X and Y", "X, Y"; none when any is not
-    a person's name (a template's placeholder, "[Shared Documents/...]")."""
+    a person's name (a template's placeholder, "[Shared Documents/...]"). A date closing
+    the value ("X, 5 March 1999") is the byline's dateline, not a name."""
+    date = search_date(value)
+    if date is not None and not value[date.end :].strip(" .,;)]"):
+        value = value[: date.start].rstrip(" ,;-–—(")
     names = [name.strip(" .") for name in _NAME_JOINTS.split(value.strip()) if name.strip()]
     return names if names and all(is_person_name(n, allow_single_word=True) for n in names) else []
 
