@@ -528,7 +528,8 @@ def take_slots(units: list[Unit], slots: dict[Key, Slot], removed: list[Removed]
             "(kept as text)"
         )
     elif signing is not None:
-        taken.signatures = [Signature(name) for name in names]
+        dateline = closing_date(signing.value)[1]
+        taken.signatures = [Signature(name, dateline) for name in names]
         reason = f"the label of the byline slot {signing.label!r} (its name is the byline)"
         removed += removal(reason, _without(signing.text, names), slot=HELD)
         take(signing)
@@ -613,13 +614,20 @@ def _joined_rows(rows: list[list[Item]]) -> list[Item]:
     return items
 
 
+def closing_date(value: str) -> tuple[str, str]:
+    """A byline slot's value split before the date that closes it, if one does:
+    "X, 5 March 1999" -> ("X", "5 March 1999"), the date being the byline's dateline."""
+    date = search_date(value)
+    if date is None or value[date.end :].strip(" .,;)]"):
+        return value, ""
+    return value[: date.start].rstrip(" ,;-–—("), value[date.start : date.end].strip()
+
+
 def split_names(value: str) -> list[str]:
     """The people a byline slot names: "X y Y", "X and Y", "X, Y"; none when any is not
     a person's name (a template's placeholder, "[Shared Documents/...]"). A date closing
     the value ("X, 5 March 1999") is the byline's dateline, not a name."""
-    date = search_date(value)
-    if date is not None and not value[date.end :].strip(" .,;)]"):
-        value = value[: date.start].rstrip(" ,;-–—(")
+    value = closing_date(value)[0]
     names = [name.strip(" .") for name in _NAME_JOINTS.split(value.strip()) if name.strip()]
     return names if names and all(is_person_name(n, allow_single_word=True) for n in names) else []
 

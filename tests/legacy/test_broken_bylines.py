@@ -117,3 +117,47 @@ def test_a_byline_split_from_its_headline_leaves_the_headline_whole():
         for path in ("1998/fferry.html", "1998/fpier.html")
     }
     assert dated == {"1998/fferry.html": ["3 May 1998"], "1998/fpier.html": ["4 June 1998"]}
+
+
+_REVIEWERS = ["Mira Talbot", "Oskar Lind", "Ines Varga"]
+_FILMS = [
+    f"{adjective} {noun}"
+    for adjective in ("Salt", "Glass", "Low", "Winter", "Quiet", "Blue")
+    for noun in ("Road", "Orchard", "Tide", "Pier", "Lanterns")
+]
+
+
+def _dated(number: int) -> str:
+    """The day a few reviews print after their reviewer's name; the rest print none."""
+    return f"{number % 28 + 1} March 1999" if number % 5 == 0 else ""
+
+
+@functools.cache
+def slot_site() -> dict:
+    """A site whose reviews print "<headline><br>review by <linked name>" on each page: the
+    byline is a slot of the template; a few of them print the day after the name."""
+    pages = []
+    for number, film in enumerate(_FILMS):
+        reviewer = _REVIEWERS[number % len(_REVIEWERS)]
+        slug = reviewer.split()[0].lower()
+        dated = f', </i></font>\n<i><font size="1">{_dated(number)}' if _dated(number) else ""
+        head = (
+            f'<p><font size="6">{film}<br>\n</font><font size="1"><i>\n review by '
+            f'<a href="../{slug}.html">{reviewer}</a>{dated}</font></i></p>'
+        )
+        html = _PAGE.format(title=film, head=head, body=_BODY.format(topic=film.lower()))
+        pages.append((html.encode(), f"1999/r{number}.html"))
+    return {document.source_path: document for document in parse_site(pages)}
+
+
+def test_a_byline_slot_closing_on_a_date_signs_and_dates_the_review():
+    """The name before the date is the reviewer; the date is the signature's dateline and
+    the page's publication date, as it was when the byline was read on the page alone."""
+    documents = slot_site()
+    for number, film in enumerate(_FILMS):
+        document = documents[f"1999/r{number}.html"]
+        signed = [(b.name, b.dateline) for b in document.blocks if isinstance(b, Signature)]
+        reviewer = _REVIEWERS[number % len(_REVIEWERS)]
+        assert signed == [(reviewer, _dated(number))], film
+        if _dated(number):
+            assert str(document.published) == f"1999-03-{number % 28 + 1:02d}", film
