@@ -16,9 +16,7 @@ from tests.sites import disk_monthly
 @functools.cache
 def parsed(language: str):
     site = disk_monthly.build(language)
-    pages = [
-        (html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in site.render().items()
-    ]
+    pages = site.encoded()
     return site, {document.source_path: document for document in parse_site(pages)}
 
 

@@ -14,9 +14,7 @@ from tests.sites.corpora import RUN_ON_CAST, flat_folder_magazine
 @functools.cache
 def parsed():
     site = flat_folder_magazine()
-    pages = [
-        (html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in site.render().items()
-    ]
+    pages = site.encoded()
     return site, {d.source_path: d for d in parse_site(pages)}
 
 

@@ -16,9 +16,7 @@ from tests.sites import column_monthly
 @functools.cache
 def parsed():
     site = column_monthly.build()
-    pages = [
-        (html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in site.render().items()
-    ]
+    pages = site.encoded()
     return site, {document.source_path: document for document in parse_site(pages)}
 
 

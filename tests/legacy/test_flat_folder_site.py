@@ -19,9 +19,7 @@ NOIR = "fnoir.htm"
 @functools.cache
 def parsed() -> tuple[dict, dict]:
     site = flat_folder_magazine()
-    pages = [
-        (html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in site.render().items()
-    ]
+    pages = site.encoded()
     models: dict[str, dict] = {}
     documents = {d.source_path: d for d in parse_site(pages, models=models)}
     return documents, next(iter(models.values()))
@@ -194,7 +192,7 @@ def test_a_site_whose_reviews_print_no_year_is_not_asked_for_one_on_every_review
     documents, _ = parsed()
     assert SiteSigners(documents.values()).prints_years is False
     site = one_template_folder()  # "Directed by X (2002)" on each review
-    pages = [(html.encode(site.charset), p) for p, html in site.render().items()]
+    pages = site.encoded()
     assert SiteSigners(parse_site(pages)).prints_years is True
 
 

@@ -14,9 +14,7 @@ from tests.sites import ezine_issues
 @functools.cache
 def parsed():
     site = ezine_issues.build()
-    pages = [
-        (html.encode(site.charset, "xmlcharrefreplace"), p) for p, html in site.render().items()
-    ]
+    pages = site.encoded()
     return site, {document.source_path: document for document in parse_site(pages)}
 
 

@@ -15,8 +15,7 @@ from tests.sites import circuit_courier
 @functools.cache
 def parsed():
     site = circuit_courier.build()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
-    return site, {document.source_path: document for document in parse_site(pages)}
+    return site, {document.source_path: document for document in parse_site(site.encoded())}
 
 
 def _titles(prefix: str) -> dict[str, tuple[str, str]]:

@@ -14,8 +14,7 @@ from tests.sites import frame_monthly
 @functools.cache
 def parsed():
     site = frame_monthly.build()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
-    return site, {document.source_path: document for document in parse_site(pages)}
+    return site, {document.source_path: document for document in parse_site(site.encoded())}
 
 
 def _flagged(document) -> bool:

@@ -15,8 +15,7 @@ from tests.sites import issue_zine
 @functools.cache
 def parsed():
     site = issue_zine.build()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
-    return site, {document.source_path: document for document in parse_site(pages)}
+    return site, {document.source_path: document for document in parse_site(site.encoded())}
 
 
 def _flagged(document) -> bool:
@@ -80,7 +79,7 @@ def test_a_profile_rule_for_one_issue_folder_leaves_the_other_issues_to_their_te
 
     site = issue_zine.build()
     profile = SiteProfile.from_toml('[[cluster]]\nfolder = "zine32"\nkind = "news"\n')
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    pages = site.encoded()
     documents = {
         d.source_path: d for d in parse_site(pages, options=ParseOptions(profile=profile))
     }

@@ -12,7 +12,7 @@ from tests.sites import lab_reports
 
 def parsed(label: str):
     site = lab_reports.build(label)
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    pages = site.encoded()
     models: dict[str, dict] = {}
     documents = {document.source_path: document for document in parse_site(pages, models=models)}
     return site, documents, models[""]

@@ -12,8 +12,7 @@ from tests.sites import press_desk
 @functools.cache
 def parsed():
     site = press_desk.build()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
-    return site, {document.source_path: document for document in parse_site(pages)}
+    return site, {document.source_path: document for document in parse_site(site.encoded())}
 
 
 def test_a_price_and_its_label_name_no_director():

@@ -193,7 +193,7 @@ def test_plain_pages_of_one_template_below_the_top_are_features_not_top_level_pa
 def test_the_profile_decides_a_folders_kind_outright():
     profile = SiteProfile.from_toml('[[cluster]]\nfolder = "holidays"\nkind = "page"\n')
     site = family_film_log()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    pages = site.encoded()
     documents = parse_site(pages, options=ParseOptions(profile=profile))
     holidays = [d for d in documents if d.source_path.startswith("holidays/") and d.entries == []]
     assert {d.kind for d in holidays} == {Kind.PAGE}

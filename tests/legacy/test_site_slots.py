@@ -143,7 +143,7 @@ def test_a_second_person_slot_on_the_bylined_pages_does_not_sign_them():
 def test_a_spanish_site_its_bylines_credits_over_cells_and_two_authors():
     site = cine_de_papel.build()
     expected = site.expected()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    pages = site.encoded()
     for (_, path), document in zip(pages, parse_site(pages), strict=True):
         wanted = expected[path]
         assert document.kind == wanted["kind"], path

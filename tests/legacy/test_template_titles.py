@@ -13,7 +13,7 @@ from tests.sites import disk_digest, fanzine
 @functools.cache
 def parsed():
     site = disk_digest.build()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    pages = site.encoded()
     models: dict[str, dict] = {}
     documents = {document.source_path: document for document in parse_site(pages, models=models)}
     return site, documents, models[""]
@@ -63,7 +63,7 @@ def test_the_site_model_types_a_headlines_label_as_the_pages_name_not_a_person()
 def test_a_byline_printed_on_the_headlines_line_signs_the_page_and_the_kicker_goes():
     """A hand-made French fanzine: "Test de Glace Noire par Hélène Marchal" on one line."""
     site = fanzine.build()
-    pages = [(html.encode(site.charset), path) for path, html in site.render().items()]
+    pages = site.encoded()
     documents = {document.source_path: document for document in parse_site(pages)}
     articles = {path: e for path, e in site.expected().items() if "people" in e}
     assert len(site.pages) >= 25 and len(articles) == 20

@@ -145,12 +145,20 @@ class Site:
     def render(self) -> dict[str, str]:
         return {path: render_page(self, spec) for path, spec in self.pages.items()}
 
+    def encoded(self) -> list[tuple[bytes, str]]:
+        """Every page as the parser reads it from a mirror: its bytes in the site's
+        charset, and its path (``legacy.parsing.parser.parse_site``'s input)."""
+        return [
+            (html.encode(self.charset, "xmlcharrefreplace"), path)
+            for path, html in self.render().items()
+        ]
+
     def write(self, folder: Path) -> Path:
         """Write every page under ``folder`` (in the site's charset) and return it."""
-        for path, html in self.render().items():
+        for data, path in self.encoded():
             target = folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html.encode(self.charset, "xmlcharrefreplace"))
+            target.write_bytes(data)
         return folder
 
     def expected(self) -> dict[str, dict]:
