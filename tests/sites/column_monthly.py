@@ -30,6 +30,7 @@ Names, products and sentences are invented for this corpus.
 
 from html import escape
 
+from .disk_monthly import converter_page, paragraphs
 from .pages import Raw, Site
 
 ISSUES = ["0197", "0297", "0397", "0497"]
@@ -107,31 +108,6 @@ CALL = (
 PRIZE_OPENING = "Auch in diesem Monat gibt es wieder etwas zu gewinnen:"
 
 
-def _page(title: str, bar: str, body: str, back: str, forward: str) -> str:
-    """The converter's page: a black bar with arrows and the section's name, the body,
-    arrows again at the end."""
-    arrows = (
-        f'<A HREF="{back}"><IMG SRC="../menu/links.gif" BORDER="0" WIDTH="15" HEIGHT="15" '
-        'ALT="&lt;&lt;"></A>\n<A HREF="Main.html"><IMG SRC="../menu/hoch.gif" BORDER="0" '
-        'WIDTH="15" HEIGHT="15" ALT="Inhalt"></A>\n'
-        f'<A HREF="{forward}"><IMG SRC="../menu/rechts.gif" BORDER="0" WIDTH="15" '
-        'HEIGHT="15" ALT="&gt;&gt;"></A>\n'
-    )
-    return (
-        '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">\n<HTML>\n<HEAD>\n'
-        f"<TITLE>{escape(title)}</TITLE>\n</HEAD>\n"
-        '<BODY BGCOLOR="#FFFFFF" TEXT="#000000" LINK="#0000AA" VLINK="#000066">\n'
-        '<TABLE width="100%" border="0" cellpadding="3" cellspacing="0">\n<tr>\n'
-        f'<td bgcolor="#000000">\n{arrows}<font color="#FFFFFF">\n{escape(bar)}\n</font>\n'
-        "</TD></tr>\n</TABLE>\n<BR>\n"
-        f'{body}\n<P ALIGN="RIGHT">\n{arrows}</P>\n</BODY>\n</HTML>\n'
-    )
-
-
-def _paragraphs(texts: list[str]) -> str:
-    return "\n".join(f"<P>\n{escape(text)}\n</P>" for text in texts)
-
-
 def _mail(name: str) -> str:
     return name.lower().replace(" ", ".") + "@bitpost.example"
 
@@ -168,14 +144,14 @@ def _forum_page(number: int, place: int, question: str, writer: str) -> str:
         closing = f"<P>\n{escape(writer)}&laquo;\n</P>"
     return (
         "<H2>Bitpost-Leserforum</H2>\n"
-        + _paragraphs(FORUM_INTRO)
+        + paragraphs(FORUM_INTRO)
         + "\n"
         + _address_table()
         + '\n<P>\nE-Mail: <A HREF="mailto:redaktion@bitpost.example">'
         "redaktion@bitpost.example</A>\n</P>\n"
         f"<H3>{place}. {escape(question)} (von {escape(writer)})</H3>\n"
         + f"<P>\n&raquo;{escape(answer)}\n</P>\n"
-        + _paragraphs([more])
+        + paragraphs([more])
         + "\n"
         + closing
     )
@@ -188,7 +164,7 @@ def build() -> Site:
         folder = f"Heft{issue}"
 
         def add(name: str, title: str, bar: str, body: str, expect: dict, *, _f=folder) -> None:
-            html = _page(title, bar, body, "Main.html", "Main.html")
+            html = converter_page(title, bar, body, "Main.html", "Main.html")
             site.add(Raw(f"{_f}/{name}", html, expect))
 
         sections = [("Forum", "Leserforum"), ("Spiele", "Spielecke"), ("Raetsel", "Preisrätsel")]
@@ -244,14 +220,14 @@ def build() -> Site:
             _editor_line(number)
             + f"\n<P>\nAusgabe {MONTHS[number]} 1997\n</P>\n<H2>1. Dankeschön</H2>\n"
             + f"<UL>\n{thanks}\n</UL>\n"
-            + _paragraphs([news]),
+            + paragraphs([news]),
             {"people": [EDITOR], "title": "Bitpost-Spielecke", "kind": "article"},
         )
         add(
             "Spiele2.html",
             "Spielecke",
             "Spielecke",
-            "<H2>2. Aufruf</H2>\n" + _paragraphs([CALL_OPENING, CALL]),
+            "<H2>2. Aufruf</H2>\n" + paragraphs([CALL_OPENING, CALL]),
             {"people": [], "title": "2. Aufruf", "reprinted": True},
         )
         entries = [
@@ -267,7 +243,7 @@ def build() -> Site:
             body = (
                 f"<{outer}>Spielecke</{outer}>\n"
                 f"<{inner}>{place}. Test: {escape(subject)} (von {escape(tester)})</{inner}>\n"
-                + _paragraphs(
+                + paragraphs(
                     [
                         _sentences(SENTENCES, subject, game, 4),
                         _sentences(SENTENCES, subject, game + 4, 4),
@@ -299,7 +275,7 @@ def build() -> Site:
             "Preisrätsel",
             "Preisrätsel",
             "<H2>Das Bitpost-Preisrätsel</H2>\n<H3>1. Auflösung des letzten Rätsels</H3>\n"
-            + _paragraphs(
+            + paragraphs(
                 [
                     RIDDLE_ANSWERS[number]
                     + f" Insgesamt kamen {40 + 7 * number} Einsendungen, so viele wie selten."
@@ -314,7 +290,7 @@ def build() -> Site:
             "Preisrätsel",
             "Preisrätsel",
             "<H3>2. Die neuen Preise</H3>\n"
-            + _paragraphs(
+            + paragraphs(
                 [
                     PRIZE_OPENING,
                     PRIZES[number]

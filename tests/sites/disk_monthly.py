@@ -126,7 +126,7 @@ ISSUES = ["0198", "0298", "0398", "0498"]
 ARTICLES = {"Tests": 3, "Spiele": 2, "Workshops": 2}  # per issue
 
 
-def _page(title: str, bar: str, body: str, back: str, forward: str) -> str:
+def converter_page(title: str, bar: str, body: str, back: str, forward: str) -> str:
     """The converter's page: a black bar with arrows and the section's name, the body,
     arrows again at the end."""
     arrows = (
@@ -147,7 +147,7 @@ def _page(title: str, bar: str, body: str, back: str, forward: str) -> str:
     )
 
 
-def _paragraphs(texts: list[str]) -> str:
+def paragraphs(texts: list[str]) -> str:
     return "\n".join(f"<P>\n{escape(text)}\n</P>" for text in texts)
 
 
@@ -166,7 +166,7 @@ def build(language: str = "de") -> Site:
         column = words["column"]
         body = (
             f"<H2>{escape(column)}</H2>\n"
-            + _paragraphs(
+            + paragraphs(
                 [
                     words["welcome"].format(n=number + 1) + " " + words["column_text"][number],
                     words["column_text"][(number + 1) % 4]
@@ -180,20 +180,18 @@ def build(language: str = "de") -> Site:
         site.add(
             Raw(
                 f"{folder}/Vorwort.html",
-                _page(column, column, body, "Main.html", "Intern.html"),
+                converter_page(column, column, body, "Main.html", "Intern.html"),
                 {"title": column, "column": True},
             )
         )
         site.add(
             Raw(
                 f"{folder}/Intern.html",
-                _page(
+                converter_page(
                     words["staff"],
                     words["staff"],
                     f"<H1>{escape(words['staff'])}</H1>\n"
-                    + _paragraphs(
-                        [f"{words['staff_text']} ({number + 1}/98)", ", ".join(WRITERS)]
-                    ),
+                    + paragraphs([f"{words['staff_text']} ({number + 1}/98)", ", ".join(WRITERS)]),
                     "Vorwort.html",
                     "Tests.html",
                 ),
@@ -216,7 +214,7 @@ def build(language: str = "de") -> Site:
                 body = (
                     f"<H2>{escape(heading)}</H2>\n"
                     f"<H3>{place}. {escape(headline)} ({label} {escape(writer)})</H3>\n"
-                    + _paragraphs([" ".join(sentences[:4]), " ".join(sentences[4:])])
+                    + paragraphs([" ".join(sentences[:4]), " ".join(sentences[4:])])
                     + "\n"
                     + _signature(writer)
                 )
@@ -225,7 +223,7 @@ def build(language: str = "de") -> Site:
                 site.add(
                     Raw(
                         path,
-                        _page(heading, heading, body, back, f"{section}{place + 1}.html"),
+                        converter_page(heading, heading, body, back, f"{section}{place + 1}.html"),
                         {
                             "people": [writer],
                             "headline": f"{place}. {headline}",
@@ -240,7 +238,7 @@ def build(language: str = "de") -> Site:
             site.add(
                 Raw(
                     f"{folder}/{section}.html",
-                    _page(
+                    converter_page(
                         heading,
                         heading,
                         f"<H1>{escape(heading)}</H1>\n<UL>\n" + "\n".join(entries) + "\n</UL>",
@@ -254,7 +252,7 @@ def build(language: str = "de") -> Site:
         site.add(
             Raw(
                 f"{folder}/Main.html",
-                _page(
+                converter_page(
                     f"Diskpost {issue[:2]}/98",
                     words["contents"],
                     f"<H1>Diskpost {issue[:2]}/98</H1>\n<UL>\n" + "\n".join(contents) + "\n</UL>",
