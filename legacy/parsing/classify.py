@@ -2,8 +2,12 @@
 pages, or a stub (pure). By content first, folder second (``legacy/README.md``); the
 operator's ``--map`` and ``--section`` rules win over both (``sections.py``)."""
 
+import posixpath
 import re
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from oldurls.paths import is_page_path
 
 from .bylines import opens_with_label, parse_byline
 from .document import Credits, Kind
@@ -127,7 +131,7 @@ def _index_entries(units: list[Unit]) -> int:
             return 0
         for line in unit.lines:
             spans = [item for item in line if isinstance(item, Span) and item.text.strip()]
-            if not spans or not spans[0].style.link:
+            if not spans or not spans[0].style.link or _download(spans[0].style.href):
                 continue
             summary = [w for s in spans if not s.style.link for w in content_words(s.text)]
             if INDEX_MIN_SUMMARY_WORDS <= len(summary) <= INDEX_SUMMARY_WORDS:
@@ -140,6 +144,20 @@ def _index_entries(units: list[Unit]) -> int:
                 rest = [w for other in unit.lines[1:] for w in content_words(items_text(other))]
                 entries += INDEX_MIN_SUMMARY_WORDS <= len(rest) <= INDEX_SUMMARY_WORDS
     return entries
+
+
+def _download(href: str | None) -> bool:
+    """A link to a file that is no page (a module, an archive, a picture): a page of such
+    links is a page of downloads, not an index of the site's pages."""
+    if not href:
+        return False
+    parts = urlsplit(href.strip())
+    if parts.scheme.lower() not in ("", "http", "https", "ftp"):
+        return False  # mailto:, news: ... neither pages nor files
+    if parts.scheme and parts.path in ("", "/"):
+        return False  # another site's home page
+    suffix = posixpath.splitext(parts.path)[1]
+    return bool(suffix) and not is_page_path(parts.path)
 
 
 def _is_summary(unit: Unit) -> bool:
@@ -162,11 +180,14 @@ def _is_listing(units: list[Unit], total_words: int, hinted: bool) -> bool:
     """Mostly links to other pages, with little prose between them. A single link makes a
     listing only under a listing-like file name, title or heading (an A-Z page with one
     review so far); otherwise one link is too little to tell a listing from a stub."""
-    links = [href for unit in units for href in unit.hrefs]
+    links = [href for unit in units for href in unit.hrefs if not _download(href)]
     if not links or (len(links) < 2 and not hinted) or not total_words:
         return False
     link_words = sum(
-        len(content_words(span.text)) for unit in units for span in unit.spans if span.style.link
+        len(content_words(span.text))
+        for unit in units
+        for span in unit.spans
+        if span.style.link and not _download(span.style.href)
     )
     share = link_words / total_words
     longest_prose = max(

@@ -18,16 +18,17 @@ is for the pages an editor must look at, not for every page a rule filed. A page
 reads as its template's other pages do is no outlier, whatever kind the template is
 filed as: a template of plain pages filled ``MIN_CLUSTER`` times or more below the site's
 top folder holds articles, not the site's few top-level pages (About, Contact), and its
-pages become features with the reason noted ("kind from its template"), not flagged; so
-does a plain page no nav links whose template or folder family holds articles of one
-kind (each issue's letters page, alone in its template). A plain page no nav links and
-nothing on the site files is a feature, flagged. Where a site's <title>s say the section
-(" - X Review" over its reviews, " - X Feature" over its features: each affix the constant
-one of one article kind's pages), a page read as one kind whose <title> carries another
-kind's affix is flagged too, its kind kept as read (``_affix_outliers``): the site filed it
-with the others. The profile's ``[[cluster]]`` rules
-(``folder``, ``kind``) decide a folder's kind outright. Linear: each page is compared
-with its folder's few templates.
+pages the old nav does not link become features with the reason noted ("kind from its
+template"), not flagged; so does a plain page no nav links whose template or folder family
+holds articles of one kind (each issue's letters page, alone in its template). The ones the
+nav links stay plain pages (each issue's music page), and a feature among them is
+flagged. A plain page no nav links and nothing on the site files is a feature, flagged.
+Where a site's <title>s say the section (" - X Review" over its reviews, " - X Feature"
+over its features: each affix the constant one of one article kind's pages), a page read
+as one kind whose <title> carries another kind's affix is flagged too, its kind kept as
+read (``_affix_outliers``): the site filed it with the others. The profile's
+``[[cluster]]`` rules (``folder``, ``kind``) decide a folder's kind outright. Linear: each
+page is compared with its folder's few templates.
 """
 
 import posixpath
@@ -401,6 +402,10 @@ def _majority(
             if document.kind in ARTICLE_KINDS - {Kind.FEATURE, *place.site_kinds}:
                 _flag(document, _scattered(document), "imported as a feature like them")
                 changes[position] = Kind.FEATURE
+            elif document.kind is Kind.FEATURE and document.source_path.lower() in place.nav:
+                # each issue's page the nav links (its music page), read as the others
+                # are not: which one is right, only an editor can tell
+                _flag(document, _nav_plain(count, len(members), where), "kept as it reads")
         return changes
     if kind not in ARTICLE_KINDS:
         return {}
@@ -440,6 +445,13 @@ def _majority(
         else:
             _flag(document, reason, "kept as it reads")
     return changes
+
+
+def _nav_plain(count: int, members: int, where: str) -> str:
+    return (
+        f"{count} of the {members} pages of its template in {where} are plain pages the "
+        "old nav links; this one reads as a feature"
+    )
 
 
 def _scattered(document: LegacyDocument) -> str:

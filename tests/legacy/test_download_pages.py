@@ -1,0 +1,63 @@
+"""A page of links to files is no index (issue 23, items 3 and 7): a webzine's music page
+lists the month's modules, each name a link to its file (``tests.sites.module_corner``).
+An index lists pages; a download is not an entry of one. Every issue's music page is
+kept, as one kind, with what it says of each module; the contents pages are indexes."""
+
+import functools
+
+from legacy.parsing.document import Kind
+from legacy.parsing.parser import parse_site
+from legacy.parsing.text import content_words
+from tests.sites import module_corner
+
+
+@functools.cache
+def parsed():
+    site = module_corner.build()
+    return site, {document.source_path: document for document in parse_site(site.encoded())}
+
+
+def _series(site, name: str) -> list[str]:
+    return [
+        path for path, expect in site.expected().items() if expect.get("kind_of_series") == name
+    ]
+
+
+def _flagged(document) -> bool:
+    return any(warning.startswith("check kind") for warning in document.warnings)
+
+
+def test_every_music_page_is_kept_as_its_template_s_kind_never_as_an_index():
+    site, documents = parsed()
+    music = _series(site, "musiques")
+    assert len(music) == len(module_corner.ISSUES)
+    usual = [path for path in music if not site.expected()[path].get("flagged")]
+    assert {documents[path].kind for path in usual} == {Kind.PAGE}
+    assert not [path for path in usual if _flagged(documents[path])]
+
+
+def test_the_music_page_that_reads_as_a_feature_is_flagged_with_its_template_s_kind():
+    """Its template's other pages are plain pages the old nav links (each issue's music
+    page): the one that reads as a feature keeps its kind, and an editor is asked."""
+    site, documents = parsed()
+    odd = [p for p in _series(site, "musiques") if site.expected()[p].get("flagged")]
+    assert len(odd) == 1
+    document = documents[odd[0]]
+    assert document.kind is Kind.FEATURE
+    assert _flagged(document)
+    assert "are plain pages" in document.cluster_outlier
+
+
+def test_a_music_page_keeps_each_module_s_name_and_comment():
+    site, documents = parsed()
+    for path in _series(site, "musiques"):
+        kept = " ".join(content_words(documents[path].content_text))
+        for printed in site.expected()[path]["prints"]:
+            assert " ".join(content_words(printed)) in kept, (path, printed)
+
+
+def test_the_contents_pages_that_link_the_issue_s_pages_are_indexes():
+    site, documents = parsed()
+    for path in site.of_kind("listing"):
+        assert documents[path].kind is Kind.LISTING, path
+    assert len(site.of_kind("listing")) == len(module_corner.ISSUES)
