@@ -107,6 +107,42 @@ def _countable(key: Key) -> Key:
     return (DIGEST, hashlib.blake2b(words, digest_size=16).hexdigest())
 
 
+AFFIX_TYPO_LETTERS = 2  # an affix this many letters off is the same one, mistyped
+AFFIX_LETTERS_PER_TYPO = 12  # " - Review" mistyped is too short to tell from another word
+AFFIX_SEPARATORS = (" - ", " | ", ": ", " – ", " — ")
+
+
+def mistyped_affix(title: str, affix: str) -> str:
+    """The part of ``title`` that is ``affix`` mistyped by up to ``AFFIX_TYPO_LETTERS``
+    letters, kept apart from the page's own words by the affix's own separator (" - X
+    Review" at the end, "X: " at the start), or ""."""
+    for separator in AFFIX_SEPARATORS:
+        if affix.startswith(separator) and separator in title:
+            printed = title[title.rindex(separator) :]
+        elif affix.endswith(separator) and separator in title:
+            printed = title[: title.index(separator) + len(separator)]
+        else:
+            continue
+        allowed = min(AFFIX_TYPO_LETTERS, len(affix) // AFFIX_LETTERS_PER_TYPO)
+        if len(printed) < len(title) and _letters_apart(printed, affix) <= allowed:
+            return printed
+    return ""
+
+
+def _letters_apart(one: str, other: str) -> int:
+    """Levenshtein distance, case aside, capped just above ``AFFIX_TYPO_LETTERS``."""
+    one, other = one.casefold(), other.casefold()
+    if abs(len(one) - len(other)) > AFFIX_TYPO_LETTERS:
+        return AFFIX_TYPO_LETTERS + 1
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(one, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
+
+
 @dataclass
 class SiteModel:
     """What one site's pages share: key -> number of pages printing it."""
@@ -140,18 +176,27 @@ class SiteModel:
     def without_title_affix(self, page_title: str) -> str:
         """The <title> without the site's affix at its start or end (once)."""
         title = normalise_space(page_title)
-        affix = self.title_affix_of(title)
-        if not affix:
+        _, printed = self._affix_in(title)
+        if not printed:
             return title
-        return (title[: -len(affix)] if title.endswith(affix) else title[len(affix) :]).strip()
+        return (
+            title[: -len(printed)] if title.endswith(printed) else title[len(printed) :]
+        ).strip()
 
     def title_affix_of(self, page_title: str) -> str:
         """The site's affix the <title> carries at its start or end (the longest), or ""."""
-        title = normalise_space(page_title)
+        return self._affix_in(normalise_space(page_title))[0]
+
+    def _affix_in(self, title: str) -> tuple[str, str]:
+        """(the site's affix, as the <title> prints it): as learnt, else mistyped by a
+        letter or two behind the same separator (" - Nitate Online Review")."""
         for affix in self.title_affixes:
             if len(title) > len(affix) and (title.endswith(affix) or title.startswith(affix)):
-                return affix
-        return ""
+                return affix, affix
+        for affix in self.title_affixes:
+            if printed := mistyped_affix(title, affix):
+                return affix, printed
+        return "", ""
 
     @cached_property
     def shared_titles(self) -> frozenset[Key]:

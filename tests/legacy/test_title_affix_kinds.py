@@ -5,9 +5,12 @@ kind as it reads, flagged with the reason; no other page is flagged."""
 
 import functools
 
+import pytest
+
 from legacy.checks import PageFacts, kind_outlier
 from legacy.parsing.document import Kind
 from legacy.parsing.parser import parse_site
+from legacy.parsing.site import mistyped_affix
 from tests.sites import section_titles
 
 
@@ -47,3 +50,25 @@ def test_no_other_page_is_flagged_and_each_reads_as_its_section():
     for kind in ("film_review", "feature"):
         for path in site.of_kind(kind):
             assert documents[path].kind.value == kind, path
+
+
+def test_every_title_is_its_headline_the_affix_cut_even_where_it_was_mistyped():
+    site, documents = parsed()
+    articles = site.of_kind("film_review") + site.of_kind("feature")
+    for path in articles:
+        assert documents[path].title == site.pages[path].title, path
+    mistyped = [p for p in articles if site.pages[p].head_title]
+    assert len(mistyped) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "affix", "printed"),
+    [
+        ("Instinct - Nitate Online Review", " - Nitrate Online Review", " - Nitate Online Review"),
+        ("Leters from Abroad: Sam Ostrova", "Letters from Abroad: ", "Leters from Abroad: "),
+        ("Moths - Another Story Entirely", " - Nitrate Online Review", ""),
+        ("Coming Soon - Preview", " - Review", ""),  # too short to tell a typo from a word
+    ],
+)
+def test_an_affix_mistyped_by_a_letter_or_two_is_still_the_affix(title, affix, printed):
+    assert mistyped_affix(title, affix) == printed

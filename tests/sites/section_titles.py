@@ -10,6 +10,7 @@ What it reproduces (``build``):
 - one page filed among the features, its <title> the features' (``MISFILED``), which
   reads as a review: "Review by", credits. The importer keeps it a film review, as it
   reads, and flags it "kind to check": the site's own <title> files it elsewhere;
+- one review's <title> mistypes the affix (``MISTYPED``): it is still the affix;
 - a home page linking the sections.
 """
 
@@ -27,6 +28,7 @@ FEATURES = [
     ("Cinemas That Became Churches", "the old picture palace"),
 ]
 MISFILED = "ledger/fkites.htm"
+MISTYPED, MISTYPED_AT = "The Picture Ledger Reveiw", 6  # one <title>'s affix, mistyped by hand
 
 
 def _slug(title: str) -> str:
@@ -61,6 +63,7 @@ def build(seed: int = 23) -> Site:
                 posted=f"Posted {day} {month} 1999",
                 credits=[f"Directed by {director}", f"Starring {actor}", "1999"],
                 section="Review",
+                head_title=f"{title} - {MISTYPED}" if number == MISTYPED_AT else None,
                 expect={"kind": "film_review", "flagged": False},
             )
         )
