@@ -6,6 +6,7 @@ or sit at the end of the page; what credits.py cannot read stays in their remain
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 
 from .accounting import HELD
 from .bylines import (
@@ -302,7 +303,9 @@ def choose_page_title(
     subheading = own[0].text if own else ""
     if first is not None and recurs(first) and own and not recurs(own[0]):
         first = None  # "<h1>Testberichte</h1>" over each test's own "<h2>1. Test: X</h2>"
-    h1 = first.text if first is not None else ""
+    h1 = first.text if first is not None else large_headline(headline_area(units), recurs)
+    if first is None and _kicker_over(h1, page_title):
+        h1 = ""  # "Test de Glace Noire" over the <title> "Glace Noire": the <title> names it
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]
@@ -331,6 +334,27 @@ def headline_area(units: list[Unit]) -> list[Unit]:
         len(units),
     )
     return units[: max(HEADER_UNITS, end)]
+
+
+def large_headline(area: list[Unit], recurs: Callable[[Unit], bool] = lambda unit: False) -> str:
+    """A headline set in a large font where the page has no <h1> (``<font size="+3">X</font>
+    par Y``, FrontPage's ``<font size="7">``): the large words opening the first unit
+    above the running text that opens with any, the site's recurring lines aside. A
+    drop capital, a credits, date or byline line is no headline."""
+    for unit in area:
+        if unit.image is not None or not unit.lines or recurs(unit):
+            continue
+        spans = [item for item in unit.lines[0] if isinstance(item, Span) and item.text.strip()]
+        lead = list(takewhile(lambda span: span.style.large, spans))
+        if not lead:
+            continue
+        text = " ".join("".join(span.text for span in lead).split())
+        if sum(ch.isalpha() for ch in text) < 2 or len(content_words(text)) > MAX_TITLE_WORDS:
+            return ""
+        if is_credits(text) or date_line(text) or byline(Unit(items=lead)):
+            return ""
+        return text
+    return ""
 
 
 def emphasised_first_line(top: list[Unit]) -> str:
@@ -524,20 +548,22 @@ def _split_items(line: list[Item], at: int) -> tuple[list[Item], list[Item]]:
 KICKER_WORDS = 3  # "Test de", "Labo :", "Preview:" printed before the headline's title
 
 
+def _kicker_over(headline: str, title: str) -> bool:
+    """Whether the headline is the title after a short kicker ("Test de X" over "X")."""
+    words, wanted = key(headline), key(title)
+    extra = len(words) - len(wanted)
+    return bool(wanted) and 0 < extra <= KICKER_WORDS and words[extra:] == wanted
+
+
 def kicker_keys(units: list[Unit], title: str) -> set[tuple[str, ...]]:
     """Lines at the top that print the title after a short kicker ("Labo : Mystic View",
     "Test de Immortal" over the title "Mystic View", "Immortal"): title lines too, never
     credits (a kicker reads as a name). Only a prefix: credits print the title first."""
-    wanted = key(title)
     found: set[tuple[str, ...]] = set()
-    if not wanted:
-        return found
     for unit in units[:HEADER_UNITS]:
         if is_body(unit):
             break
         for text in unit.line_texts:
-            words = key(text)
-            extra = len(words) - len(wanted)
-            if 0 < extra <= KICKER_WORDS and words[extra:] == wanted:
-                found.add(words)
+            if _kicker_over(text, title):
+                found.add(key(text))
     return found

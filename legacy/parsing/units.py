@@ -53,6 +53,7 @@ class Style:
     quote_block: int = 0  # id of the outermost <blockquote> holding it
     cite: bool = False  # inside <cite>: the source of a quotation
     small: bool = False
+    large: bool = False  # set large: <font size="5"> and up, "+2" and up, CSS "x-large"
     pre: int = 0  # id of the outermost <pre> holding it (0: not preformatted)
     block: int = 0  # id of the innermost block element
     list_root: int = 0  # id of the outermost <ul>/<ol> holding it (nested lists join it)
@@ -481,6 +482,10 @@ def _css(tag: Tag) -> dict[str, str]:
     return declarations
 
 
+LARGE_FONT_SIZES = {"5", "6", "7", "+2", "+3", "+4"}
+LARGE_CSS_SIZES = {"large", "x-large", "xx-large"}
+
+
 def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style:
     css = _css(tag)
     changes: dict[str, object] = {}
@@ -512,8 +517,13 @@ def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style
         align = "center"
     if align in {"center", "right", "left", "justify"}:
         changes["align"] = align
-    if name == "small" or (name == "font" and _attr(tag, "size").strip() in {"1", "-1", "-2"}):
+    size = _attr(tag, "size").strip() if name == "font" else ""
+    if name == "small" or size in {"1", "-1", "-2"}:
         changes["small"] = True
+    if size in LARGE_FONT_SIZES or css.get("font-size", "") in LARGE_CSS_SIZES or name == "big":
+        changes["large"] = True
+    elif size or "font-size" in css:
+        changes["large"] = False
     return replace(style, **changes) if changes else style
 
 

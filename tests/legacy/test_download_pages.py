@@ -5,7 +5,7 @@ kept, as one kind, with what it says of each module; the contents pages are inde
 
 import functools
 
-from legacy.parsing.document import Kind
+from legacy.parsing.document import Kind, Signature
 from legacy.parsing.parser import parse_site
 from legacy.parsing.text import content_words
 from tests.sites import module_corner
@@ -61,3 +61,19 @@ def test_the_contents_pages_that_link_the_issue_s_pages_are_indexes():
     for path in site.of_kind("listing"):
         assert documents[path].kind is Kind.LISTING, path
     assert len(site.of_kind("listing")) == len(module_corner.ISSUES)
+
+
+def test_a_headline_set_large_is_the_title_unless_it_is_a_kicker_over_the_title_s_name():
+    """No heading element: the headline is a line set in a large font, signed after it.
+    "Test de X" over the <title> "X" is a kicker over the page's name; "Dossier : X, le
+    bilan" says more than the <title> "X", and readers saw it as the headline."""
+    site, documents = parsed()
+    tests = {p: e for p, e in site.expected().items() if "title" in e}
+    assert len(tests) == 2 * len(module_corner.ISSUES)
+    assert {path: documents[path].title for path in tests} == {
+        path: expect["title"] for path, expect in tests.items()
+    }
+    for path, expect in tests.items():
+        signed = [b.name for b in documents[path].blocks if isinstance(b, Signature)]
+        assert signed == expect["people"], path
+        assert documents[path].kind is Kind.FEATURE, path

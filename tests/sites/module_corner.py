@@ -1,7 +1,8 @@
 """A French webzine of 2003 written by hand, six issues of five pages, 30 in all, one
 folder per issue (``Modulaire11/html`` ...). Each issue has its contents page (each
-article linked with a line about it), the editorial, two tests signed "par X" in their
-heading, and the music page: "Musiques par X", a table of the month's modules (the
+article linked with a line about it), the editorial, two tests whose headline is set in a
+large font and signed "par X" after it (no heading element; the <title> gives the
+program's name only), and the music page: "Musiques par X", a table of the month's modules (the
 name a link to the module file, its format, its size, a comment), then the same note on
 how to play them every month. The music page links to files, not pages: it is a page of
 its own, not an index, whatever the month's rows hold; the rows vary from two to four,
@@ -141,12 +142,22 @@ def _paragraphs(texts: list[str]) -> str:
     return "\n".join(f"<p>{escape(text)}</p>" for text in texts)
 
 
-def _test(issue: int, slot: int) -> tuple[str, str, str]:
+def _test(issue: int, slot: int) -> tuple[str, str, dict]:
+    """(program, body, expect): the headline set large over its byline, as the hand did
+    it: "Test de X" (a kicker over the <title>'s name), or a headline of its own that says
+    more than the <title> ("Dossier : X, le bilan"). The <title> is the program's name."""
     program = PROGRAMS[(issue * 2 + slot) % len(PROGRAMS)]
     writer = WRITERS[(issue + slot) % len(WRITERS)]
-    heading = f"Test de {program} par {writer}"
+    headline = f"Test de {program}" if slot == 0 else f"Dossier : {program}, le bilan"
     texts = [s.format(p=program) for s in SENTENCES[slot:] + SENTENCES[:slot]]
-    return program, heading, f"<h2>{escape(heading)}</h2>\n{_paragraphs(texts)}"
+    mail = writer.split()[0].lower().replace("è", "e").replace("é", "e")
+    body = (
+        f'<div align="center"><font size="+3">{escape(headline)} </font>par&nbsp;'
+        f'<a href="mailto:{mail}@modulaire.example">{escape(writer)}</a></div><br><br>\n'
+        f"{_paragraphs(texts)}"
+    )
+    title = program if slot == 0 else headline
+    return program, body, {"kind": "feature", "title": title, "people": [writer]}
 
 
 def _music(issue: int) -> tuple[str, dict]:
@@ -191,10 +202,8 @@ def build() -> Site:
         site.add(Raw(f"{folder}/sommaire.html", _page("Sommaire", contents), {"kind": "listing"}))
         edito = f"<h2>Edito</h2>\n{_paragraphs(EDITO[n:] + EDITO[:n])}\n<p>-- La rédaction</p>"
         site.add(Raw(f"{folder}/edito.html", _page("Edito", edito), {"kind": "feature"}))
-        for slot, (_, heading, body) in enumerate(tests):
-            site.add(
-                Raw(f"{folder}/test{slot + 1}.html", _page(heading, body), {"kind": "feature"})
-            )
+        for slot, (program, body, expect) in enumerate(tests):
+            site.add(Raw(f"{folder}/test{slot + 1}.html", _page(program, body), expect))
         body, expect = _music(n)
         site.add(Raw(f"{folder}/musiques.html", _page("Musiques", body), expect))
     return site
