@@ -158,12 +158,12 @@ def measure(
         if n >= CHROME_SHARE * len(sources) and len(line.split()) >= 3
     }
     suffix = _common_title_suffix(soups)
-    heads = headlines(soups)
     titles_counted, titles_wrong = 0, []
     languages = sorted({code for site in report.get("sites", []) for code in site["languages"]})
     lex = lexicon.lexicon_for(tuple(languages) or lexicon.LANGUAGES)
     labels = "|".join(lex.pattern(f"credits.{role}") for role in _ROLES)
     credit_label = re.compile(rf"^(?i:{labels})\s+[A-Z]")  # a label, then a name
+    heads = headlines(soups, credit_label, suffix)
     bylines = Bylines(lex)
     home_depth = 2
     figures: dict = {"pages in mirror": len(sources), "languages read": languages}
@@ -515,12 +515,23 @@ DIGEST_HEADINGS = 3  # a page printing this many headings of its headline's rank
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def headlines(soups: dict) -> dict[str, tuple[str, ...]]:
+def headlines(
+    soups: dict, credit_label: re.Pattern | None = None, suffix: str = ""
+) -> dict[str, tuple[str, ...]]:
     """What each old page prints as its headline, as the titles it may rightly have (the
     first is the headline); pages printing none are left out. The rule:
 
     - a page's headings are its h1-h6 holding a letter, of at most 20 words (more is a
-      notice set large), not ending in a colon (a label such as "Index:");
+      notice set large), not ending in a colon (a label such as "Index:"), neither a
+      work's credits set large ("Starring X, Y": ``credit_label``) nor printed after the
+      article's running text has begun (a box of awards at the foot of a report);
+    - a page with no heading element may set its headline in a large font
+      (``_font_headings``);
+    - a heading broken over lines ("Toronto's Best<br>Posted 10 October 1999") is named
+      rightly by its first line too, a headline with a deck after a colon by its part
+      before the colon, and a headline by the page's own <title> (the site's
+      common ``suffix`` cut) when that holds the headline's words in a run ("Pokémon -
+      The First Movie" under the headline "Pokémon"): the name the site gave the page;
     - a heading whose text two pages or more print as a heading is the site's (a section or
       column name over each issue's article: "Testberichte" over "1. Softwaretest: X"); the
       headline is the first heading of the highest rank among the page's own headings, or
@@ -528,7 +539,12 @@ def headlines(soups: dict) -> dict[str, tuple[str, ...]]:
     - a page printing three headings or more of that rank is a digest (a news page): its own
       ``<title>``, when no other page prints it, names it as rightly as its first headline.
     """
-    found = {path: _headings(soup) for path, soup in soups.items()}
+    read = {
+        path: _headings(soup, credit_label) or _font_headings(soup, credit_label)
+        for path, soup in soups.items()
+    }
+    first_lines = {text: line for headings in read.values() for _, text, line in headings}
+    found = {path: [(rank, text) for rank, text, _ in headings] for path, headings in read.items()}
     printed = Counter(text for headings in found.values() for text in {t for _, t in headings})
     titles = {path: _title_text(soup) for path, soup in soups.items()}
     title_count = Counter(titles.values())
@@ -539,7 +555,13 @@ def headlines(soups: dict) -> dict[str, tuple[str, ...]]:
             continue
         top = min(rank for rank, _ in own)
         first = next(text for rank, text in own if rank == top)
-        accepted = [first]
+        accepted = [first, *([first_lines[first]] if first_lines[first] != first else [])]
+        head, colon, _ = first.partition(":")
+        if colon and len(head.split()) >= 2:
+            accepted.append(head)  # "Last Night, First Film: a look back at ...": its deck
+        own_title = titles[path].removesuffix(suffix).strip() if suffix else titles[path]
+        if own_title and _is_run(_words(first), _words(own_title)):
+            accepted.append(own_title)
         digest = sum(rank == top for rank, _ in headings) >= DIGEST_HEADINGS
         if digest and titles[path] and title_count[titles[path]] == 1:
             accepted.append(titles[path])
@@ -547,14 +569,67 @@ def headlines(soups: dict) -> dict[str, tuple[str, ...]]:
     return result
 
 
-def _headings(soup) -> list[tuple[int, str]]:
+def _headings(soup, credit_label: re.Pattern | None = None) -> list[tuple[int, str, str]]:
+    """(rank, text, first line) of the page's headings, in page order."""
     headings = []
     for element in soup.find_all(_HEADINGS):
         text = " ".join(element.get_text(" ").split())
         short = len(text.split()) <= HEADLINE_WORDS
-        if any(c.isalpha() for c in text) and short and not text.endswith(":"):
-            headings.append((int(element.name[1]), text))
+        if not (any(c.isalpha() for c in text) and short and not text.endswith(":")):
+            continue
+        if (credit_label and credit_label.match(text)) or _after_running_text(element):
+            continue
+        headings.append((int(element.name[1]), text, _first_line(element) or text))
     return headings
+
+
+LARGE_FONT = 5  # <font size="5"> and more (or "+2" and more) set a headline large
+
+
+def _font_headings(soup, credit_label: re.Pattern | None = None) -> list[tuple[int, str, str]]:
+    """A page with no heading element may set its headline in a large font (FrontPage's
+    ``<font size="7"><strong>Dogma</strong></font>``): those before the running text,
+    ranked as headings are (size 7 as h1)."""
+    found = []
+    for element in soup.find_all("font", size=True):
+        size = _font_size(element["size"])
+        text = " ".join(element.get_text(" ").split())
+        if size < LARGE_FONT or sum(c.isalpha() for c in text) < 2:
+            continue  # small, or a drop capital
+        if len(text.split()) > HEADLINE_WORDS or text.endswith(":"):
+            continue
+        if (credit_label and credit_label.match(text)) or _after_running_text(element):
+            continue
+        found.append((8 - size, text, _first_line(element) or text))
+    return found
+
+
+def _font_size(size: str) -> int:
+    size = size.strip()
+    try:
+        return 3 + int(size) if size.startswith(("+", "-")) else int(size)
+    except ValueError:
+        return 0
+
+
+RUNNING_TEXT_WORDS = 2 * HEAD_WORD_LINE  # a block this long before a heading: the article's
+
+
+def _after_running_text(element) -> bool:
+    for block in element.find_all_previous(["p", "td", "div", "li", "blockquote"]):
+        if block.find(["p", "td", "div", "li", "blockquote", "table"]):
+            continue  # a container: its own blocks are looked at
+        if len(block.get_text(" ").split()) >= RUNNING_TEXT_WORDS:
+            return True
+    return False
+
+
+def _first_line(element) -> str:
+    heading = copy.copy(element)
+    for br in heading.find_all("br"):
+        br.replace_with("\n")
+    lines = [" ".join(line.split()) for line in heading.get_text().split("\n")]
+    return next((line for line in lines if line), "")
 
 
 def _title_text(soup) -> str:

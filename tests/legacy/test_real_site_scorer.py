@@ -2,6 +2,7 @@
 site's languages (the lexicon's labels): the lines it reads as a page's byline."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,40 @@ def test_a_title_is_its_headline_without_a_bracketed_aside_in_any_brackets():
     ):
         assert module.titles_match("Die Spielecke der Bitpost", (headline,)), headline
     assert not module.titles_match("Die Spielecke", ("Die Spielecke der Bitpost im Mai 1997",))
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("real_site", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_headline_is_a_heading_or_a_large_font_above_the_running_text_never_credits():
+    """FrontPage set a review's headline in <font size="7"> and its cast in an <h5>; a
+    report printed a box of awards as <h1> at its foot; a heading ran on into its
+    "Posted" line; a headline had a deck after a colon; a <title> named a film in full."""
+    from bs4 import BeautifulSoup
+
+    module = _module()
+    running = "<p>" + " ".join(["word"] * 60) + "</p>"
+    pages = {
+        "review.html": "<title>Dogma - Site Review</title>"
+        "<h5>Starring Matt Damon, Ben Affleck</h5>"
+        f'<p><font size="7"><b>Dogma</b></font></p>{running}',
+        "report.html": f'<title>Report - Site Feature</title><font size="+3">Festival Days</font>'
+        f"{running}<h1>Golden Needle Awards</h1>",
+        "toronto.html": "<title>Best - Site Feature</title>"
+        "<h1>Toronto's Best<br>Posted 10 Oct</h1>",
+        "deck.html": '<font size="6">Last Night: A look back at a career</font>',
+        "pokemon.html": "<title>Pokemon - The First Movie - Site Review</title><h2>Pokemon</h2>",
+    }
+    soups = {path: BeautifulSoup(html, "html.parser") for path, html in pages.items()}
+    credit = re.compile(r"^(?i:Starring|Directed by)\s+[A-Z]")
+    heads = module.headlines(soups, credit, " - Site Review")
+    assert heads["review.html"][0] == "Dogma"
+    assert heads["report.html"][0] == "Festival Days"
+    assert module.titles_match("Toronto's Best", heads["toronto.html"])
+    assert module.titles_match("Last Night", heads["deck.html"])
+    assert module.titles_match("Pokemon - The First Movie", heads["pokemon.html"])
+    assert not module.titles_match("Pokemon - Site Review", heads["pokemon.html"][:1])
