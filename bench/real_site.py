@@ -11,7 +11,10 @@ counted. A real site has no answers, so each figure reads what the old page itse
   last lines): a label of the site's languages (the lexicon's byline labels, short and
   colon labels: "By X", "par X", "(von X)" after a headline, "Kritik: X") and a name,
   read whole where the page broke it over lines ("Review by" / "X"), and never a credit
-  ("Directed" / "by X"; "Written by X" after a work's credits);
+  ("Directed" / "by X"; "Written by X" after a work's credits). A byline running on from
+  its headline with nothing setting it apart ("Test de X par Y") counts only on a site
+  whose bylines mostly take that form: where they are set apart ("X (von Y)"), "Das
+  Tagebuch von Y" says "of";
 - reviewer right: of the signed pages, those whose reviewer (or author) is the byline's
   name; signed pages with no reviewer, or another person, are counted apart;
 - pages with a wrong person: a reviewer or author the old page prints after no byline
@@ -176,6 +179,9 @@ def measure(
     }
     from_links, not_prose, today, suffixed, leaked = [], [], [], [], []
     top_level, nav_linked, misfiled, flagged, expected_total = [], [], [], [], 0
+    forms = Counter(bylines.run_in_form(_text_lines(soup)) for soup in soups.values())
+    bylines.run_in = forms[True] >= forms[False]  # the site's own form decides
+    figures["bylines run on from headlines"] = f"{forms[True]} pages, set apart {forms[False]}"
     nav = _nav_targets(soups)
     for path, record in sorted(records.items()):
         page = record.page.specific if record.page_id else None
@@ -291,6 +297,7 @@ BYLINE_LINE_WORDS = 20  # a headline and its byline on one line are shorter
 MAX_NAME_WORDS = 4
 _NAME_JOINTS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
 _AFTER_NAMES = re.compile(r"\s*(?:[()\[\]|/;<>–—]|\s-\s|,\s*(?=\d)|$)")
+_SET_APART = tuple("([/|–—-:,")  # what sets a byline apart from the headline before it
 _PARTICLES = {"von", "van", "der", "de", "du", "da", "di", "del", "le", "la", "zu", "vom"}
 
 
@@ -301,6 +308,7 @@ class Bylines:
     rules: a line of its own (or a headline's end) of a label and a person's name."""
 
     def __init__(self, lex) -> None:
+        self.run_in = True  # a byline running on from a headline counts (the site's form)
         words = "|".join(lex.pattern(name) for name in ("bylines.labels", "bylines.short_labels"))
         colon = lex.pattern("bylines.colon_labels")
         self.label = re.compile(
@@ -365,12 +373,27 @@ class Bylines:
             sentence = line.endswith(".") and len(line.split()[-1]) > 3
             if before and (sentence or not (before[0].isupper() or before[0].isdigit())):
                 continue  # "... envoi par La Poste.": a sentence, not a headline's byline
+            set_apart = line[: match.start()].rstrip()[-1:] in _SET_APART
+            if before and not set_apart and not self.run_in:
+                continue  # "Das Tagebuch von X" where the site sets its bylines apart
             rest = line[match.end() :]
             end = _AFTER_NAMES.search(rest)
             names = [n for n in _NAME_JOINTS.split(rest[: end.start()].strip(" .")) if n]
             if names and all(_person_shaped(name, single=opens) for name in names):
                 return names
         return []
+
+    def run_in_form(self, lines: list[str]) -> bool | None:
+        """Whether the page's byline runs on from its headline ("Test de X par Y"): True,
+        set apart or on a line of its own ("X (von Y)", "By Y"): False; no byline: None."""
+        allowed, self.run_in = self.run_in, False
+        try:
+            apart = self.signing(lines)
+        finally:
+            self.run_in = allowed
+        if apart:
+            return False
+        return True if self.signing(lines) else None
 
     def signing(self, lines: list[str]) -> list[str]:
         """The names of the byline that signs the page: the first in its head (its first

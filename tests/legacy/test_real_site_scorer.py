@@ -144,3 +144,23 @@ def test_a_headline_is_a_heading_or_a_large_font_above_the_running_text_never_cr
     assert module.titles_match("Last Night", heads["deck.html"])
     assert module.titles_match("Pokemon - The First Movie", heads["pokemon.html"])
     assert not module.titles_match("Pokemon - Site Review", heads["pokemon.html"][:1])
+
+
+def test_a_byline_running_on_from_its_headline_counts_only_where_the_site_writes_them_so():
+    """AMIGA aktuell sets its bylines apart ("1. Test: X (von Y)"): there "6. Cloanto
+    bietet Online-Edition von Amiga Forever" says "of". Obligement runs them on ("Test de
+    X par Y"): there they are bylines."""
+    bylines = scorer(("de", "fr"))
+    long_line = " ".join(["Wort"] * 30)
+    run_on = ["Diverses", "6. Cloanto bietet Online-Edition von Amiga Forever", long_line]
+    apart = ["Tests", "1. Softwaretest: Taktgeber (von Jana Kroll)", long_line]
+    assert bylines.run_in_form(run_on) is True
+    assert bylines.run_in_form(apart) is False
+    assert bylines.run_in_form(["Diverses", long_line]) is None
+    bylines.run_in = False
+    assert bylines.signing(run_on) == []
+    assert bylines.signing(apart) == ["Jana Kroll"]
+    bylines.run_in = True
+    assert bylines.signing(["Test de VBCC par Mathias Parnaudeau", long_line]) == [
+        "Mathias Parnaudeau"
+    ]
