@@ -336,7 +336,6 @@ def learn_site(
     return model
 
 
-CLOSING_LINES = 2  # a name, and the writer's address under it
 CLOSING_SHARE = 0.5  # a name closing this share of the pages is the template's (a webmaster)
 _QUOTES = "«»\"“”„‚‘’'"
 
@@ -352,20 +351,23 @@ def closing_unit(units: Sequence[Unit]) -> int:
 
 
 def closing_name(units: Sequence[Unit]) -> str:
-    """The name closing the page, as compared across pages: a unit of a person's name
-    (after a closing quote mark: "Ina Falk«"), maybe with a line of the writer's address
-    under it ("E-Mail: ina@host"); "" when the page closes otherwise."""
+    """The name closing the page, as compared across pages: the last line of its last
+    unit, a person's name (after a closing quote mark: "Ina Falk«"), or the line above
+    a line of the writer's address ("E-Mail: ina@host"), whether the unit holds them
+    alone or under the piece's last lines ("...<br>Ina Falk<br>E-Mail: ..."); "" when
+    the page closes otherwise."""
     index = closing_unit(units)
     if index < 0:
         return ""
     unit = units[index]
     lines = unit.line_texts
-    if not 1 <= len(lines) <= CLOSING_LINES:
+    if not lines:
         return ""
-    name = lines[0].strip().strip(_QUOTES).strip(" .,;")
+    at = len(lines) - 1
+    if at > 0 and _is_address_line(unit.lines[at], lines[at]):
+        at -= 1
+    name = lines[at].strip().strip(_QUOTES).strip(" .,;")
     if not is_person_name(name):
-        return ""
-    if len(lines) > 1 and not _is_address_line(unit.lines[1], lines[1]):
         return ""
     return " ".join(content_words(name))
 

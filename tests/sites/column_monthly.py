@@ -13,8 +13,10 @@ bar (arrows, the section's name) and closes with arrows.
   brackets: ``<H3>1. Frage zum Nullmodemkabel (von Till Brandauer)</H3>``. The writer
   signs the page, however far the reprinted block pushes the heading down.
 - A forum answer closes with its writer's name and address (``Till Brandauer<BR>E-Mail:
-  <A HREF="mailto:...">``), or with the name alone after the closing quote mark; the same
-  helper answers in several issues. The closing name is the piece's, never chrome.
+  <A HREF="mailto:...">``), in a paragraph of their own or, every other issue, under the
+  letter's last lines in the same paragraph, or with the name alone after the closing
+  quote mark; the same helper answers in several issues. The closing name is the
+  piece's, never chrome.
 - Column pages reprinted every month under their own heading: the second games page
   (``<H2>2. Aufruf</H2>``, its salutation, its standing call for news) and the prize
   page (``<H3>2. Die neuen Preise</H3>``, a standing line, then the month's prizes); the
@@ -135,13 +137,17 @@ def _forum_page(number: int, place: int, question: str, writer: str) -> str:
     end (name and address, or the name alone after the closing quote mark)."""
     answer = _sentences(ANSWERS, question, number + place, 4)
     more = _sentences(ANSWERS, question, number + place + 4, 4)
-    if place == 1:
-        closing = (
-            f'<P>\n{escape(writer)}<BR>\nE-Mail: <A HREF="mailto:{_mail(writer)}">'
-            f"{_mail(writer)}</A> &laquo;<BR>\n</P>"
-        )
+    signed = (
+        f'{escape(writer)}<BR>\nE-Mail: <A HREF="mailto:{_mail(writer)}">'
+        f"{_mail(writer)}</A> &laquo;<BR>\n"
+    )
+    if place == 1 and number % 2:
+        # the letter's last lines, its writer and address in one paragraph, by <BR>s
+        closing, more_html = "", f"<P>\n{escape(more)}<BR>\n{signed}</P>"
+    elif place == 1:
+        closing, more_html = f"<P>\n{signed}</P>", paragraphs([more])
     else:
-        closing = f"<P>\n{escape(writer)}&laquo;\n</P>"
+        closing, more_html = f"<P>\n{escape(writer)}&laquo;\n</P>", paragraphs([more])
     return (
         "<H2>Bitpost-Leserforum</H2>\n"
         + paragraphs(FORUM_INTRO)
@@ -151,7 +157,7 @@ def _forum_page(number: int, place: int, question: str, writer: str) -> str:
         "redaktion@bitpost.example</A>\n</P>\n"
         f"<H3>{place}. {escape(question)} (von {escape(writer)})</H3>\n"
         + f"<P>\n&raquo;{escape(answer)}\n</P>\n"
-        + paragraphs([more])
+        + more_html
         + "\n"
         + closing
     )
