@@ -53,6 +53,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -664,20 +665,31 @@ _ASIDES = re.compile(r"[(<\[][^)>\]]*[)>\]]?")  # "(von X)", "(x@host)", "<x@hos
 
 def titles_match(title: str, accepted: tuple[str, ...]) -> bool:
     """The title says what one of the accepted headlines says: the same words (case,
-    punctuation, a leading item number "3." and a bracketed aside "(von X)", "<x@host>"
-    aside), or the one's words a run of the other's holding at least half of them
-    ("Interview with X" for "An Interview with X", "Readme NOW!" for "Readme")."""
+    accents, punctuation, a leading item number "3." and a bracketed aside "(von X)",
+    "<x@host>" aside), or the one's words a run of the other's holding at least half of
+    them ("Interview with X" for "An Interview with X", "Readme NOW!" for "Readme"), or
+    the headline's last words after a kicker of up to three words ("Test de Immortal")."""
     mine = _words(title)
     for headline in accepted:
         for theirs in {_words(headline), _words(_ASIDES.sub(" ", headline))}:
             short, long = sorted((mine, theirs), key=len)
             if short and 2 * len(short) >= len(long) and _is_run(short, long):
                 return True
+            kicker = len(theirs) - len(mine)
+            if mine and 0 < kicker <= KICKER_WORDS and theirs[kicker:] == mine:
+                return True  # "Test de Immortal" over "Immortal": a kicker and the title
     return False
 
 
+KICKER_WORDS = 3  # "Test de", "Dossier : le", "Test DP :" printed before a title
+
+
 def _words(text: str) -> tuple[str, ...]:
-    words = re.findall(r"\w+", text.casefold())
+    """The words, case and accents aside ("À Propos" is "A Propos")."""
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    words = re.findall(r"\w+", bare.casefold())
     return tuple(words[1:] if words and words[0].isdigit() and len(words) > 1 else words)
 
 
