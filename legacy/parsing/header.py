@@ -305,7 +305,7 @@ def choose_page_title(
         first = None  # "<h1>Testberichte</h1>" over each test's own "<h2>1. Test: X</h2>"
     h1 = first.text if first is not None else large_headline(headline_area(units), recurs)
     if first is None and _kicker_over(h1, page_title):
-        h1 = ""  # "Test de Glace Noire" over the <title> "Glace Noire": the <title> names it
+        h1 = page_title  # "Test de Glace Noire" over the <title> "Glace Noire": the title
     graphics = [unit.image.alt for unit in top if unit.image and is_title_image(unit.image)]
     first_alt = next((unit.image.alt for unit in top if unit.image and unit.image.alt), "")
     others = [*graphics, "" if h1 else subheading, first_alt, emphasised_first_line(top)]

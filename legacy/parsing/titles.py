@@ -155,10 +155,11 @@ def split_byline(title: str) -> tuple[str, str]:
 
 def _page_segment(title: str, headline: str, context: _PathContext) -> str:
     """Of "Kino Kiste - Never Let Me Go", the part the headline or the file name repeats;
-    the others name the site. The whole title when no single part is singled out."""
+    the others name the site. The whole title when no single part is singled out, or when
+    the headline repeats it whole ("Scheme - les données")."""
     segments = _SITE_SEPARATOR.split(title)
-    if len(segments) < 2:
-        return title
+    if len(segments) < 2 or key(title) == key(headline):
+        return title  # one part, or the headline prints it whole: none names the site
     matching = [
         part
         for part in segments

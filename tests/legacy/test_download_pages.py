@@ -66,10 +66,12 @@ def test_the_contents_pages_that_link_the_issue_s_pages_are_indexes():
 def test_a_headline_set_large_is_the_title_unless_it_is_a_kicker_over_the_title_s_name():
     """No heading element: the headline is a line set in a large font, signed after it.
     "Test de X" over the <title> "X" is a kicker over the page's name; "Dossier : X, le
-    bilan" says more than the <title> "X", and readers saw it as the headline."""
+    bilan" says more than the <title> "X", and readers saw it as the headline; "Atelier :
+    X - les bases" over the <title> "X - les bases" keeps the <title> whole, though the
+    file is named after X alone."""
     site, documents = parsed()
     tests = {p: e for p, e in site.expected().items() if "title" in e}
-    assert len(tests) == 2 * len(module_corner.ISSUES)
+    assert len(tests) == 3 * len(module_corner.ISSUES)
     assert {path: documents[path].title for path in tests} == {
         path: expect["title"] for path, expect in tests.items()
     }

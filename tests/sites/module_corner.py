@@ -1,10 +1,10 @@
-"""A French webzine of 2003 written by hand, six issues of five pages, 30 in all, one
+"""A French webzine of 2003 written by hand, six issues of six pages, 36 in all, one
 folder per issue (``Modulaire11/html`` ...). Each issue has its contents page (each
-article linked with a line about it), the editorial, two tests whose headline is set in a
-large font and signed "par X" after it (no heading element; the <title> gives the
-program's name only), and the music page: "Musiques par X", a table of the month's modules (the
-name a link to the module file, its format, its size, a comment), then the same note on
-how to play them every month. The music page links to files, not pages: it is a page of
+article linked with a line about it), the editorial, three tests whose headline is set in a
+large font and signed "par X" after it (no heading element: ``_test``), and the music
+page: "Musiques par X", a table of the month's modules (the name a link to the module
+file, its format, its size, a comment), then the same note on how to play them every
+month. The music page links to files, not pages: it is a page of
 its own, not an index, whatever the month's rows hold; the rows vary from two to four,
 and the note's line breaks from one issue to the next, as hands wrote them.
 
@@ -31,7 +31,13 @@ PROGRAMS = [
     "Faïence",
     "Girouette",
     "Hublot",
-]
+    "Isba",
+    "Jonquille",
+    "Kayak 2",
+    "Lampion",
+    "Mascaret",
+    "Nacelle",
+]  # one for each test of the six issues: none is tested twice
 MODULE_NAMES = [
     "Marée basse", "Cerf-volant", "Orage", "Brume", "Verglas", "Lanterne", "Sirocco",
     "Pavot", "Ricochet", "Mistral", "Carillon", "Aubépine", "Torrent", "Grésil", "Manège",
@@ -142,13 +148,22 @@ def _paragraphs(texts: list[str]) -> str:
     return "\n".join(f"<p>{escape(text)}</p>" for text in texts)
 
 
-def _test(issue: int, slot: int) -> tuple[str, str, dict]:
-    """(program, body, expect): the headline set large over its byline, as the hand did
-    it: "Test de X" (a kicker over the <title>'s name), or a headline of its own that says
-    more than the <title> ("Dossier : X, le bilan"). The <title> is the program's name."""
-    program = PROGRAMS[(issue * 2 + slot) % len(PROGRAMS)]
+LESSONS = ["les bases", "les réglages", "les astuces", "plus loin", "les scripts", "en réseau"]
+
+
+def _test(issue: int, slot: int) -> tuple[str, str, str, str, dict]:
+    """(file name, program, <title>, body, expect): the headline set large over its
+    byline, as the hand did it: "Test de X" over the <title> "X" (a kicker over the page's
+    name); "Dossier : X, le bilan", saying more than the <title> "X"; "Atelier : X - les
+    bases" over the <title> "X - les bases" in the file named after X (the kicker goes,
+    the <title> stays whole: no part of it names the site)."""
+    program = PROGRAMS[(issue * 3 + slot) % len(PROGRAMS)]
     writer = WRITERS[(issue + slot) % len(WRITERS)]
-    headline = f"Test de {program}" if slot == 0 else f"Dossier : {program}, le bilan"
+    headline, head_title = [
+        (f"Test de {program}", program),
+        (f"Dossier : {program}, le bilan", program),
+        (f"Atelier : {program} - {LESSONS[issue]}", f"{program} - {LESSONS[issue]}"),
+    ][slot]
     texts = [s.format(p=program) for s in SENTENCES[slot:] + SENTENCES[:slot]]
     mail = writer.split()[0].lower().replace("è", "e").replace("é", "e")
     body = (
@@ -156,8 +171,9 @@ def _test(issue: int, slot: int) -> tuple[str, str, dict]:
         f'<a href="mailto:{mail}@modulaire.example">{escape(writer)}</a></div><br><br>\n'
         f"{_paragraphs(texts)}"
     )
-    title = program if slot == 0 else headline
-    return program, body, {"kind": "feature", "title": title, "people": [writer]}
+    title = {0: program, 1: headline, 2: head_title}[slot]
+    name = f"test{slot + 1}.html" if slot < 2 else f"{program.split()[0].lower()}.html"
+    return name, program, head_title, body, {"kind": "feature", "title": title, "people": [writer]}
 
 
 def _music(issue: int) -> tuple[str, dict]:
@@ -188,11 +204,11 @@ def build() -> Site:
     site = Site(name="Modulaire", template="handmade", language="fr", charset="iso-8859-1")
     for n, issue in enumerate(ISSUES):
         folder = f"Modulaire{issue}/html"
-        tests = [_test(n, slot) for slot in (0, 1)]
+        tests = [_test(n, slot) for slot in (0, 1, 2)]
         entries = "\n".join(
-            f'<p><a href="test{slot + 1}.html">Test de {escape(program)}</a> : '
+            f'<p><a href="{name}">Test de {escape(program)}</a> : '
             f"notre avis sur {escape(program)} après trois semaines d'usage.</p>"
-            for slot, (program, _, _) in enumerate(tests)
+            for name, program, _, _, _ in tests
         )
         contents = (
             f"<h2>Sommaire du numéro {issue}</h2>\n{entries}\n"
@@ -202,8 +218,8 @@ def build() -> Site:
         site.add(Raw(f"{folder}/sommaire.html", _page("Sommaire", contents), {"kind": "listing"}))
         edito = f"<h2>Edito</h2>\n{_paragraphs(EDITO[n:] + EDITO[:n])}\n<p>-- La rédaction</p>"
         site.add(Raw(f"{folder}/edito.html", _page("Edito", edito), {"kind": "feature"}))
-        for slot, (program, body, expect) in enumerate(tests):
-            site.add(Raw(f"{folder}/test{slot + 1}.html", _page(program, body), expect))
+        for name, _, head_title, body, expect in tests:
+            site.add(Raw(f"{folder}/{name}", _page(head_title, body), expect))
         body, expect = _music(n)
         site.add(Raw(f"{folder}/musiques.html", _page("Musiques", body), expect))
     return site
