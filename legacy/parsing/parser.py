@@ -300,6 +300,11 @@ def _safely(source_path: str, step, *args):
         )
 
 
+FRAMESET_STUB = (
+    "stub: a frameset, whose frames are the pages; its text is for browsers without frames"
+)
+
+
 @dataclass
 class PreparedPage:
     """A page cut into units, with what its markup alone proved to be chrome: the input
@@ -316,6 +321,7 @@ class PreparedPage:
     warnings: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     hrefs: tuple[str, ...] = ()  # every link of the page as written, its nav's too
+    frameset: bool = False  # a <frameset>: its frames are the pages, it holds none
 
 
 def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOptions) -> PreparedPage:
@@ -343,6 +349,7 @@ def _prepare(source: bytes | DecodedText, source_path: str, options: ParseOption
         warnings=[*decoded.warnings, *warnings, *walked.warnings],
         leftovers=walked.leftovers,
         hrefs=hrefs,
+        frameset=soup.find("frameset") is not None,
     )
 
 
@@ -396,6 +403,8 @@ def _finish(page: PreparedPage, site: SiteModel, kind: Kind | None = None) -> Le
     # by the site's byline slot, or by writers on the headline's line: an article's
     signed = bool(slotted.signatures or headline_signatures)
     read, reasons = decide_kind(units, credits, hints, title, news_like, page.units, signed)
+    if page.frameset:  # what it prints is for browsers without frames: no content
+        read, reasons = Kind.STUB, [FRAMESET_STUB]
     if kind is None or read is Kind.STUB:
         kind = read
         warnings += reasons

@@ -47,3 +47,12 @@ def test_the_flag_fires_on_the_pages_that_read_otherwise_or_have_no_evidence_and
     for path in flagged:
         reason = documents[path].cluster_outlier
         assert any(w.startswith(f"check kind: {reason}") for w in documents[path].warnings)
+
+
+def test_a_frameset_is_no_page_whatever_it_prints_for_browsers_without_frames():
+    site, documents = parsed()
+    framesets = [path for path in site.pages if path.endswith("index.html")]
+    assert len(framesets) == len(frame_monthly.ISSUES) + 1
+    for path in framesets:
+        assert documents[path].kind is Kind.STUB, (path, documents[path].kind)
+        assert any("frameset" in warning for warning in documents[path].warnings), path

@@ -6,9 +6,11 @@ A numbered page prints a bar (back, contents, next and the column's name), the c
 heading and its own numbered heading, then prose: no byline, no date, no credits, so on
 its own it reads as a plain page; each column's pages across the issues are one
 template, and all of them are the magazine's articles. The contact page sits beside the
-issue folders, linked only from each issue's menu frame. One test in the last issue
-quotes a film's credits ("Directed by ... Starring ...") and reads as a film review on
-its own, on a site that holds no film reviews.
+issue folders, linked only from each issue's menu frame. The framesets are no pages of
+their own: the site's front frameset prints, for browsers without frames, the
+magazine's name set large and a paragraph asking for a browser that shows them. One test
+in the last issue quotes a film's credits ("Directed by ... Starring ...") and reads as a
+film review on its own, on a site that holds no film reviews.
 
 What the importer must see: every numbered page is a feature, filed by its template
 and folder with the reason noted, and none is flagged "kind to check"; the flag is for
@@ -168,7 +170,13 @@ def build(seed: int = 98) -> Site:
             '<HTML><HEAD><TITLE>Frame Monthly</TITLE></HEAD>\n<FRAMESET COLS="130,*">\n'
             f'<FRAME NAME="menu" SRC="Issue{ISSUES[-1]}/menu.html">\n'
             f'<FRAME NAME="main" SRC="Issue{ISSUES[-1]}/Main.html">\n'
-            "</FRAMESET></HTML>\n",
+            "</FRAMESET>\n<BODY><P ALIGN=CENTER><FONT SIZE=6>Frame Monthly</FONT><BR>\n"
+            "<FONT SIZE=5>The disk magazine of the Riverside computer club</FONT></P>\n"
+            "<P>Please use a browser that can show frames: such browsers are free for nearly "
+            "every computer, old and new, and take only a few minutes to install.</P>\n"
+            '<P>You can also read the <A HREF="Issue0998/Main.html">latest contents</A> '
+            "without frames, though not every page can be reached from there.</P>\n"
+            "</BODY></HTML>\n",
         )
     )
     site.add(
