@@ -341,12 +341,26 @@ _QUOTES = "«»\"“”„‚‘’'"
 
 
 def closing_unit(units: Sequence[Unit]) -> int:
-    """The index of the page's last unit of text that is not a bar of links (its closing
-    arrows, pictures, are not text), or -1."""
-    for index in range(len(units) - 1, -1, -1):
+    """The index of the unit that may hold the page's closing name: its last unit of text
+    (closing arrows, pictures and a closing quote mark alone are no text: "«"), or the
+    one before when that last one is the writer's address alone ("E-Mail: x@host"); -1
+    when the page closes with a bar of links."""
+    index = _last_text_unit(units, len(units))
+    if index < 0 or units[index].all_spans(lambda style: style.link):
+        return -1
+    unit = units[index]
+    if len(unit.lines) == 1 and _is_address_line(unit.lines[0], unit.line_texts[0]):
+        before = _last_text_unit(units, index)
+        if before >= 0 and not units[before].all_spans(lambda style: style.link):
+            return before
+    return index
+
+
+def _last_text_unit(units: Sequence[Unit], end: int) -> int:
+    for index in range(end - 1, -1, -1):
         unit = units[index]
-        if unit.image is None and unit.text.strip():
-            return -1 if unit.all_spans(lambda style: style.link) else index
+        if unit.image is None and unit.text.strip(_QUOTES + " \n.,;:-–—"):
+            return index
     return -1
 
 

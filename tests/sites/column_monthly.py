@@ -13,10 +13,10 @@ bar (arrows, the section's name) and closes with arrows.
   brackets: ``<H3>1. Frage zum Nullmodemkabel (von Till Brandauer)</H3>``. The writer
   signs the page, however far the reprinted block pushes the heading down.
 - A forum answer closes with its writer's name and address (``Till Brandauer<BR>E-Mail:
-  <A HREF="mailto:...">``), in a paragraph of their own or, every other issue, under the
-  letter's last lines in the same paragraph, or with the name alone after the closing
-  quote mark; the same helper answers in several issues. The closing name is the
-  piece's, never chrome.
+  <A HREF="mailto:...">``) in the cells of a table, the closing quote mark in a cell of
+  its own, or (second issue) under the letter's last lines in the same paragraph, or with
+  the name alone after the closing quote mark; the same helper answers in several
+  issues. The closing name is the piece's, never chrome.
 - Column pages reprinted every month under their own heading: the second games page
   (``<H2>2. Aufruf</H2>``, its salutation, its standing call for news) and the prize
   page (``<H3>2. Die neuen Preise</H3>``, a standing line, then the month's prizes); the
@@ -141,11 +141,19 @@ def _forum_page(number: int, place: int, question: str, writer: str) -> str:
         f'{escape(writer)}<BR>\nE-Mail: <A HREF="mailto:{_mail(writer)}">'
         f"{_mail(writer)}</A> &laquo;<BR>\n"
     )
-    if place == 1 and number % 2:
+    if place == 1 and number == 1:
         # the letter's last lines, its writer and address in one paragraph, by <BR>s
         closing, more_html = "", f"<P>\n{escape(more)}<BR>\n{signed}</P>"
     elif place == 1:
-        closing, more_html = f"<P>\n{signed}</P>", paragraphs([more])
+        # the converter's table: the name, the address, the closing quote mark in cells
+        cell = '<TD VALIGN="TOP">{}&nbsp;</TD>'
+        address = f'E-Mail: <A HREF="mailto:{_mail(writer)}">{_mail(writer)}</A>'
+        closing = (
+            '<TABLE CELLPADDING="0" CELLSPACING="0">\n'
+            f"<TR>{cell.format(escape(writer))}{cell.format('')}</TR>\n"
+            f"<TR>{cell.format(address)}{cell.format('&laquo;')}</TR>\n</TABLE>"
+        )
+        more_html = paragraphs([more])
     else:
         closing, more_html = f"<P>\n{escape(writer)}&laquo;\n</P>", paragraphs([more])
     return (
