@@ -609,7 +609,9 @@ def _keys(unit: Unit) -> list[Key]:
     if unit.image is not None:
         ref = unit.image
         return [("<img>", ref.src.rsplit("/", 1)[-1].lower(), ref.href or "")]
-    if unit.style.heading:  # headings keep their digits: "Ocean's 11" is not "Ocean's 12"
+    if unit.style.heading or _set_large(unit):
+        # headings keep their digits: "Ocean's 11" is not "Ocean's 12", nor a headline set
+        # large "Hit Parade de mars 2004" the one of 2003
         return [key] if (key := _normalised(unit.text, digits=False)) else []
     items = _bar_items(unit)
     whole = tuple(word for item in items for word in item)
@@ -625,6 +627,11 @@ def _keys(unit: Unit) -> list[Key]:
     if len(unit.lines) > 1:
         keys += [line_key(text) for text in unit.line_texts]
     return keys
+
+
+def _set_large(unit: Unit) -> bool:
+    """A short line set in a large font: a headline with no heading element."""
+    return len(unit.lines) == 1 and unit.all_spans(lambda style: style.large)
 
 
 def _bar_items(unit: Unit) -> list[Key]:

@@ -1,7 +1,9 @@
-"""A French webzine of 2003 written by hand, six issues of six pages, 36 in all, one
+"""A French webzine of 2003 written by hand, six issues of seven pages, 42 in all, one
 folder per issue (``Modulaire11/html`` ...). Each issue has its contents page (each
 article linked with a line about it), the editorial, three tests whose headline is set in a
-large font and signed "par X" after it (no heading element: ``_test``), and the music
+large font and signed "par X" after it (no heading element: ``_test``), the readers'
+chart (``_chart``: its number, set large, is the one line that tells the issues'
+charts apart once digits are set aside), and the music
 page: "Musiques par X", a table of the month's modules (the name a link to the module
 file, its format, its size, a comment), then the same note on how to play them every
 month. The music page links to files, not pages: it is a page of
@@ -200,6 +202,23 @@ def _music(issue: int) -> tuple[str, dict]:
     return body, expect | ({"flagged": True} if issue == SPECIAL_ISSUE else {})
 
 
+def _chart(issue: int, headline: str) -> str:
+    """The readers' chart: the same <title> and the same heading every issue, then its
+    number set large (digits apart, the same line on every chart), then the month's votes."""
+    picks = [PROGRAMS[(issue * 3 + n) % len(PROGRAMS)] for n in range(3)]
+    rows = "\n".join(
+        f"<tr><td>{place}</td><td>{escape(name)}</td><td>{40 - 7 * place + issue} votes</td></tr>"
+        for place, name in enumerate(picks, start=1)
+    )
+    return (
+        '<div align="center"><font size="+3">Le palmarès des lecteurs</font></div><br>\n'
+        f'<div align="center"><font size="+2">{escape(headline)}</font><br><br>\n'
+        f'<table border="1">\n{rows}\n</table></div>\n'
+        f"<p>Vous avez été nombreux à voter ce mois-ci : {escape(picks[0])} prend la tête "
+        f"devant {escape(picks[1])}, et {escape(picks[2])} entre dans le classement.</p>"
+    )
+
+
 def build() -> Site:
     site = Site(name="Modulaire", template="handmade", language="fr", charset="iso-8859-1")
     for n, issue in enumerate(ISSUES):
@@ -220,6 +239,14 @@ def build() -> Site:
         site.add(Raw(f"{folder}/edito.html", _page("Edito", edito), {"kind": "feature"}))
         for name, _, head_title, body, expect in tests:
             site.add(Raw(f"{folder}/{name}", _page(head_title, body), expect))
+        chart = f"Palmarès numéro {issue}"
+        site.add(
+            Raw(
+                f"{folder}/palmares.html",
+                _page("Palmarès des lecteurs", _chart(n, chart)),
+                {"kind": "feature", "title": chart, "people": []},
+            )
+        )
         body, expect = _music(n)
         site.add(Raw(f"{folder}/musiques.html", _page("Musiques", body), expect))
     return site
