@@ -339,15 +339,15 @@ def headline_area(units: list[Unit]) -> list[Unit]:
 def large_headline(area: list[Unit], recurs: Callable[[Unit], bool] = lambda unit: False) -> str:
     """A headline set in a large font where the page has no <h1> (``<font size="+3">X</font>
     par Y``, FrontPage's ``<font size="7">``): the large words opening the first unit
-    above the running text that opens with any, the site's recurring lines aside. A
-    drop capital, a credits, date or byline line is no headline."""
+    above the running text that opens with any, the site's recurring lines and links
+    aside. A drop capital, a credits, date or byline line is no headline."""
     for unit in area:
         if unit.image is not None or not unit.lines or recurs(unit):
             continue
         spans = [item for item in unit.lines[0] if isinstance(item, Span) and item.text.strip()]
         lead = list(takewhile(lambda span: span.style.large, spans))
-        if not lead:
-            continue
+        if not lead or any(span.style.link for span in lead):
+            continue  # not set large, or a link set large (an address): no headline
         text = " ".join("".join(span.text for span in lead).split())
         if sum(ch.isalpha() for ch in text) < 2 or len(content_words(text)) > MAX_TITLE_WORDS:
             return ""

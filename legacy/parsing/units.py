@@ -53,7 +53,7 @@ class Style:
     quote_block: int = 0  # id of the outermost <blockquote> holding it
     cite: bool = False  # inside <cite>: the source of a quotation
     small: bool = False
-    large: bool = False  # set large: <font size="5"> and up, "+2" and up, CSS "x-large"
+    large: bool = False  # set large: <font size="5"> and up, "+2" and up, CSS "large" and up
     pre: int = 0  # id of the outermost <pre> holding it (0: not preformatted)
     block: int = 0  # id of the innermost block element
     list_root: int = 0  # id of the outermost <ul>/<ol> holding it (nested lists join it)
@@ -520,7 +520,7 @@ def _derive_style(tag: Tag, name: str, style: Style, block: int | None) -> Style
     size = _attr(tag, "size").strip() if name == "font" else ""
     if name == "small" or size in {"1", "-1", "-2"}:
         changes["small"] = True
-    if size in LARGE_FONT_SIZES or css.get("font-size", "") in LARGE_CSS_SIZES or name == "big":
+    if size in LARGE_FONT_SIZES or css.get("font-size", "") in LARGE_CSS_SIZES:
         changes["large"] = True
     elif size or "font-size" in css:
         changes["large"] = False

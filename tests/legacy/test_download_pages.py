@@ -5,9 +5,13 @@ kept, as one kind, with what it says of each module; the contents pages are inde
 
 import functools
 
+import pytest
+
 from legacy.parsing.document import Kind, Signature
+from legacy.parsing.header import large_headline
 from legacy.parsing.parser import parse_site
 from legacy.parsing.text import content_words
+from legacy.parsing.units import make_soup, walk
 from tests.sites import module_corner
 
 
@@ -89,3 +93,29 @@ def test_a_chart_s_number_set_large_under_the_column_s_heading_is_its_title():
     charts = {p: e["title"] for p, e in site.expected().items() if p.endswith("palmares.html")}
     assert len(charts) == len(module_corner.ISSUES)
     assert {path: documents[path].title for path in charts} == charts
+
+
+@pytest.mark.parametrize(
+    ("html", "headline"),
+    [
+        (
+            '<p><font size="6"><b>Festival Days</b></font></p><p>An opening line.</p>',
+            "Festival Days",
+        ),
+        (
+            '<p><font size="+3">Dossier : X </font>par <a href="mailto:a@b">Ann Lee</a></p>',
+            "Dossier : X",
+        ),
+        ('<p><font size="5">D</font>euce Bigalow opened on a Friday.</p>', ""),  # a drop capital
+        (
+            '<li><a href="http://fest.example/"><font size="5">fest.example</font></a></li>',
+            "",
+        ),
+        ("<p><big>Slightly larger</big></p>", ""),  # <big> is one step up: no headline
+    ],
+)
+def test_a_large_headline_is_large_words_opening_a_line_never_a_link_or_a_drop_capital(
+    html, headline
+):
+    units = walk(make_soup(f"<body>{html}</body>").body).units
+    assert large_headline(units) == headline
