@@ -5,7 +5,10 @@
 
 Measures pages/second for the whole import (parse, create, publish, redirect, records) and,
 as a baseline in the same run, parse-only throughput: the ratio says what the database side
-costs. Peak memory is the process's maximum resident set size. The database is always a
+costs. Each is also given as process CPU time (user + sys), and the full import as SQL
+statements per page: on a noisy machine (other jobs, a shared host) wall-clock rates swing by
+a quarter from run to run, the query count not at all and CPU time much less. Peak memory
+is the process's maximum resident set size. The database is always a
 fresh one of its own (a temp SQLite file, or Django's test database on PostgreSQL): the
 project's db.sqlite3 is never touched.
 """
@@ -143,6 +146,12 @@ def fresh_database(temp: Path) -> str:
     return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
 
 
+def cpu_seconds() -> float:
+    """The process's CPU time so far, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def parse_only(mirror: Path) -> tuple[int, float]:
     from legacy.parsing.paths import walk_sources
     from legacy.writing.writer import parse_sources, read_source
@@ -158,6 +167,16 @@ def full_import(mirror: Path, base_url: str) -> tuple[dict, float]:
     start = time.perf_counter()
     report = LegacyImporter(ImportOptions(base_url=base_url)).run_import([mirror])
     return report.summary(), time.perf_counter() - start
+
+
+def counting_statements(counter: list[int]):
+    """A database execute wrapper that counts every statement run (savepoints too)."""
+
+    def counted(execute, sql, params, many, context):
+        counter[0] += 1
+        return execute(sql, params, many, context)
+
+    return counted
 
 
 def peak_rss_mb() -> float:
@@ -179,24 +198,35 @@ def main() -> None:
         mirror = temp / "mirror"
         generate_mirror(mirror, args.pages)
 
-        parsed, parse_seconds = parse_only(mirror)
-        if args.profile:
-            import cProfile
-            import pstats
+        from django.db import connection
 
-            profiler = cProfile.Profile()
-            summary, seconds = profiler.runcall(full_import, mirror, "http://bench.example/")
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
-        else:
-            summary, seconds = full_import(mirror, "http://bench.example/")
+        cpu = cpu_seconds()
+        parsed, parse_seconds = parse_only(mirror)
+        parse_cpu, cpu = cpu_seconds() - cpu, cpu_seconds()
+        statements = [0]
+        with connection.execute_wrapper(counting_statements(statements)):
+            if args.profile:
+                import cProfile
+                import pstats
+
+                profiler = cProfile.Profile()
+                summary, seconds = profiler.runcall(full_import, mirror, "http://bench.example/")
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            else:
+                summary, seconds = full_import(mirror, "http://bench.example/")
+        import_cpu = cpu_seconds() - cpu
         second_summary, second_seconds = full_import(mirror, "http://bench.example/")
 
         parse_rate = parsed / parse_seconds
         import_rate = args.pages / seconds
         print(f"database          {engine.rsplit('.', 1)[-1]} ({database})")
         print(f"pages             {args.pages}")
-        print(f"parse only        {parse_rate:8.1f} pages/s  (baseline)")
+        print(f"parse only        {parse_rate:8.1f} pages/s  (baseline; CPU {parse_cpu:.1f} s)")
         print(f"full import       {import_rate:8.1f} pages/s  ({seconds:.1f} s) {summary}")
+        print(
+            f"                  CPU {import_cpu:.1f} s ({1000 * import_cpu / args.pages:.1f} ms a "
+            f"page), {statements[0] / args.pages:.1f} SQL statements a page"
+        )
         print(f"ratio             {import_rate / parse_rate:8.3f} of parse-only throughput")
         print(f"re-run (no-op)    {args.pages / second_seconds:8.1f} pages/s  {second_summary}")
         print(f"peak memory       {peak_rss_mb():8.1f} MB (max RSS)")

@@ -119,9 +119,13 @@ def _date_printed(document: LegacyDocument) -> str:
     return ""
 
 
-def store_findings(record: ImportRecord, findings: list[Finding]) -> None:
-    """Replace the record's checks with ``findings`` (one query each way)."""
-    ImportCheck.objects.filter(record=record).delete()
+def store_findings(
+    record: ImportRecord, findings: list[Finding], *, created: bool = False
+) -> None:
+    """Replace the record's checks with ``findings`` (one query each way; ``created``: the
+    record is new, so it has no checks to delete)."""
+    if not created:
+        ImportCheck.objects.filter(record=record).delete()
     ImportCheck.objects.bulk_create(
         ImportCheck(record=record, name=f.name, severity=f.severity, detail=f.detail[:2000])
         for f in findings

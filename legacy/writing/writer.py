@@ -336,6 +336,13 @@ class LegacyImporter:
         self.run: ImportRun | None = None
         self.indexer = BatchedIndexer()
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
+        # Which records and redirects exist, known up front so that a new page's are
+        # created at once rather than looked for first (``_new_record``, ``_point_redirect``):
+        # the keys whose records were loaded, the record paths this run has saved, and the
+        # old paths of the site-wide redirects (None: not known, look each one up).
+        self.looked_up: frozenset[str] = frozenset()
+        self.recorded: set[str] = set()
+        self.redirects: set[str] | None = None
         self.contributors: dict[str, Contributor] | None = None  # confusable_key → them
         self.signers = SiteSigners(())  # who signs how many pages of the run
         self.planned = 0
@@ -507,6 +514,8 @@ class LegacyImporter:
         )
         keys = [item.key for item in parsed or ()]
         self.records = {} if parsed is not None else None
+        self.looked_up = frozenset(keys) if parsed is not None else frozenset()
+        self.redirects = set(Redirect.objects.filter(site=None).values_list("old_path", flat=True))
         for start in range(0, len(keys), 500):
             chunk = ImportRecord.objects.filter(source_path__in=keys[start : start + 500])
             for record in chunk.defer("original_html").prefetch_related("checks"):
@@ -743,6 +752,11 @@ class LegacyImporter:
     ) -> None:
         live = not self.options.draft
         if is_new:
+            # A page created now has no workflow state and is no site's root: Wagtail's own
+            # hints (PageQuerySet.prefetch_workflow_states, annotate_site_root_state) spare
+            # the query its publish and each of its three saves would make to find that out.
+            page._current_workflow_states = []
+            page._is_site_root = False
             page.live = live
             first = pages.first_published(document, file_date)
             page.first_published_at = first if live else None
@@ -754,11 +768,15 @@ class LegacyImporter:
             pages.publish(page, revision, log_action=True)
 
     def _point_redirect(self, key: str, page: Page) -> None:
-        Redirect.objects.update_or_create(
-            old_path=old_url_path(key, self.url_prefix),
-            site=None,
-            defaults={"redirect_page": page, "redirect_link": "", "is_permanent": True},
-        )
+        old_path = old_url_path(key, self.url_prefix)
+        fields = {"redirect_page": page, "redirect_link": "", "is_permanent": True}
+        if self.redirects is not None and old_path not in self.redirects:
+            # None at the run's start nor since: created without looking for it first
+            Redirect.objects.create(old_path=old_path, site=None, **fields)
+        else:
+            Redirect.objects.update_or_create(old_path=old_path, site=None, defaults=fields)
+        if self.redirects is not None:
+            self.redirects.add(old_path)  # one rolled back: update_or_create creates it
 
     def _contributor(self, name: str, warnings: list[str] | None = None) -> Contributor | None:
         """The contributor a signature names, matched across spellings ("R.P. Nettelhorst"
@@ -1031,10 +1049,25 @@ class LegacyImporter:
         }
         if page is not None or status != ImportStatus.FAILED:
             defaults["page"] = page  # a failed update keeps the link to the page it had
-        record, _ = ImportRecord.objects.update_or_create(
-            source_path=record_path(parsed.key), defaults=defaults
+        path = record_path(parsed.key)
+        if self._new_record(path):
+            record, created = ImportRecord.objects.create(source_path=path, **defaults), True
+        else:
+            record, created = ImportRecord.objects.update_or_create(
+                source_path=path, defaults=defaults
+            )
+        self.recorded.add(path)
+        store_findings(record, list(findings), created=created)
+
+    def _new_record(self, path: str) -> bool:
+        """Whether no record of ``path`` exists: it was looked for up front (``_prepare``)
+        and not found, nor saved since (a save rolled back leaves it unknown, not new)."""
+        return (
+            self.records is not None
+            and path in self.looked_up
+            and path not in self.records
+            and path not in self.recorded
         )
-        store_findings(record, list(findings))
 
     def _item(self, key, status, kind, page, warnings, words=None) -> ItemReport:
         hide_page = self.options.dry_run and status == ImportStatus.CREATED  # rolled back
