@@ -2,16 +2,14 @@
 pages, or a stub (pure). By content first, folder second (``legacy/README.md``); the
 operator's ``--map`` and ``--section`` rules win over both (``sections.py``)."""
 
-import posixpath
 import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from oldurls.paths import is_page_path
-
 from .bylines import opens_with_label, parse_byline
 from .document import Credits, Kind
 from .options import FolderHints
+from .paths import names_a_file
 from .shapes import byline, heading
 from .text import content_words
 from .units import Span, Unit, items_text
@@ -154,10 +152,7 @@ def _download(href: str | None) -> bool:
     parts = urlsplit(href.strip())
     if parts.scheme.lower() not in ("", "http", "https", "ftp"):
         return False  # mailto:, news: ... neither pages nor files
-    if parts.scheme and parts.path in ("", "/"):
-        return False  # another site's home page
-    suffix = posixpath.splitext(parts.path)[1]
-    return bool(suffix) and not is_page_path(parts.path)
+    return names_a_file(parts.path)
 
 
 def _is_summary(unit: Unit) -> bool:

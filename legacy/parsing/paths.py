@@ -285,9 +285,16 @@ def _bare_host(host: str | None) -> str:
     return host.removeprefix("www.")
 
 
+def names_a_file(path: str) -> bool:
+    """Whether a path on a site names a file that is no page (a picture, a module, an
+    archive), not a page, a folder or a script's page."""
+    clean = urlsplit(path).path
+    return not (clean.endswith("/") or is_page_path(clean) or not posixpath.splitext(clean)[1])
+
+
 def _local_target(path: str) -> LinkTarget:
     clean = urlsplit(path).path
-    if clean.endswith("/") or is_page_path(clean) or not posixpath.splitext(clean)[1]:
+    if not names_a_file(clean):
         key = page_key(clean if not clean.endswith("/") else clean + INDEX_KEY_NAME)
         if not is_page_path(key):  # "/reviews" (a folder without its slash)
             key = posixpath.join(key, INDEX_KEY_NAME)
