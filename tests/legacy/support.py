@@ -6,7 +6,7 @@ from pathlib import Path
 from legacy.parsing.document import Block, LegacyDocument, Paragraph
 from legacy.parsing.names import site_name_keys
 from legacy.parsing.options import ParseOptions
-from legacy.parsing.parser import parse_document
+from legacy.parsing.parser import parse_document, parse_site
 from legacy.parsing.text import blocks_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
@@ -53,3 +53,13 @@ def all_output_text(document: LegacyDocument) -> str:
         parts += [document.credits.raw, *document.credits.people, *document.credits.countries]
         parts.append(document.credits.publisher)
     return "\n".join(parts)
+
+
+def parsed_by_path(site) -> dict[str, LegacyDocument]:
+    """A whole test site (``tests.sites``) parsed as one run: its documents by path."""
+    return {document.source_path: document for document in parse_site(site.encoded())}
+
+
+def is_flagged(document: LegacyDocument) -> bool:
+    """Whether the page is flagged "kind to check" (``clusters.FLAG``)."""
+    return any(warning.startswith("check kind") for warning in document.warnings)

@@ -9,16 +9,16 @@ import pytest
 
 from legacy.parsing.document import Kind, Signature
 from legacy.parsing.header import large_headline
-from legacy.parsing.parser import parse_site
 from legacy.parsing.text import content_words
 from legacy.parsing.units import make_soup, walk
+from tests.legacy.support import is_flagged, parsed_by_path
 from tests.sites import module_corner
 
 
 @functools.cache
 def parsed():
     site = module_corner.build()
-    return site, {document.source_path: document for document in parse_site(site.encoded())}
+    return site, parsed_by_path(site)
 
 
 def _series(site, name: str) -> list[str]:
@@ -27,17 +27,13 @@ def _series(site, name: str) -> list[str]:
     ]
 
 
-def _flagged(document) -> bool:
-    return any(warning.startswith("check kind") for warning in document.warnings)
-
-
 def test_every_music_page_is_kept_as_its_template_s_kind_never_as_an_index():
     site, documents = parsed()
     music = _series(site, "musiques")
     assert len(music) == len(module_corner.ISSUES)
     usual = [path for path in music if not site.expected()[path].get("flagged")]
     assert {documents[path].kind for path in usual} == {Kind.PAGE}
-    assert not [path for path in usual if _flagged(documents[path])]
+    assert not [path for path in usual if is_flagged(documents[path])]
 
 
 def test_the_music_page_that_reads_as_a_feature_is_flagged_with_its_template_s_kind():
@@ -48,7 +44,7 @@ def test_the_music_page_that_reads_as_a_feature_is_flagged_with_its_template_s_k
     assert len(odd) == 1
     document = documents[odd[0]]
     assert document.kind is Kind.FEATURE
-    assert _flagged(document)
+    assert is_flagged(document)
     assert "are plain pages" in document.cluster_outlier
 
 

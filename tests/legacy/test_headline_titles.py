@@ -8,14 +8,14 @@ dates) that fills the top of the page. A page's own specific <title> still names
 import functools
 
 from legacy.parsing.accounting import document_account
-from legacy.parsing.parser import parse_site
+from tests.legacy.support import parsed_by_path
 from tests.sites import circuit_courier
 
 
 @functools.cache
 def parsed():
     site = circuit_courier.build()
-    return site, {document.source_path: document for document in parse_site(site.encoded())}
+    return site, parsed_by_path(site)
 
 
 def _titles(prefix: str) -> dict[str, tuple[str, str]]:

@@ -7,18 +7,14 @@ beside the issues is linked only from the menu frames."""
 import functools
 
 from legacy.parsing.document import Kind
-from legacy.parsing.parser import parse_site
+from tests.legacy.support import is_flagged, parsed_by_path
 from tests.sites import frame_monthly
 
 
 @functools.cache
 def parsed():
     site = frame_monthly.build()
-    return site, {document.source_path: document for document in parse_site(site.encoded())}
-
-
-def _flagged(document) -> bool:
-    return any(warning.startswith("check kind") for warning in document.warnings)
+    return site, parsed_by_path(site)
 
 
 def test_the_issues_pages_are_features_filed_by_their_template_and_none_is_flagged():
@@ -27,7 +23,7 @@ def test_the_issues_pages_are_features_filed_by_their_template_and_none_is_flagg
     assert len(numbered) == 27
     assert {documents[path].kind for path in numbered} == {Kind.FEATURE}
     quiet = [path for path in numbered if path != frame_monthly.FILM_PAGE]
-    assert not [path for path in quiet if _flagged(documents[path])]
+    assert not [path for path in quiet if is_flagged(documents[path])]
     # the reason is kept, said as a note: what the template decided, and why
     for path in quiet:
         notes = [w for w in documents[path].warnings if w.startswith("kind from its template")]
@@ -37,7 +33,7 @@ def test_the_issues_pages_are_features_filed_by_their_template_and_none_is_flagg
 
 def test_the_flag_fires_on_the_pages_that_read_otherwise_or_have_no_evidence_and_says_why():
     site, documents = parsed()
-    flagged = {path for path, document in documents.items() if _flagged(document)}
+    flagged = {path for path, document in documents.items() if is_flagged(document)}
     assert flagged == {p for p, e in site.expected().items() if e.get("flagged")}
     assert flagged == {frame_monthly.FILM_PAGE, "FrameMonthly/contact.html"}
     film = documents[frame_monthly.FILM_PAGE]

@@ -9,17 +9,14 @@ import functools
 from legacy.parsing.clusters import folder_family, linked_pages
 from legacy.parsing.document import Kind
 from legacy.parsing.parser import parse_site
+from tests.legacy.support import is_flagged, parsed_by_path
 from tests.sites import issue_zine
 
 
 @functools.cache
 def parsed():
     site = issue_zine.build()
-    return site, {document.source_path: document for document in parse_site(site.encoded())}
-
-
-def _flagged(document) -> bool:
-    return any(warning.startswith("check kind") for warning in document.warnings)
+    return site, parsed_by_path(site)
 
 
 def test_every_page_has_the_kind_a_reader_would_give_it():
@@ -42,7 +39,7 @@ def test_the_pages_filed_against_their_own_reading_are_flagged_with_the_reason()
     site, documents = parsed()
     for path, expect in site.expected().items():
         if "flagged" in expect:
-            assert _flagged(documents[path]) is expect["flagged"], path
+            assert is_flagged(documents[path]) is expect["flagged"], path
     ads = documents["zine34/Zine34/html/z34-annonces.html"]
     # no nav links it and it reads as a plain page, as its template's other pages do: the
     # template's kind, said once in its warnings, not an outlier to check

@@ -5,14 +5,14 @@ The site's real film credits are still read."""
 
 import functools
 
-from legacy.parsing.parser import parse_site
+from tests.legacy.support import parsed_by_path
 from tests.sites import press_desk
 
 
 @functools.cache
 def parsed():
     site = press_desk.build()
-    return site, {document.source_path: document for document in parse_site(site.encoded())}
+    return site, parsed_by_path(site)
 
 
 def test_a_price_and_its_label_name_no_director():

@@ -1,6 +1,7 @@
 """bench/real_site.py scores a real mirror's bylines by what its old pages print, in the
 site's languages (the lexicon's labels): the lines it reads as a page's byline."""
 
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -12,11 +13,17 @@ from legacy.parsing import lexicon
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "real_site.py"
 
 
-def scorer(languages: tuple[str, ...]):
+@functools.cache
+def _module():
+    """bench/real_site.py, a script, loaded once as a module."""
     spec = importlib.util.spec_from_file_location("real_site", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.Bylines(lexicon.lexicon_for(languages))
+    return module
+
+
+def scorer(languages: tuple[str, ...]):
+    return _module().Bylines(lexicon.lexicon_for(languages))
 
 
 @pytest.mark.parametrize(
@@ -98,22 +105,13 @@ def test_a_written_by_line_among_a_films_credits_is_its_screenwriter_not_a_bylin
 def test_a_title_is_its_headline_without_a_bracketed_aside_in_any_brackets():
     """The converter printed the column editor's address in round brackets one month and
     in angle brackets the next ("<ina@host.de>"): an aside either way."""
-    spec = importlib.util.spec_from_file_location("real_site", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _module()
     for headline in (
         "Die Spielecke der Bitpost - von Ina Falk (ina@host.de)",
         "Die Spielecke der Bitpost - von Ina Falk <ina@host.de>",
     ):
         assert module.titles_match("Die Spielecke der Bitpost", (headline,)), headline
     assert not module.titles_match("Die Spielecke", ("Die Spielecke der Bitpost im Mai 1997",))
-
-
-def _module():
-    spec = importlib.util.spec_from_file_location("real_site", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_headline_is_a_heading_or_a_large_font_above_the_running_text_never_credits():

@@ -9,19 +9,15 @@ import pytest
 
 from legacy.checks import PageFacts, kind_outlier
 from legacy.parsing.document import Kind
-from legacy.parsing.parser import parse_site
 from legacy.parsing.site import mistyped_affix
+from tests.legacy.support import is_flagged, parsed_by_path
 from tests.sites import section_titles
 
 
 @functools.cache
 def parsed():
     site = section_titles.build()
-    return site, {document.source_path: document for document in parse_site(site.encoded())}
-
-
-def _flagged(document) -> bool:
-    return any(warning.startswith("check kind") for warning in document.warnings)
+    return site, parsed_by_path(site)
 
 
 def test_the_review_under_the_features_title_is_flagged_and_keeps_its_kind():
@@ -33,7 +29,7 @@ def test_the_review_under_the_features_title_is_flagged_and_keeps_its_kind():
     assert page.cluster_outlier == (
         "its <title> ends like the site's feature pages: '- The Picture Ledger Feature'"
     )
-    assert _flagged(page)
+    assert is_flagged(page)
     facts = PageFacts(
         page.source_path, page.kind.value, "film", cluster_outlier=page.cluster_outlier
     )
@@ -45,7 +41,7 @@ def test_the_review_under_the_features_title_is_flagged_and_keeps_its_kind():
 
 def test_no_other_page_is_flagged_and_each_reads_as_its_section():
     site, documents = parsed()
-    flagged = {path for path, document in documents.items() if _flagged(document)}
+    flagged = {path for path, document in documents.items() if is_flagged(document)}
     assert flagged == {path for path, e in site.expected().items() if e.get("flagged")}
     for kind in ("film_review", "feature"):
         for path in site.of_kind(kind):
