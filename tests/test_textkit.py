@@ -1,13 +1,14 @@
 """textkit: the pure text rules the importer and the search share."""
 
 import pkgutil
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import textkit
 from tests.legacy.test_parsing_is_pure import FORBIDDEN, loaded_after_importing
-from textkit.markup import html_to_text
+from textkit.markup import html_to_text, normalise_space
 from textkit.shorten import ELLIPSIS, shorten_at_word
 from textkit.slugs import numbered_slug
 
@@ -77,3 +78,14 @@ def test_name_slugs_are_distinct_per_name_in_any_script():
     assert name_slug("Андрей Тарковский") == "андрей-тарковский"  # й stays й
     names = ["侯孝賢", "王家衛", "봉준호", "???", "!!!", "Wong Kar-wai"]
     assert len({name_slug(name) for name in names}) == len(names)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8")))
+def test_normalise_space_collapses_every_kind_of_whitespace(text):
+    # the rule as first written, with a regular expression: any faster form must agree
+    expected = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+    assert normalise_space(text) == expected
+
+
+def test_normalise_space_knows_no_break_and_wide_spaces():
+    assert normalise_space("\u2003One\u00a0\u00a0two\u3000\t three\n") == "One two three"

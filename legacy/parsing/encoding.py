@@ -288,6 +288,10 @@ _CHAR_FIXES.update({code: "" for code in range(0x20) if chr(code) not in "\t\n\r
 _CHAR_FIXES.update({0x7F: "", 0xFFFD: "", 0xFFFE: "", 0xFFFF: "", 0xFEFF: ""})
 
 
+_NEEDS_FIX = re.compile("[" + "".join(map(chr, sorted(_CHAR_FIXES))) + "]")
+
+
 def clean_chars(text: str) -> str:
-    """Map C1 controls through windows-1252 and drop control/replacement characters."""
-    return text.translate(_CHAR_FIXES)
+    """Map C1 controls through windows-1252 and drop control/replacement characters
+    (``translate`` reads every character in Python: only a text that needs it)."""
+    return text.translate(_CHAR_FIXES) if _NEEDS_FIX.search(text) else text

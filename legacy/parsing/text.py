@@ -56,7 +56,9 @@ def _unit_words(text: str) -> tuple[str, ...]:
 
 def _words(text: str) -> tuple[str, ...]:
     normalised = unicodedata.normalize("NFKC", text).replace("’", "'")
-    return tuple(word.casefold() for word in _WORD.findall(normalised))
+    if normalised.isascii():  # casefolding ASCII never moves a word's edges
+        return tuple(_WORD.findall(normalised.casefold()))
+    return tuple([word.casefold() for word in _WORD.findall(normalised)])
 
 
 def block_text(block: Block) -> str:
