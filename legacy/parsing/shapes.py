@@ -30,7 +30,7 @@ from .document import (
     Signature,
     SpoilerNotice,
 )
-from .lexicon import Lexicon, active, stopword_counts
+from .lexicon import Lexicon, active, is_stopword, stopword_counts
 from .names import is_institution, is_name_shaped
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
@@ -50,6 +50,7 @@ _DASHES = " \t-–—~―"
 PROSE_MIN_WORDS = 5  # fewer is a label, a name, a title: never a sentence of the article
 PROSE_STOPWORD_SHARE = 0.25  # running text in any language is a fourth its stopwords or more
 PROSE_LOWERCASE_RUN = 2  # words in a row that are no name ("Directed and Edited by X" has none)
+TITLE_MAX_WORDS = 12  # longer, a line in title case is a headline's sentence, not a title
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 
 
@@ -87,12 +88,13 @@ def _rules(lex: Lexicon) -> _Rules:
 def reads_as_prose(text: str) -> bool:
     """Whether ``text`` is a sentence of running text, what a summary must be: opens as a
     sentence does, is not a line of credits ("Starring X, Y"), has words in a row that
-    are no names (a line of credits or a title capitalises each), and uses its language's
-    stopwords as running text does (a list of names, a film's title, a byline do not;
-    the stopwords are the lexicon's, so this holds in every language it knows)."""
+    are no names (a line of credits or a title capitalises each), is not a title in title
+    case ("A Walk on the Moon"), and uses its language's stopwords as running text does (a
+    list of names, a byline do not; the stopwords are the lexicon's, so this holds in every
+    language it knows)."""
     words = content_words(text)
     opening = text.lstrip(OPEN_QUOTES + " \t\n")[:1]
-    if len(words) < PROSE_MIN_WORDS or not opening or opening.islower():
+    if len(words) < PROSE_MIN_WORDS or not opening or opening.islower() or _title_cased(text):
         return False
     if is_credits(text) or _lowercase_run(text) < PROSE_LOWERCASE_RUN or _names_after_label(text):
         return False
@@ -108,6 +110,20 @@ def _names_after_label(text: str) -> bool:
     whatever follows the name."""
     match = _LABEL_BY.match(text)
     return bool(match) and is_name_shaped([match.group(1), match.group(2).rstrip(",.;:")])
+
+
+def _title_cased(text: str) -> bool:
+    """A short line whose every word but its small ones (the stopwords) is capitalised, and
+    that ends as no sentence does: a title, which has stopwords enough to pass for prose."""
+    ending = text.rstrip(CLOSE_QUOTES + " \t\n")[-1:]
+    words = _WORD_START.findall(text)
+    if not words or len(words) > TITLE_MAX_WORDS or ending in SENTENCE_ENDS:
+        return False
+    return all(not word[:1].islower() or is_stopword(word.casefold()) for word in words)
+
+
+_WORD_START = re.compile(r"[^\W_][\w'’-]*")
+SENTENCE_ENDS = ".!?…:;"
 
 
 def _lowercase_run(text: str) -> int:

@@ -98,6 +98,8 @@ def test_lines_that_are_no_prose_are_never_a_summary():
         "Starring Maren Holt, Ada Quill, Bram Okoro",
         "Noir at Fifty: The Studio Years",
         "by Lydia Farrant",
+        "A Walk on the Moon",  # a title in title case has stopwords enough for prose
+        "Der Himmel über Berlin und die Engel",
     ]:
         assert not reads_as_prose(line), line
     for sentence in [
@@ -106,6 +108,7 @@ def test_lines_that_are_no_prose_are_never_a_summary():
         "Stung by criticism, Inga Vallin went back to the cutting room.",
         "Der Film erzählt von einem Hafen, in dem nie etwas geschieht.",
         "“Nobody leaves,” says the ferryman, and he is right about that.",
+        "The Salt Orchard is a quiet film about a harbour and its patient people",
     ]:
         assert reads_as_prose(sentence), sentence
 
@@ -159,6 +162,18 @@ def test_a_subtitle_in_bold_over_the_text_is_no_summary():
     assert summary_of(body).startswith("Inga Vallin speaks softly")
     lead = "<b>Nobody who saw it at the festival forgot</b> the last reel of the film."
     assert summary_of([{"type": "paragraph", "value": lead}]).startswith("Nobody who saw")
+
+
+def test_the_rest_of_a_title_kept_over_the_text_is_no_summary():
+    # "A Walk on the Moon" over "A Few Minutes with Tony Goldwyn": the <title>'s other part
+    # opens the body (nothing lost), and the interview's first sentence is the summary
+    from legacy.writing.pages import summary_of
+
+    body = [
+        {"type": "paragraph", "value": "The Salt Orchard of the North"},
+        {"type": "paragraph", "value": "Inga Vallin speaks softly, in long sentences."},
+    ]
+    assert summary_of(body) == "Inga Vallin speaks softly, in long sentences."
 
 
 def test_a_shop_link_at_a_reviews_foot_signs_nothing():

@@ -218,6 +218,16 @@ def _stopwords(code: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in justext.get_stoplist(_language(code)["stoplist"]))
 
 
+@functools.cache
+def _every_stopword() -> frozenset[str]:
+    return frozenset().union(*map(_stopwords, LANGUAGES))
+
+
+def is_stopword(word: str) -> bool:
+    """Whether ``word`` (casefolded) is a stopword of a language there is a lexicon for."""
+    return word in _every_stopword()
+
+
 def stopword_counts(words: Iterable[str]) -> Counter[str]:
     """For each language, how many of ``words`` (casefolded) are its stopwords."""
     sample = list(itertools.islice(words, RECOGNITION_WORDS))
