@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from wagtail.blocks import StreamBlockValidationError
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from home.models import StandardPage
 from home.tree import SiteTree
@@ -56,10 +56,14 @@ def parent_for(tree: SiteTree, target: str) -> Page:
     return tree.home if target == PAGE else tree.section_for(target)
 
 
-def new_page(target: str, document: LegacyDocument, parent: Page) -> Page:
-    """An unsaved page of the right type with a slug that is free under ``parent``."""
+def new_page(
+    target: str, document: LegacyDocument, parent: Page, slugs: "FreeSlugs | None" = None
+) -> Page:
+    """An unsaved page of the right type with a slug that is free under ``parent``
+    (``slugs``: the run's record of the slugs taken, else read from the database)."""
     page = page_type(target)(title=page_title(document))
-    page.slug = free_slug(parent, slugify(page.title, allow_unicode=True) or "page")
+    base = slugify(page.title, allow_unicode=True) or "page"
+    page.slug = slugs.take(parent, base) if slugs is not None else free_slug(parent, base)
     return page
 
 
@@ -96,6 +100,32 @@ def free_slug(parent: Page, base: str) -> str:
         Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True)
     )
     return numbered_slug(base, taken)
+
+
+class FreeSlugs:
+    """The slugs of each parent's children, read once per parent and then kept by the run.
+
+    ``free_slug`` asks the database each time, over every sibling whose slug starts with the
+    base: at thousands of pages under one section that query cost more with each page. The
+    run creates its pages one at a time, so it knows what it adds: ``take`` gives the free
+    slug and counts it taken (the caller saves the page with it, or fails). Whatever could
+    make the record wrong (a page transaction rolled back, a page moved) calls ``forget``,
+    and the next ``take`` reads the parent's children again."""
+
+    def __init__(self) -> None:
+        self.taken: dict[int, set[str]] = {}
+
+    def take(self, parent: Page, base: str) -> str:
+        taken = self.taken.get(parent.pk)
+        if taken is None:
+            taken = set(Page.objects.child_of(parent).values_list("slug", flat=True))
+            self.taken[parent.pk] = taken
+        slug = numbered_slug(base[:240], taken)
+        taken.add(slug)
+        return slug
+
+    def forget(self) -> None:
+        self.taken.clear()
 
 
 def fill_page(
@@ -324,18 +354,36 @@ def validated_once(page: Page, *, is_new: bool) -> Iterator[None]:
         del page.full_clean
 
 
-def publish(page: Page, revision, **kwargs) -> None:
+def publish(page: Page, revision, *, created: bool = False, **kwargs) -> None:
     """Publish ``revision`` of ``page``, which was just saved from this very instance.
 
     Wagtail's publish action rebuilds the page from the revision's JSON and saves that copy,
     validating it once more; here the copy is the instance itself, already validated (call
     this inside ``validated_once``), and not fetched again from the database either.
+
+    ``created``: the page was created in this transaction and ``revision`` is its first.
+    Then what publishing would look up is known: the revision is the latest and has none
+    before it (no rename to log), and no page is an alias of this one (none to update).
     """
     revision.as_object = lambda: page
+    if created:
+        revision.is_latest_revision = lambda: True
+        revision.get_previous = _no_previous_revision
+        page.update_aliases = _no_aliases
     try:
         page.publish(revision, **kwargs)
     finally:
         del revision.as_object
+        if created:
+            del revision.is_latest_revision, revision.get_previous, page.update_aliases
+
+
+def _no_previous_revision():
+    raise Revision.DoesNotExist
+
+
+def _no_aliases(**kwargs) -> None:
+    return None
 
 
 def _already_validated(*args, **kwargs) -> None:

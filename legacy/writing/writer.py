@@ -333,6 +333,7 @@ class LegacyImporter:
         self.aliases: dict[str, str] = {}  # key of an inside symlink → key it points at
         self.joined: dict[str, str] = {}  # key of a later part of an article → its first part
         self.tree: SiteTree | None = None
+        self.slugs = pages.FreeSlugs()  # the slugs taken under each parent, kept by the run
         self.run: ImportRun | None = None
         self.indexer = BatchedIndexer()
         self.records: dict[str, ImportRecord] | None = None  # key → record, loaded up front
@@ -553,6 +554,7 @@ class LegacyImporter:
                 return self.import_one(parsed)
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
             self.images.clear_cache()
+            self.slugs.forget()
             self.contributors = None
             reason = pages.describe_error(error)
             with contextlib.suppress(DatabaseError), transaction.atomic():
@@ -618,6 +620,7 @@ class LegacyImporter:
                 item, page_id = self._write(parsed, target, record)
         except Exception as error:  # noqa: BLE001 - reported, and the batch goes on
             self.images.clear_cache()  # images saved in the rolled-back transaction are gone
+            self.slugs.forget()  # and a new page's slug with them
             self.contributors = None  # and so are contributors: read them again
             return self._failed(parsed, pages.describe_error(error), record)
         self.page_ids[parsed.key] = page_id  # only once the page is committed
@@ -726,6 +729,7 @@ class LegacyImporter:
                 return page, False, []
             # Filed elsewhere now (a --section rule, a new kind): converted or moved in
             # place, keeping its id, revisions and old URLs; ConversionRefused says why not.
+            self.slugs.forget()  # a page moved to another parent, perhaps with a new slug
             conversion = convert_page(page, target, self.tree)
             return conversion.page, False, [conversion.note]
         if target == "page":
@@ -733,7 +737,7 @@ class LegacyImporter:
             if existing is not None:
                 return existing, False, [f"Merged into the existing page '{existing.title}'."]
         parent = pages.parent_for(self.tree, target)
-        return pages.new_page(target, document, parent), True, []
+        return pages.new_page(target, document, parent, self.slugs), True, []
 
     def _builder(self, key: str, warnings: list[str]) -> BodyBuilder:
         return BodyBuilder(
@@ -765,7 +769,7 @@ class LegacyImporter:
         # Like Wagtail's own create view, a new page logs "created" and "published" only.
         revision = page.save_revision(clean=False, log_action=not is_new)
         if live:
-            pages.publish(page, revision, log_action=True)
+            pages.publish(page, revision, created=is_new, log_action=True)
 
     def _point_redirect(self, key: str, page: Page) -> None:
         old_path = old_url_path(key, self.url_prefix)
