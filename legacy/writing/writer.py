@@ -42,7 +42,7 @@ from django.utils import timezone
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image as WagtailImage
-from wagtail.models import Page
+from wagtail.models import COMMENTS_RELATION_NAME, Page
 
 from home.models import StandardPage
 from home.tree import SiteTree, ensure_site_tree
@@ -765,6 +765,9 @@ class LegacyImporter:
             first = pages.first_published(document, file_date)
             page.first_published_at = first if live else None
             pages.parent_for(self.tree, target).add_child(instance=page)
+            # Nor has it any comment: said in memory (modelcluster's child relation, as the
+            # edit form does), its revision does not look them up twice.
+            setattr(page, COMMENTS_RELATION_NAME, [])
         # Already validated (validated_once): clean=False, and publish this very instance.
         # Like Wagtail's own create view, a new page logs "created" and "published" only.
         revision = page.save_revision(clean=False, log_action=not is_new)
