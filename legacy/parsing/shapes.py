@@ -51,6 +51,8 @@ PROSE_MIN_WORDS = 5  # fewer is a label, a name, a title: never a sentence of th
 PROSE_STOPWORD_SHARE = 0.25  # running text in any language is a fourth its stopwords or more
 PROSE_LOWERCASE_RUN = 2  # words in a row that are no name ("Directed and Edited by X" has none)
 TITLE_MAX_WORDS = 12  # longer, a line in title case is a headline's sentence, not a title
+_TITLE_WORD = re.compile(r"[^\W_][\w'’-]*")  # as printed: "Spider-Man" is one capitalised word
+_SENTENCE_ENDS = ".!?…:;"  # a title ends with none of these
 _INLINE_ATTRIBUTION = re.compile(rf"^([{OPEN_QUOTES}].+[{CLOSE_QUOTES}][.!?]?)\s*[-–—―]+\s*(.+)$")
 
 
@@ -116,14 +118,10 @@ def _title_cased(text: str) -> bool:
     """A short line whose every word but its small ones (the stopwords) is capitalised, and
     that ends as no sentence does: a title, which has stopwords enough to pass for prose."""
     ending = text.rstrip(CLOSE_QUOTES + " \t\n")[-1:]
-    words = _WORD_START.findall(text)
-    if not words or len(words) > TITLE_MAX_WORDS or ending in SENTENCE_ENDS:
+    words = _TITLE_WORD.findall(text)
+    if not words or len(words) > TITLE_MAX_WORDS or ending in _SENTENCE_ENDS:
         return False
     return all(not word[:1].islower() or is_stopword(word.casefold()) for word in words)
-
-
-_WORD_START = re.compile(r"[^\W_][\w'’-]*")
-SENTENCE_ENDS = ".!?…:;"
 
 
 def _lowercase_run(text: str) -> int:
