@@ -30,7 +30,14 @@ from .document import (
     Signature,
     SpoilerNotice,
 )
-from .lexicon import Lexicon, active, is_stopword, stopword_counts
+from .lexicon import (
+    Lexicon,
+    active,
+    is_stopword,
+    recognise,
+    stopword_counts,
+    writes_titles_in_title_case,
+)
 from .names import is_institution, is_name_shaped
 from .text import content_words
 from .units import BREAK, Item, Span, Unit, items_text, render_inline
@@ -116,10 +123,15 @@ def _names_after_label(text: str) -> bool:
 
 def _title_cased(text: str) -> bool:
     """A short line whose every word but its small ones (the stopwords) is capitalised, and
-    that ends as no sentence does: a title, which has stopwords enough to pass for prose."""
+    that ends as no sentence does: a title, which has stopwords enough to pass for prose.
+    Only in a language whose titles are in title case (the lexicon says), or one too short
+    to tell: "Der Film ist ein Meisterwerk" is a German sentence."""
     ending = text.rstrip(CLOSE_QUOTES + " \t\n")[-1:]
     words = _TITLE_WORD.findall(text)
     if not words or len(words) > TITLE_MAX_WORDS or ending in _SENTENCE_ENDS:
+        return False
+    language = recognise(content_words(text))
+    if language is not None and not writes_titles_in_title_case(language):
         return False
     return all(not word[:1].islower() or is_stopword(word.casefold()) for word in words)
 

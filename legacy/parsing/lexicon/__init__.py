@@ -223,6 +223,13 @@ def _every_stopword() -> frozenset[str]:
     return frozenset().union(*map(_stopwords, LANGUAGES))
 
 
+def writes_titles_in_title_case(code: str) -> bool:
+    """Whether the titles of language ``code`` capitalise every word but the small ones
+    (English does; German capitalises its nouns in any sentence, French and Spanish only
+    the first word), so that capitals can tell a title from a sentence."""
+    return bool(_language(code)["title_case"])
+
+
 def is_stopword(word: str) -> bool:
     """Whether ``word`` (casefolded) is a stopword of a language there is a lexicon for."""
     return word in _every_stopword()
